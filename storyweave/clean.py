@@ -1,0 +1,158 @@
+"""Plain-text boilerplate removal, line by line, with corpus evidence.
+
+Written by hand because no library cleans plain text: trafilatura keeps every junk line
+of a text dump, and justext also drops headlines, short closing lines and bullet points.
+A line is removed only on positive evidence: it matches a known junk pattern, or the same
+(normalised) short line recurs in several articles of one outlet. Short real lines are
+kept by default. Every removed line is returned with its reason, for audit.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .dates import dateline_date
+from .models import RemovedLine
+
+__all__ = ["LineCleaner", "CleanText", "line_key", "OutletLineStats"]
+
+_I = re.IGNORECASE | re.UNICODE
+_CASED = re.UNICODE  # for signatures, where capitals are the evidence
+
+# Site heuristics as data, not code: (reason, pattern) pairs matched against a whole line.
+_RAW_PATTERNS: list[tuple[str, str]] = [
+    ("crawl-banner", r"^(today|сьогодні|сегодня|heute|aujourd'hui|hoy|oggi)\s*[:,-]\s*\S.*\d{4}"),
+    ("crawl-banner", r"^(last updated|updated|оновлено|обновлено)\s*[:]\s*.*\d"),
+    ("read-more", r"^(read more|read also|see also|related|more from this section|more on this"
+                  r"|читайте також|читайте также|читати також|дивіться також|смотрите также"
+                  r"|подробнее|детальніше|mehr zum thema|lesen sie auch|weiterlesen|lire aussi"
+                  r"|à lire aussi|leer más|lea también|leggi anche)\b.*"),
+    ("view-counter", r"^(read|reads|views|переглядів|просмотров|прочитано|перегляди)\s*[:]?\s*[\d\s]+$"),
+    ("view-counter", r"^[\d\s]+\s*(views|переглядів|просмотров|просмотра|перегляди)$"),
+    ("comments", r"(to participate in the discussion|log in or register|leave a comment|"
+                 r"add a comment|\bcomments?\s*\(\d+\)|щоб залишити коментар|"
+                 r"чтобы оставить комментарий|коментарі|комментарии\s*\(?\d*\)?$|"
+                 r"kommentare?\s*\(?\d*\)?$|kommentieren|commentaires?\s*\(?\d*\)?$)"),
+    ("share", r"^((share|поділитися|поделиться|teilen|partager|compartir|follow us|subscribe"
+              r"|підписуйтесь|подписывайтесь|abonnieren)(\s+(on|this|via|us|in|у|в|на))?\s*:?"
+              r"|(facebook|twitter|telegram|whatsapp|linkedin|viber|e-?mail|print|x)\b)"
+              r"([\s|/·•,]*(facebook|twitter|telegram|whatsapp|linkedin|viber|e-?mail|print|x)\b)*"
+              r"[\s|/·•,]*$"),
+    ("photo-credit", r"^((photo|фото|foto|picture|image|bild|illustration|ілюстрація|"
+                     r"иллюстрация)\s*[:©]|©|\(c\)\s|copyright\b|credits?:)"),
+    ("photo-credit", r"(©|\(c\))\s*[\w .,&/-]{0,80}$"),
+    ("site-slogan", r"(get the latest news|news you can trust|all rights reserved|"
+                    r"всі права захищені|все права защищены|alle rechte vorbehalten|"
+                    r"tous droits réservés|todos los derechos reservados|sign up for our newsletter)"),
+    ("tags", r"^(more about|tags|теги|мітки|теґи|schlagworte|themen|mots-clés|etiquetas)\s*:.*"),
+    ("tags", r"^(#[\w-]+[\s,]*)+$"),
+    ("section-label", r"^(news line|стрічка новин|лента новостей|newsticker|breaking news|"
+                      r"top stories|latest news|головні новини|главные новости)$"),
+    ("signature", r"^(--|—|–)\s*[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ .&-]{1,24}$"),
+    ("signature", r"(?i)^\((reuters|ap|afp|dpa|interfax|ians|ukrinform|tass|ria novosti)\)$"),
+    ("signature", r"^\(?[a-zа-яіїєґ]{1,4}(/[a-zа-яіїєґ]{1,4})+\)?$"),
+    ("advertising", r"^(advertisement|реклама|anzeige|publicité|publicidad|sponsored)$"),
+]
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (reason, re.compile(rx, _CASED if reason == "signature" else _I)) for reason, rx in _RAW_PATTERNS]
+
+_NAV_SEPARATORS = re.compile(r"\s[|»›·•>/]\s")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def line_key(line: str) -> str:
+    """Normalised form for counting repeats: case, digits and spacing folded."""
+    s = re.sub(r"\d+", "0", line.lower())
+    return re.sub(r"\s+", " ", s).strip(" .:;-–—|")
+
+
+def _script(text: str) -> str | None:
+    counts: Counter[str] = Counter()
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            counts["cyrillic" if "CYRILLIC" in name else "latin" if "LATIN" in name
+                   else name.split(" ")[0].lower()] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _is_navigation(line: str) -> bool:
+    parts = [p for p in re.split(r"\s*[|»›·•>]\s*", line) if p.strip()]
+    if len(parts) < 3 or len(_NAV_SEPARATORS.findall(f" {line} ")) < 2:
+        return False
+    return all(len(_WORD.findall(p)) <= 3 for p in parts)
+
+
+@dataclass
+class CleanText:
+    text: str
+    removed: list[RemovedLine]
+
+
+class OutletLineStats:
+    """How many distinct articles of each outlet contain each normalised short line."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, Counter[str]] = defaultdict(Counter)
+        self.articles: Counter[str] = Counter()
+
+    def add(self, outlet: str, text: str) -> None:
+        keys = {line_key(ln) for ln in text.split("\n") if ln.strip()}
+        self.counts[outlet].update(k for k in keys if k)
+        self.articles[outlet] += 1
+
+    def repeated(self, outlet: str, line: str, max_len: int = 120) -> bool:
+        key = line_key(line)
+        n = self.counts.get(outlet, Counter()).get(key, 0)
+        # A long line repeated twice may be a reused paragraph of one story; short
+        # lines repeated twice, or anything repeated 3+ times, is site furniture.
+        return n >= 3 or (n >= 2 and len(key) <= max_len)
+
+
+class LineCleaner:
+    def __init__(self, stats: OutletLineStats | None = None):
+        self.stats = stats or OutletLineStats()
+
+    def classify(self, line: str, outlet: str | None, main_script: str | None) -> str | None:
+        s = line.strip()
+        for reason, rx in PATTERNS:
+            if rx.search(s):
+                return reason
+        if _is_navigation(s):
+            return "navigation"
+        if dateline_date(s) is not None:
+            return "dateline"
+        if outlet and self.stats.repeated(outlet, s):
+            return "repeated-in-outlet"
+        script = _script(s)
+        if main_script and script and script != main_script and len(s) < 100:
+            return "other-script"
+        return None
+
+    def clean(self, title: str, text: str, outlet: str | None = None) -> CleanText:
+        lines = text.split("\n")
+        main_script = _script(title + " " + text)
+        kept: list[str] = []
+        removed: list[RemovedLine] = []
+        for line in lines:
+            if not line.strip():
+                kept.append("")
+                continue
+            reason = self.classify(line, outlet, main_script)
+            if reason:
+                removed.append(RemovedLine(line.strip(), reason))
+            else:
+                kept.append(line.rstrip())
+        body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+        return CleanText(body, removed)
+
+
+def build_stats(items: Iterable[tuple[str | None, str]]) -> OutletLineStats:
+    stats = OutletLineStats()
+    for outlet, text in items:
+        if outlet:
+            stats.add(outlet, text)
+    return stats

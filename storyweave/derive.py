@@ -1,0 +1,104 @@
+"""Raw item -> Article: parse, find the outlet, clean, identify language, find dates and names."""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from urllib.parse import urlparse
+
+from .clean import LineCleaner, OutletLineStats
+from .dates import find_dates, resolve
+from .entities import NameExtractor, number_keys
+from .ingest import parse_item
+from .language import LanguageIdentifier
+from .models import Article, Parsed, RawItem, Rejected
+
+__all__ = ["ArticleBuilder", "outlet_of", "original_source"]
+
+# "... reported, citing Interfax" / "передає Укрінформ" / "-- IANS": the agency behind a copy.
+_CITING = re.compile(r"(?:citing|according to|cited by|передає|повідомляє|со ссылкой на|"
+                     r"сообщает|передает|berichtet|unter berufung auf|selon|según)\s+"
+                     r"(?:the\s+)?([A-ZА-ЯІЇЄҐ][\w-]+(?:\s+[A-ZА-ЯІЇЄҐ][\w-]+)?)", re.UNICODE)
+_SIGNATURE = re.compile(r"^\s*(?:--|—|–)\s*([A-ZА-ЯІЇЄҐ][\w .&-]{1,30})\s*$|"
+                        r"^\s*[-–—]\s*([A-Z][\w ]{2,30}International)\s*$", re.M | re.UNICODE)
+_GENERIC_DIRS = re.compile(r"^(\d+|articles?|news|corpus|data|input|texts?|raw|docs?|tmp)$", re.I)
+
+
+def outlet_of(parsed: Parsed, item: RawItem) -> str | None:
+    """Outlet from metadata, then the URL's host, then the folder a text file sits in."""
+    if parsed.source:
+        return parsed.source.strip()
+    url = parsed.url or item.fields.get("url")
+    if url:
+        host = urlparse(url).hostname or ""
+        return host.removeprefix("www.") or None
+    if item.provenance.kind == "txt":
+        folder = os.path.basename(os.path.dirname(item.provenance.origin))
+        if folder and not _GENERIC_DIRS.match(folder):
+            return folder
+    return None
+
+
+def original_source(text: str, removed_texts: list[str]) -> str | None:
+    for line in removed_texts:
+        m = _SIGNATURE.match(line)
+        if m:
+            return (m.group(1) or m.group(2)).strip()
+    m = _CITING.search(text)
+    return m.group(1) if m else None
+
+
+@dataclass
+class ArticleBuilder:
+    stats: OutletLineStats = field(default_factory=OutletLineStats)
+    langid: LanguageIdentifier = field(default_factory=LanguageIdentifier)
+    names: NameExtractor = field(default_factory=NameExtractor)
+
+    def parse(self, item: RawItem) -> Parsed | Rejected:
+        return parse_item(item)
+
+    def build(self, item: RawItem, seq: int, parsed: Parsed) -> Article | Rejected:
+        prov = item.provenance
+        outlet = outlet_of(parsed, item)
+        cleaned = LineCleaner(self.stats).clean(parsed.title, parsed.text, outlet)
+        removed = parsed.removed + cleaned.removed
+        if not cleaned.text.strip() and not parsed.title:
+            return Rejected(prov.origin, prov.locator, "clean", "empty-after-cleaning",
+                            f"all {len(removed)} lines were boilerplate", item.content_hash)
+        guess = self.langid.detect(f"{parsed.title}\n{cleaned.text}", parsed.lang)
+        art = Article(id="a" + item.content_hash[:12], content_hash=item.content_hash,
+                      origin=prov.origin, title=parsed.title, text=cleaned.text, seq=seq,
+                      url=parsed.url or item.fields.get("url"), source=outlet,
+                      author=parsed.author, lang=guess.lang,
+                      lang_confidence=guess.confidence, removed=removed)
+        art.original_source = original_source(cleaned.text, [r.text for r in removed])
+        self._dates(art, parsed)
+        self._names(art)
+        return art
+
+    def _dates(self, art: Article, parsed: Parsed) -> None:
+        art.dates = find_dates(art.text, art.removed, art.lang)
+        if parsed.published:
+            art.published = parsed.published
+            art.published_source = parsed.published_source or "metadata"
+            art.published_confidence = 0.95 if art.published_source == "metadata" else 0.85
+        else:
+            datelines = [m for m in art.dates if m.role == "published" and m.value]
+            if datelines:
+                d = datelines[0].value
+                art.published = datetime(d.year, d.month, d.day, tzinfo=timezone.utc)
+                art.published_source, art.published_confidence = "text", 0.8
+        if art.published:
+            pub = art.published.date()
+            for m in art.dates:
+                if m.value is None and m.relative:
+                    m.value, m.source = resolve(m.relative, pub), "inferred"
+                    m.confidence = min(m.confidence, 0.6)
+
+    def _names(self, art: Article) -> None:
+        found = self.names.extract(f"{art.title}.\n{art.text[:3000]}", art.lang)
+        art.names = dict(found.counts.most_common(40))
+        art.name_forms = {k: found.surfaces[k].most_common(1)[0][0] for k in art.names}
+        art.places = [k for k, _ in found.places.most_common(5)]
+        art.numbers = sorted(number_keys(f"{art.title}\n{art.text[:3000]}"))

@@ -1,0 +1,140 @@
+"""Names (people, places, organisations) as cross-script keys, without an NER model.
+
+No offline NER model exists for Ukrainian (see OFFLINE_STACK.md), so names are taken
+from capitalisation: capitalised words not at a sentence start (or capitalised wherever
+they occur), reduced to dictionary form with pymorphy3 for uk/ru ("Лавровим" -> "лавров",
+preferring the surname/first-name/place parse), transliterated with anyascii and folded
+to a phonetic skeleton so "Вашингтон", "Washington" and "Waszyngton" meet.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from anyascii import anyascii
+
+__all__ = ["NameExtractor", "Names", "name_key", "number_keys"]
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’ʼ-]*", re.UNICODE)
+_SENT_END = re.compile(r"[.!?…»\"“”]\s*$")
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ ,.\u00a0]\d{3})+(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
+
+# Words that are capitalised for grammar, not because they name something.
+_STOP = set("""
+the a an and but or of in on at to for from by with as it he she they we i you this that these
+those his her its their there here what when where who why how if while after before during
+mr mrs ms dr president minister prime secretary foreign state chancellor said says according
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december today yesterday tomorrow reuters ap afp photo
+у в на з із за до по від та і й а але що як це той ця цей вони він вона ми ви я його її їх
+міністр президент прем'єр голова заявив сказав повідомив
+в во на с со к по от и а но что как это тот эта этот они он она мы вы я его ее их
+министр президент премьер глава заявил сказал сообщил
+der die das ein eine und oder aber von im am zum zur mit für auf aus bei nach über unter vor
+sie er es wir ich ihr minister präsident außenminister sagte
+le la les un une des et ou mais du de au aux en dans par pour sur avec il elle ils nous
+el los las y o pero del al por para con en su sus es
+""".split())
+
+_SKELETON_RULES = [("tsch", "ch"), ("sch", "sh"), ("w", "v"), ("ph", "f"), ("th", "t"), ("kh", "h"), ("ck", "k"), ("q", "k"),
+                   ("x", "ks"), ("c", "k"), ("y", "i"), ("j", "i"), ("ie", "i"), ("ee", "i"),
+                   ("ou", "u"), ("oo", "u")]
+
+
+@lru_cache(maxsize=200_000)
+def name_key(word: str) -> str:
+    """'Вашингтон' / 'Washington' -> 'vashington'-like skeleton shared across scripts."""
+    s = re.sub(r"[^a-z]", "", anyascii(word).lower())
+    for a, b in _SKELETON_RULES:
+        s = s.replace(a, b)
+    s = re.sub(r"(.)\1+", r"\1", s)  # doubled letters: "Pompeo"/"Помпео" either way
+    return s
+
+
+def number_keys(text: str) -> set[str]:
+    """Numbers that identify a story (casualties, sums): 2+ digits, separators removed."""
+    out = set()
+    for m in _NUMBER.finditer(text):
+        digits = re.sub(r"[^\d]", "", m.group(0).split(",")[0] if "," in m.group(0)
+                        and len(m.group(0).split(",")[-1]) != 3 else m.group(0))
+        if len(digits) >= 2 and not (len(digits) == 4 and digits[:2] in ("19", "20")):
+            out.add(digits.lstrip("0") or "0")
+    return out
+
+
+class NameExtractor:
+    def __init__(self) -> None:
+        self._morph: dict[str, object] = {}
+
+    def _analyzer(self, lang: str):
+        if lang not in self._morph:
+            import pymorphy3
+
+            self._morph[lang] = pymorphy3.MorphAnalyzer(lang=lang)
+        return self._morph[lang]
+
+    def lemma(self, word: str, lang: str) -> str:
+        if lang not in ("uk", "ru") or not re.search("[а-яіїєґ]", word.lower()):
+            return word.lower()
+        return _lemma_cached(self._analyzer(lang), word)
+
+    def names(self, text: str, lang: str) -> Counter[str]:
+        return self.extract(text, lang).counts
+
+    def extract(self, text: str, lang: str) -> Names:
+        """Name keys with counts, display forms and place evidence.
+
+        Sentence-initial capitals count only if the word is also seen mid-sentence.
+        A name right after a locative preposition ("in Sochi", "в Сочі") is a place.
+        """
+        out = Names()
+        initial: list[tuple[str, str, bool]] = []
+        for sentence in re.split(r"(?<=[.!?…])\s+|\n+", text):
+            tokens = _TOKEN.findall(sentence)
+            for i, tok in enumerate(tokens):
+                if not tok[0].isupper() or tok.lower() in _STOP or len(tok) < 2:
+                    continue
+                if tok.isupper() and len(tok) > 6:
+                    continue  # shouted headline words, not names
+                lemma = self.lemma(tok.strip("'’ʼ-"), lang)
+                key = name_key(lemma)
+                if len(key) < 3:
+                    continue
+                place = i > 0 and tokens[i - 1].lower() in _LOCATIVE
+                surface = lemma[:1].upper() + lemma[1:]
+                if i == 0:
+                    initial.append((key, surface, place))
+                else:
+                    out.add(key, surface, place)
+        for key, surface, place in initial:
+            if key in out.counts:
+                out.add(key, surface, place)
+        return out
+
+
+_LOCATIVE = set("in at near outside inside в у во на під біля поблизу под около возле "
+                "in im bei nahe à au en près a cerca".split())
+
+
+@dataclass
+class Names:
+    counts: Counter[str] = field(default_factory=Counter)
+    places: Counter[str] = field(default_factory=Counter)
+    surfaces: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def add(self, key: str, surface: str, place: bool) -> None:
+        self.counts[key] += 1
+        self.surfaces.setdefault(key, Counter())[surface] += 1
+        if place:
+            self.places[key] += 1
+
+
+@lru_cache(maxsize=200_000)
+def _lemma_cached(morph, word: str) -> str:
+    parses = morph.parse(word)
+    for p in parses:  # a name reading beats a common-noun reading of the same word
+        if {"Surn", "Name", "Geox", "Orgn"} & set(p.tag.grammemes):
+            return p.normal_form
+    return parses[0].normal_form if parses else word.lower()

@@ -1,0 +1,113 @@
+"""From clusters to `Event`s: user overrides, event date by consensus, title, place, languages.
+
+Overrides (merge / split / move) are stored by article ids, not event ids, so they keep
+their meaning when a rebuild or a bigger corpus renames or reshapes events.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from .cluster import ArticleSignals, EventState
+from .dates import article_event_date, consensus_date
+from .models import Article, Event, Membership
+
+__all__ = ["apply_overrides", "EventBuilder", "event_id"]
+
+
+def event_id(anchor_article_id: str) -> str:
+    return "ev-" + anchor_article_id.removeprefix("a")
+
+
+def apply_overrides(groups: list[list[str]], overrides: list[tuple[str, dict[str, Any]]]
+                    ) -> tuple[list[list[str]], set[str]]:
+    """Replay user decisions in order on article-id groups; returns (groups, pinned ids)."""
+    where = {a: i for i, g in enumerate(groups) for a in g}
+    sets = [set(g) for g in groups]
+    pinned: set[str] = set()
+    for action, p in overrides:
+        if action == "merge":
+            targets = sorted({where[a] for a in p["articles"] if a in where})
+            for t in targets[1:]:
+                for a in sets[t]:
+                    where[a] = targets[0]
+                sets[targets[0]] |= sets[t]
+                sets[t] = set()
+            pinned.update(a for t in targets[:1] for a in sets[t])
+        elif action in ("split", "move"):
+            moving = [a for a in p["articles"] if a in where]
+            dest = where.get(p.get("to", ""), None)
+            if dest is None:
+                sets.append(set())
+                dest = len(sets) - 1
+            for a in moving:
+                sets[where[a]].discard(a)
+                sets[dest].add(a)
+                where[a] = dest
+            pinned.update(moving)
+    return [sorted(s) for s in sets if s], pinned
+
+
+@dataclass
+class EventBuilder:
+    target_lang: str = "en"
+    conflict_days: int = 2
+
+    def build(self, members: list[Article], signals: dict[str, ArticleSignals],
+              why: dict[str, dict[str, float]], pinned: set[str]) -> tuple[Event, EventState]:
+        members = sorted(members, key=lambda a: a.seq)
+        state = EventState(anchor=signals[members[0].id])
+        for a in members:
+            state.add(signals[a.id], why.get(a.id))
+        ev_date, conf = self._date(members)
+        ev = Event(id=event_id(members[0].id), title=self._title(members, state, signals),
+                   date=ev_date, date_confidence=conf, place=self._place(members),
+                   languages=[lang for lang, _ in Counter(a.lang for a in members).most_common()],
+                   sources=sorted({a.source for a in members if a.source}))
+        for a in members:
+            own, own_conf, how = article_event_date(a, ev_date)
+            conflict = bool(ev_date and own and how in ("explicit", "published")
+                            and abs((own - ev_date).days) > self.conflict_days)
+            score = why.get(a.id, {}).get("p", 1.0)
+            ev.members.append(Membership(a.id, float(score), why.get(a.id, {}), conflict,
+                                         a.id in pinned))
+        return ev, state
+
+    def _date(self, members: list[Article]) -> tuple[date | None, float]:
+        votes = []
+        for a in members:
+            d, conf, _how = article_event_date(a)
+            if d is not None:
+                votes.append((d, conf))
+        first, conf = consensus_date(votes)
+        if first is None:
+            return None, 0.0
+        # Second pass: relative dates ("on Tuesday") of undated members resolved near it.
+        votes = [(d, c) for a in members
+                 for d, c, _ in [article_event_date(a, first)] if d is not None]
+        return consensus_date(votes)
+
+    def _title(self, members: list[Article], state: EventState,
+               signals: dict[str, ArticleSignals]) -> str:
+        centroid = state.centroid
+        pool = [a for a in members if a.lang == self.target_lang and a.title] or \
+               [a for a in members if a.title] or members
+        best = max(pool, key=lambda a: float(np.dot(signals[a.id].vector, centroid)))
+        return best.title or best.text[:80]
+
+    def _place(self, members: list[Article]) -> str | None:
+        votes: Counter[str] = Counter()
+        forms: dict[str, Counter[str]] = {}
+        for a in members:
+            for k in a.places:
+                votes[k] += 1
+                forms.setdefault(k, Counter())[a.name_forms.get(k, k)] += \
+                    2 if a.lang == self.target_lang else 1
+        if not votes:
+            return None
+        key = votes.most_common(1)[0][0]
+        return forms[key].most_common(1)[0][0]

@@ -1,0 +1,59 @@
+"""The JSON output (`--json`): a documented, versioned schema, built as one dict that the
+HTML report and the web layer also render, so they cannot drift apart.
+
+Schema version 1 (see README "JSON schema"): additive changes keep the major version.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .models import Article, Event, to_jsonable
+
+if TYPE_CHECKING:
+    from .pipeline import Engine
+
+__all__ = ["export_json", "SCHEMA_VERSION", "event_dict", "article_dict"]
+
+SCHEMA_VERSION = "1.0"
+
+
+def article_dict(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id, "path": None if "://" in a.origin else a.origin,
+        "url": a.url or (a.origin if "://" in a.origin else None),
+        "source": a.source, "original_source": a.original_source, "lang": a.lang,
+        "lang_confidence": a.lang_confidence, "title": a.title,
+        "published": a.published.isoformat() if a.published else None,
+        "published_source": a.published_source, "duplicate_group": a.dup_group,
+        "dates": to_jsonable(a.dates), "removed_lines": to_jsonable(a.removed),
+        "clean_text": a.text,
+    }
+
+
+def event_dict(ev: Event, articles: dict[str, Article]) -> dict[str, Any]:
+    arts = [articles[i] for i in ev.article_ids if i in articles]
+    groups = {a.dup_group or a.id for a in arts}
+    return {
+        "id": ev.id, "title": ev.title, "date": ev.date.isoformat() if ev.date else None,
+        "date_confidence": ev.date_confidence, "place": ev.place, "languages": ev.languages,
+        "sources": ev.sources, "storyline": ev.storyline_id,
+        "n_articles": len(arts), "n_independent": len(groups),
+        "articles": [article_dict(a) for a in arts],
+        "membership": [to_jsonable(m) for m in ev.members],
+        "summary": [{"text": s.text, "lang": s.lang,
+                     "articles": list(dict.fromkeys(c.article_id for c in s.citations)),
+                     "citations": to_jsonable(s.citations)} for s in ev.summary],
+    }
+
+
+def export_json(engine: "Engine") -> dict[str, Any]:
+    articles = {a.id: a for a in engine.articles()}
+    events = engine.events()
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "events": [event_dict(ev, articles) for ev in events],
+        "storylines": [{"id": s.id, "title": s.title, "events": s.event_ids}
+                       for s in engine.storylines()],
+        "rejected": [{"input": r.origin, "locator": r.locator, "stage": r.stage,
+                      "reason": r.reason, "detail": r.detail} for r in engine.rejected()],
+    }

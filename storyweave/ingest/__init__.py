@@ -1,0 +1,114 @@
+"""Ingest: turn paths (files, directories, URLs, stdin) into `RawItem`s, then `Parsed` texts.
+
+Each input kind is a reader module with two functions:
+
+- ``read(path, limits) -> Iterator[RawItem | Rejected]`` splits one file into items
+  (one for a text file, one per line of JSONL, one per WARC record, ...);
+- ``parse(item) -> Parsed | Rejected`` decodes one item into title/text/metadata.
+
+Nothing raises out of here for bad input: a bad file or record becomes a `Rejected`
+with a reason, and the run goes on.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from types import ModuleType
+
+from ..models import Parsed, Provenance, RawItem, Rejected
+
+__all__ = ["Limits", "iter_inputs", "parse_item", "kind_for_path", "make_item", "READERS"]
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int = 20 * 1024 * 1024  # one article larger than this is not news text
+    max_container_bytes: int = 4 * 1024 ** 3  # JSONL/WARC files are streamed, so may be big
+
+
+def make_item(origin: str, kind: str, raw: bytes, locator: str = "", **fields) -> RawItem:
+    prov = Provenance(origin=origin, kind=kind, locator=locator,
+                      ingested_at=datetime.now(timezone.utc))
+    return RawItem(provenance=prov, raw=raw, content_hash=hashlib.sha256(raw).hexdigest(),
+                   fields={k: v for k, v in fields.items() if v is not None})
+
+
+_EXTENSIONS = {
+    ".txt": "txt", ".text": "txt",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed", ".opml": "opml",
+    ".warc": "warc", ".warc.gz": "warc",
+    ".urls": "urls",
+}
+
+
+def kind_for_path(path: str) -> str | None:
+    name = path.lower()
+    for ext in sorted(_EXTENSIONS, key=len, reverse=True):
+        if name.endswith(ext):
+            return _EXTENSIONS[ext]
+    return None
+
+
+def _readers() -> dict[str, ModuleType]:
+    from . import jsonl, text
+    readers: dict[str, ModuleType] = {"txt": text, "jsonl": jsonl}
+    try:  # optional readers live in their own modules; each registers its kinds
+        from . import extra
+        readers.update(extra.READERS)
+    except ImportError:
+        pass
+    return readers
+
+
+READERS = _readers()
+
+
+def _walk(paths: Iterable[str]) -> Iterator[str]:
+    """Files under the given paths, in a stable (sorted) order so reruns see the same order."""
+    for p in paths:
+        if p == "-" or "://" in p:
+            yield p
+        elif os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    if not f.startswith("."):
+                        yield os.path.join(root, f)
+        else:
+            yield p
+
+
+def iter_inputs(paths: Iterable[str], limits: Limits = Limits()) -> Iterator[RawItem | Rejected]:
+    for path in _walk(paths):
+        kind = "stdin" if path == "-" else ("url" if "://" in path else kind_for_path(path))
+        reader = READERS.get(kind or "")
+        if reader is None:
+            yield Rejected(path, "", "ingest", "unsupported-type",
+                           f"no reader for {Path(path).suffix or 'files without extension'}; "
+                           f"supported: {', '.join(sorted(READERS))}")
+            continue
+        if kind not in ("stdin", "url") and not os.path.exists(path):
+            yield Rejected(path, "", "ingest", "not-found", "no such file or directory")
+            continue
+        try:
+            yield from reader.read(path, limits)
+        except OSError as exc:
+            yield Rejected(path, "", "ingest", "unreadable", str(exc))
+
+
+def parse_item(item: RawItem) -> Parsed | Rejected:
+    reader = READERS.get(item.provenance.kind)
+    if reader is None:
+        return Rejected(item.provenance.origin, item.provenance.locator, "parse",
+                        "unsupported-type", item.provenance.kind, item.content_hash)
+    try:
+        return reader.parse(item)
+    except Exception as exc:  # a parser bug must not stop the run: report it as a rejection
+        return Rejected(item.provenance.origin, item.provenance.locator, "parse",
+                        "parser-error", f"{type(exc).__name__}: {exc}", item.content_hash)

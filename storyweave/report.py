@@ -1,0 +1,76 @@
+"""Static HTML report: an index of events, a page per event and per storyline.
+
+Rendered from the same dict as the JSON output (`export_json`), so the two agree.
+Cited passages are highlighted in the article texts and linked from the summary.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+__all__ = ["write_report"]
+
+
+def _env() -> Environment:
+    return Environment(loader=PackageLoader("storyweave", "templates"),
+                       autoescape=select_autoescape(["html"]))
+
+
+def _highlight(text: str, spans: list[tuple[int, int]], article_id: str) -> Markup:
+    """The article text with cited passages wrapped in <mark id=...> (anchors for citations)."""
+    out, pos = [], 0
+    for start, end in sorted(set(spans)):
+        if start < pos or end > len(text):
+            continue
+        out.append(escape(text[pos:start]))
+        out.append(Markup(f'<mark id="{article_id}-{start}">') + escape(text[start:end])
+                   + Markup("</mark>"))
+        pos = end
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
+
+
+def _event_context(ev: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    numbers = {a["id"]: i + 1 for i, a in enumerate(ev["articles"])}
+    spans: dict[str, list[tuple[int, int]]] = {a["id"]: [] for a in ev["articles"]}
+    for s in ev["summary"]:
+        for c in s["citations"]:
+            spans.setdefault(c["article_id"], []).append((c["start"], c["end"]))
+    titles = {a["id"]: a["title"] for a in ev["articles"]}
+    sl_title = next((s["title"] for s in data["storylines"] if s["id"] == ev["storyline"]), "")
+    return {"ev": ev, "numbers": numbers, "titles": titles, "storyline_title": sl_title,
+            "conflicts": {m["article_id"]: m["date_conflict"] for m in ev["membership"]},
+            "passages": {a["id"]: _highlight(a["clean_text"], spans[a["id"]], a["id"])
+                         for a in ev["articles"]}}
+
+
+def write_report(data: dict[str, Any], out_dir: str | Path, target_lang: str = "en") -> Path:
+    out = Path(out_dir)
+    (out / "events").mkdir(parents=True, exist_ok=True)
+    (out / "storylines").mkdir(parents=True, exist_ok=True)
+    env = _env()
+    langs = sorted({lang for ev in data["events"] for lang in ev["languages"]})
+    sl_titles = {s["id"]: s["title"] for s in data["storylines"]}
+    common = {"data": data, "target_lang": target_lang, "storyline_titles": sl_titles}
+    n_articles = sum(ev["n_articles"] for ev in data["events"])
+    pages = {
+        "index.html": env.get_template("index.html").render(
+            root="", languages=langs, n_articles=n_articles, **common),
+        "storylines.html": env.get_template("storylines.html").render(root="", **common),
+        "rejected.html": env.get_template("rejected.html").render(root="", **common),
+    }
+    for ev in data["events"]:
+        pages[f"events/{ev['id']}.html"] = env.get_template("event.html").render(
+            root="../", **common, **_event_context(ev, data))
+    by_id = {ev["id"]: ev for ev in data["events"]}
+    for sl in data["storylines"]:
+        pages[f"storylines/{sl['id']}.html"] = env.get_template("storyline.html").render(
+            root="../", sl=sl, events=[by_id[e] for e in sl["events"] if e in by_id], **common)
+    for name, html in pages.items():
+        (out / name).write_text(html, encoding="utf-8")
+    css = (Path(__file__).parent / "templates" / "style.css").read_text(encoding="utf-8")
+    (out / "style.css").write_text(css, encoding="utf-8")
+    return out / "index.html"

@@ -1,0 +1,65 @@
+"""Storylines: events linked over time by shared actors and topic. A storyline holds
+events side by side; it never merges them (that is the clusterer's job, within days)."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from .cluster import EventState, name_overlap
+from .models import Storyline
+
+__all__ = ["StorylineLinker"]
+
+
+def _top(names: Counter[str], idf: dict[str, float], n: int) -> Counter[str]:
+    keys = sorted(names, key=lambda k: -names[k] * idf.get(k, 1.0))[:n]
+    return Counter({k: names[k] for k in keys})
+
+
+@dataclass
+class StorylineLinker:
+    min_names: float = 0.45  # IDF-weighted share of the main actors/places in common
+    min_cos: float = 0.86
+    top_names: int = 8
+
+    def groups(self, events: list[EventState], idf: dict[str, float]) -> list[list[int]]:
+        """Indices of linked events, 2+ per group (single events have no storyline page)."""
+        parent = list(range(len(events)))
+
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        if not events:
+            return []
+        cents = np.vstack([e.centroid for e in events])
+        sims = cents @ cents.T
+        tops = [_top(e.names, idf, self.top_names) for e in events]
+        for i in range(len(events)):
+            for j in range(i):
+                if sims[i, j] >= self.min_cos and \
+                        name_overlap(tops[i], tops[j], idf) >= self.min_names:
+                    parent[find(i)] = find(j)
+        groups: dict[int, list[int]] = {}
+        for i in range(len(events)):
+            groups.setdefault(find(i), []).append(i)
+        return [g for g in groups.values() if len(g) > 1]
+
+    def build(self, events: list[EventState], ids: list[str], idf: dict[str, float],
+              display: dict[str, str]) -> list[Storyline]:
+        out = []
+        for members in self.groups(events, idf):
+            members.sort(key=lambda m: events[m].anchor.seq)
+            shared: Counter[str] = Counter()
+            for m in members:
+                shared.update(set(_top(events[m].names, idf, self.top_names)))
+            names = [display.get(k, k.title()) for k, c in shared.most_common(3) if c >= 2]
+            first = min(members, key=lambda m: events[m].anchor.seq)
+            out.append(Storyline(id="sl-" + ids[first].removeprefix("ev-"),
+                                 title=" – ".join(names) or ids[first],
+                                 event_ids=[ids[m] for m in members]))
+        return out
