@@ -78,15 +78,21 @@ class Tally:
                 "seconds": round(self.seconds, 1)}
 
 
+REJECTED: dict[str, int] = {}
+
+
 def ours(url: str | None) -> Callable[[bytes], str | None]:
+    """A page the pipeline rejects (error/index page, no text) gets no date: a miss here."""
     from storyweave.htmlextract import extract
     from storyweave.models import Parsed
 
     def run(raw: bytes) -> str | None:
         res = extract(raw, url=url)
-        if isinstance(res, Parsed) and res.published:
-            return res.published.date().isoformat()
-        return None
+        if not isinstance(res, Parsed):
+            key = f"{'url' if url else 'no_url'}:{res.reason}"
+            REJECTED[key] = REJECTED.get(key, 0) + 1
+            return None
+        return res.published.date().isoformat() if res.published else None
     return run
 
 
@@ -135,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in systems:
         if name not in ("ours", "baseline"):
             out[name] = tallies[name].scores()
+    out["rejected_pages"] = REJECTED
     out["total_seconds"] = round(time.perf_counter() - t0, 1)
     print(json.dumps(out))
     return 0

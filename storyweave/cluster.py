@@ -86,8 +86,9 @@ def name_overlap(a: Counter[str], event_names: Counter[str], idf: dict[str, floa
 
 class OnlineClusterer:
     def __init__(self, model: PairModel | None = None, window_days: int = 4,
-                 max_candidates: int = 50):
+                 max_candidates: int = 50, calibration: tuple[float, float] = (0.0, 1.0)):
         self.model = model or PairModel.load_default()
+        self.calibration = calibration
         self.window_days = window_days
         self.max_candidates = max_candidates
         self.events: list[EventState] = []
@@ -105,8 +106,9 @@ class OnlineClusterer:
         ev_date, ev_conf = ev.date_estimate()
         known = a.date is not None and ev_date is not None
         days = abs((a.date - ev_date).days) if known else 0  # type: ignore[operator]
+        a0, b0 = self.calibration
         return {
-            "cos": cos,
+            "cos": a0 + b0 * cos,
             "cross_lang": other_lang,
             "names": name_overlap(a.names, ev.names, self.idf),
             "numbers": min(len(a.numbers & set(ev.numbers)), 3) / 3.0,

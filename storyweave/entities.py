@@ -19,7 +19,7 @@ __all__ = ["NameExtractor", "Names", "name_key", "number_keys"]
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’ʼ-]*", re.UNICODE)
 _SENT_END = re.compile(r"[.!?…»\"“”]\s*$")
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ ,.\u00a0]\d{3})+(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
+_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
 
 # Words that are capitalised for grammar, not because they name something.
 _STOP = set("""
@@ -39,7 +39,7 @@ el los las y o pero del al por para con en su sus es
 """.split())
 
 _SKELETON_RULES = [("tsch", "ch"), ("sch", "sh"), ("w", "v"), ("ph", "f"), ("th", "t"), ("kh", "h"), ("ck", "k"), ("q", "k"),
-                   ("x", "ks"), ("c", "k"), ("y", "i"), ("j", "i"), ("ie", "i"), ("ee", "i"),
+                   ("x", "ks"), ("z", "s"), ("c", "k"), ("y", "i"), ("j", "i"), ("ie", "i"), ("ee", "i"),
                    ("ou", "u"), ("oo", "u")]
 
 
@@ -50,17 +50,25 @@ def name_key(word: str) -> str:
     for a, b in _SKELETON_RULES:
         s = s.replace(a, b)
     s = re.sub(r"(.)\1+", r"\1", s)  # doubled letters: "Pompeo"/"Помпео" either way
-    return s
+    # Five letters: endings differ across languages and cases (Italy/Италия, Amatrice/
+    # Аматриче, Венесуэла/Venezuela); the stem carries the identity.
+    return s[:5]
 
 
 def number_keys(text: str) -> set[str]:
-    """Numbers that identify a story (casualties, sums): 2+ digits, separators removed."""
+    """Numbers that identify a story (casualties, sums, magnitudes), normalised across
+    languages ("1,200" = "1 200", "6.2" = "6,2"); years and single digits are left out."""
     out = set()
     for m in _NUMBER.finditer(text):
-        digits = re.sub(r"[^\d]", "", m.group(0).split(",")[0] if "," in m.group(0)
-                        and len(m.group(0).split(",")[-1]) != 3 else m.group(0))
-        if len(digits) >= 2 and not (len(digits) == 4 and digits[:2] in ("19", "20")):
-            out.add(digits.lstrip("0") or "0")
+        tok = m.group(0)
+        if re.fullmatch(r"\d{1,3}(?:[ ,.\u00a0]\d{3})+", tok):
+            value = re.sub(r"\D", "", tok)
+        elif re.fullmatch(r"\d+[.,]\d+", tok):
+            value = tok.replace(",", ".")
+        else:
+            value = tok
+        if len(value) >= 2 and not re.fullmatch(r"(19|20)\d\d", value):
+            out.add(value)
     return out
 
 

@@ -173,10 +173,8 @@ def _page_stats(tree: Any) -> tuple[int, int, int]:
     return total, linked, links
 
 
-def _not_article(raw_html: str, tree: Any, title: str, text: str) -> str | None:
-    """A detail string when the page is an error or index page, else None."""
-    if _ERROR_TITLE.search(title or "") and len(text) < 2000:
-        return f"error page (title {title[:80]!r})"
+def _not_article(raw_html: str, tree: Any, text: str) -> str | None:
+    """A detail string when the page is an index page, else None."""
     if _ARTICLE_TYPES.search(raw_html[:300_000]):
         return None  # the page says it is an article; a short one is still an article
     total, linked, links = _page_stats(tree)
@@ -185,7 +183,10 @@ def _not_article(raw_html: str, tree: Any, title: str, text: str) -> str | None:
     # An index page, seen two ways: (a) the page is mostly link text and what trafilatura kept
     # is a sliver of it; (b) what it kept is itself mostly lines that are link texts
     # (a list of headlines), which no article body is.
-    if linked / total > 0.5 and len(text) < max(600, 0.15 * total):
+    # (a) also needs the kept text to hold no paragraph of prose: a short news item on a
+    # portal page full of links is still an article (seen on scrapinghub).
+    prose = any(len(line) >= 150 for line in text.split("\n"))
+    if not prose and linked / total > 0.5 and len(text) < max(600, 0.15 * total):
         return (f"index page: {links} links, {linked * 100 // total}% of the text is links, "
                 f"main text {len(text)} of {total} chars")
     anchors = {" ".join(a.text_content().split()) for a in tree.iter("a")}
@@ -224,49 +225,55 @@ def _removed_lines(tree: Any, text: str) -> list[RemovedLine]:
     return out
 
 
-def _title(doc: Any, tree: Any) -> str:
-    if doc is not None and doc.title:
-        return str(doc.title).strip()
+def _titles(doc: Any, tree: Any) -> tuple[str, str]:
+    """(headline, <title> text): trafilatura's pick (og:title, h1, ...) and the raw tag."""
     el = tree.find(".//title")
-    return el.text_content().strip() if el is not None else ""
+    tag = " ".join(el.text_content().split()) if el is not None else ""
+    headline = str(doc.title).strip() if doc is not None and doc.title else tag
+    return headline, tag
 
 
 def extract(html: str | bytes, url: str | None = None) -> Parsed | Rejected:
     """HTML page -> Parsed (main text, title, source, author, date, canonical URL, lang).
 
-    Never raises on bad input: undecodable, empty, error and index pages become `Rejected`
-    (stage "parse") with a machine-readable reason.
+    Never raises: undecodable, empty, error and index pages become `Rejected` (stage "parse")
+    with a machine-readable reason, and so does a bug in a library we call ("parser-error").
     """
-    origin = url or "<html>"
+    try:
+        return _extract(html, url)
+    except Exception as exc:  # lxml/trafilatura/htmldate on pathological markup
+        return Rejected(url or "<html>", "", "parse", "parser-error", f"{type(exc).__name__}: {exc}")
 
+
+def _extract(html: str | bytes, url: str | None) -> Parsed | Rejected:
     def reject(reason: str, detail: str) -> Rejected:
-        return Rejected(origin, "", "parse", reason, detail)
+        return Rejected(url or "<html>", "", "parse", reason, detail)
 
     try:
         text = decode_html(html) if isinstance(html, (bytes, bytearray)) else str(html)
     except DecodeError as exc:
         return reject(exc.reason, str(exc))
-    text = text.replace("\x00", "")  # lxml refuses NUL bytes in strings
+    text = text.replace("\x00", "")  # lxml refuses NUL characters in strings
     if not text.strip():
         return reject("empty", "no content")
     tree = _parse_tree(text)
     if tree is None:
         return reject("no-article-text", "not parseable as HTML")
     body, doc = _main_text(tree, url)
-    title = _title(doc, tree)
+    title, title_tag = _titles(doc, tree)
+    error_title = next((t for t in (title_tag, title) if _ERROR_TITLE.search(t)), None)
+    if error_title is not None and len(body) < 2000:
+        return reject("not-an-article", f"error page (title {error_title[:80]!r})")
     if len(body) < MIN_TEXT_CHARS:
-        if _ERROR_TITLE.search(title):
-            return reject("not-an-article", f"error page (title {title[:80]!r})")
         return reject("no-article-text", f"main text has {len(body)} characters")
-    why = _not_article(text, tree, title, body)
+    why = _not_article(text, tree, body)
     if why:
         return reject("not-an-article", why)
     canonical = (doc.url if doc is not None else None) or url
-    meta = doc if doc is not None else None
+    published = find_published(text, url or canonical)
     return Parsed(
         title=title, text=body, html=text, url=canonical,
-        source=(meta.sitename or meta.hostname) if meta is not None else None,
-        published=(published := find_published(text, url or canonical)),
-        published_source="html" if published else None,
-        lang=html_lang(tree), author=meta.author if meta is not None else None,
+        source=(doc.sitename or doc.hostname) if doc is not None else None,
+        published=published, published_source="html" if published else None,
+        lang=html_lang(tree), author=doc.author if doc is not None else None,
         removed=_removed_lines(tree, body))

@@ -177,7 +177,8 @@ class Engine:
         for a in arts:
             a.dup_group = groups[a.id] if sizes[groups[a.id]] > 1 else None
         signals = {a.id: self._signals(a, vectors[a.id]) for a in arts}
-        clusterer = OnlineClusterer(window_days=self.settings.window_days)
+        clusterer = OnlineClusterer(window_days=self.settings.window_days,
+                                    calibration=getattr(self.embedder, "calibration", (0.0, 1.0)))
         clusterer.fit_idf(list(signals.values()))
         roots = [signals[a.id] for a in arts if groups[a.id] == a.id]
         states = clusterer.fit(roots)
@@ -191,7 +192,8 @@ class Engine:
         member_groups, pinned = apply_overrides(member_groups, self.store.overrides())
         by_id = {a.id: a for a in arts}
         events, ev_states = self._build_events(member_groups, by_id, signals, why, pinned, groups)
-        storylines = StorylineLinker().build(ev_states, [e.id for e in events], clusterer.idf,
+        calibration = getattr(self.embedder, "calibration", (0.0, 1.0))
+        storylines = StorylineLinker(calibration=calibration).build(ev_states, [e.id for e in events], clusterer.idf,
                                              self._display_names(arts))
         for sl in storylines:
             sl.event_ids.sort(key=lambda i: next((e.date.isoformat() if e.date else "", e.id)

@@ -23,6 +23,7 @@ class StorylineLinker:
     min_names: float = 0.45  # IDF-weighted share of the main actors/places in common
     min_cos: float = 0.86
     top_names: int = 8
+    calibration: tuple[float, float] = (0.0, 1.0)  # the embedder's, see embed.py
 
     def groups(self, events: list[EventState], idf: dict[str, float]) -> list[list[int]]:
         """Indices of linked events, 2+ per group (single events have no storyline page)."""
@@ -37,7 +38,7 @@ class StorylineLinker:
         if not events:
             return []
         cents = np.vstack([e.centroid for e in events])
-        sims = cents @ cents.T
+        sims = self.calibration[0] + self.calibration[1] * (cents @ cents.T)
         tops = [_top(e.names, idf, self.top_names) for e in events]
         for i in range(len(events)):
             for j in range(i):

@@ -58,6 +58,10 @@ class Summarizer:
         self.max_sentences = max_sentences
         self.support_cos = support_cos
         self.mmr_lambda = mmr_lambda
+        self.calibration = getattr(embedder, "calibration", (0.0, 1.0))
+
+    def _sim(self, x: np.ndarray) -> np.ndarray:
+        return self.calibration[0] + self.calibration[1] * x
 
     def summarize(self, articles: list[Article], evidence_ids: set[str],
                   vectors: dict[str, np.ndarray] | None = None) -> list[SummarySentence]:
@@ -69,9 +73,13 @@ class Summarizer:
         centroid = vecs.mean(axis=0)
         centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
         scores = vecs @ centroid - np.array([0.004 * s.position for s in sents])
-        scores += np.array([0.02 if s.lang == self.target_lang else 0.0 for s in sents])
         eligible = [i for i, s in enumerate(sents) if s.article_id in evidence_ids]
-        chosen = self._mmr(eligible, scores, vecs, sents)
+        # Target language first; then only what no chosen sentence already says.
+        target = [i for i in eligible if sents[i].lang == self.target_lang]
+        chosen = self._mmr(target, scores, vecs, sents, [], self.max_sentences)
+        extra = 2 if chosen else self.max_sentences
+        others = [i for i in eligible if sents[i].lang != self.target_lang]
+        chosen = self._mmr(others, scores, vecs, sents, chosen, len(chosen) + extra)
         chosen.sort(key=lambda i: (sents[i].lang != self.target_lang, sents[i].position))
         facts = [self._facts(s) for s in sents]
         return [SummarySentence(sents[i].text, sents[i].lang,
@@ -87,10 +95,10 @@ class Summarizer:
         return self.embedder.embed(texts)
 
     def _mmr(self, eligible: list[int], scores: np.ndarray, vecs: np.ndarray,
-             sents: list[Sentence]) -> list[int]:
-        chosen: list[int] = []
+             sents: list[Sentence], chosen: list[int], limit: int) -> list[int]:
+        chosen = list(chosen)
         pool = list(eligible)
-        while pool and len(chosen) < self.max_sentences:
+        while pool and len(chosen) < limit:
             def mmr(i: int) -> float:
                 red = max((float(vecs[i] @ vecs[j]) for j in chosen), default=0.0)
                 return self.mmr_lambda * float(scores[i]) - (1 - self.mmr_lambda) * red
@@ -104,7 +112,7 @@ class Summarizer:
     def _repeats(self, i: int, j: int, vecs: np.ndarray, sents: list[Sentence]) -> bool:
         """Same claim already chosen: near-identical in one language, or a translation of it
         (cross-language cosines run ~0.06 lower, so the support threshold applies)."""
-        sim = float(vecs[i] @ vecs[j])
+        sim = float(self._sim(vecs[i] @ vecs[j]))
         return sim > (0.95 if sents[i].lang == sents[j].lang else self.support_cos)
 
     def _facts(self, s: Sentence) -> tuple[set[str], set[str]]:
@@ -115,7 +123,7 @@ class Summarizer:
         own = sents[i]
         cites = [Citation(own.article_id, own.start, own.end, 1.0)]
         names_i, nums_i = facts[i]
-        sims = vecs @ vecs[i]
+        sims = self._sim(vecs @ vecs[i])
         best: dict[str, Citation] = {}
         for j, s in enumerate(sents):
             if s.article_id == own.article_id or sims[j] < self.support_cos:

@@ -87,14 +87,14 @@ def _walk(paths: Iterable[str]) -> Iterator[str]:
 def iter_inputs(paths: Iterable[str], limits: Limits = Limits()) -> Iterator[RawItem | Rejected]:
     for path in _walk(paths):
         kind = "stdin" if path == "-" else ("url" if "://" in path else kind_for_path(path))
+        if kind not in ("stdin", "url") and not os.path.exists(path):
+            yield Rejected(path, "", "ingest", "not-found", "no such file or directory")
+            continue
         reader = READERS.get(kind or "")
         if reader is None:
             yield Rejected(path, "", "ingest", "unsupported-type",
                            f"no reader for {Path(path).suffix or 'files without extension'}; "
                            f"supported: {', '.join(sorted(READERS))}")
-            continue
-        if kind not in ("stdin", "url") and not os.path.exists(path):
-            yield Rejected(path, "", "ingest", "not-found", "no such file or directory")
             continue
         try:
             yield from reader.read(path, limits)

@@ -1,0 +1,46 @@
+from storyweave.clean import LineCleaner, build_stats
+
+JUNK = [
+    "Today: Saturday, 27 April 2024 year", "More From This Section", "Read: 1344",
+    "To participate in the discussion / log in or register",
+    "Get the latest news from around the world, delivered to your inbox",
+    "© Agency / Photographer / Go to the mediabank", "READ MORE: Ministers meet again",
+    "More about: #Ukraine #NATO", "News Line", "--IANS", "(ms/ab)", "Home | World | Politics | Sport",
+    "Share on Facebook", "Сьогодні: субота, 27 квітня 2024", "Читайте також: Новини дня",
+]
+KEEP = [
+    "Ministers agree on new grain deal",  # a headline-like short line
+    "The talks will continue next week.",  # one-line closing sentence
+    "- Exports rose by 12 percent",  # bullet point
+    "• Prices fell in March",
+    "Twitter said on Tuesday it would ban political ads.",
+]
+
+
+def test_junk_lines_removed_with_reasons_and_real_short_lines_kept():
+    text = "\n".join(JUNK[:7] + KEEP + JUNK[7:])
+    out = LineCleaner().clean("Title", text, outlet=None)
+    kept = out.text.split("\n")
+    for line in KEEP:
+        assert line in kept
+    removed = {r.text: r.reason for r in out.removed}
+    for line in JUNK:
+        assert line.strip() in removed, line
+    assert removed["Today: Saturday, 27 April 2024 year"] == "crawl-banner"
+
+
+def test_line_repeated_across_an_outlets_articles_is_boilerplate():
+    slogan = "Daily Planet: the truth, every day"
+    docs = [("planet", f"Story {i} body sentence here.\n{slogan}") for i in range(3)]
+    cleaner = LineCleaner(build_stats(docs))
+    out = cleaner.clean("T", f"Another body sentence.\n{slogan}", outlet="planet")
+    assert slogan not in out.text
+    assert out.removed[0].reason == "repeated-in-outlet"
+    # ...but not for another outlet, which never printed it
+    assert slogan in cleaner.clean("T", f"Body.\n{slogan}", outlet="other").text
+
+
+def test_stray_line_in_another_script_removed():
+    text = "Міністр заявив про нові переговори у Києві.\nBreaking: sign up now\nПереговори триватимуть."
+    out = LineCleaner().clean("Новини", text)
+    assert "Breaking: sign up now" not in out.text and "Переговори триватимуть." in out.text

@@ -1,0 +1,67 @@
+from datetime import date, datetime, timezone
+
+from storyweave.dates import article_event_date, consensus_date, dateline_date, find_dates, resolve
+from storyweave.models import Article, RemovedLine
+
+
+def values(text, lang="en", removed=None):
+    return [(m.role, m.value, m.relative) for m in find_dates(text, removed, lang)]
+
+
+def test_explicit_dates_in_several_languages():
+    assert ("event", date(2019, 5, 14), None) in values("They met on 14 May 2019 in Sochi.")
+    assert ("event", date(2019, 5, 14), None) in values("They met on May 14, 2019.")
+    assert ("event", date(2019, 5, 14), None) in values("Зустріч відбулася 14 травня 2019 року.", "uk")
+    assert ("event", date(2019, 5, 14), None) in values("Встреча прошла 14 мая 2019 г.", "ru")
+    assert ("event", date(2019, 5, 14), None) in values("Das Treffen fand am 14. Mai 2019 statt.", "de")
+
+
+def test_weekdays_that_dateparser_misses_are_found():
+    for text, lang in [("Лавров у вівторок зустрівся з Помпео.", "uk"),
+                       ("Лавров во вторник встретился с Помпео.", "ru"),
+                       ("Lawrow traf Pompeo am Dienstag.", "de"),
+                       ("Lavrov met Pompeo on Tuesday.", "en")]:
+        assert ("event", None, "weekday:1") in values(text, lang), text
+
+
+def test_words_are_not_dates():
+    assert values("We sat with the set of 1344 readers.") == []
+
+
+def test_relative_resolution_against_publication_and_event():
+    assert resolve("weekday:1", date(2019, 5, 15)) == date(2019, 5, 14)  # published Wednesday
+    assert resolve("weekday:1", date(2019, 5, 14)) == date(2019, 5, 14)
+    assert resolve("weekday:1", date(2019, 5, 13), near=True) == date(2019, 5, 14)
+    assert resolve("days:-1", date(2019, 5, 15)) == date(2019, 5, 14)
+    assert resolve("md:12-10", date(2019, 12, 11)) == date(2019, 12, 10)
+
+
+def test_crawl_banner_and_caption_have_their_own_roles():
+    removed = [RemovedLine("Today: Saturday, 27 April 2024", "crawl-banner"),
+               RemovedLine("Photo: ministers in Sochi, 14 May 2019 © Reuters", "photo-credit")]
+    roles = values("The ministers met on Tuesday.", removed=removed)
+    assert ("crawl", date(2024, 4, 27), None) in roles
+    assert ("caption", date(2019, 5, 14), None) in roles
+
+
+def test_event_date_ignores_crawl_date_and_uses_caption_when_alone():
+    removed = [RemovedLine("Today: Saturday, 27 April 2024", "crawl-banner"),
+               RemovedLine("Photo: ministers in Sochi, 14 May 2019 © Reuters", "photo-credit")]
+    a = Article("a1", "h", "x", "T", "Ministers met.", lang="en",
+                dates=find_dates("Ministers met.", removed))
+    assert article_event_date(a)[0] == date(2019, 5, 14)
+
+
+def test_event_date_prefers_past_explicit_over_announced_future():
+    text = "They met on 14 May 2019. They will meet again on 10 December 2019."
+    a = Article("a1", "h", "x", "T", text, published=datetime(2019, 5, 15, tzinfo=timezone.utc),
+                dates=find_dates(text))
+    assert article_event_date(a)[0] == date(2019, 5, 14)
+
+
+def test_dateline_and_consensus():
+    assert dateline_date("14.05.2019 18:32") == date(2019, 5, 14)
+    assert dateline_date("The minister said on 14 May 2019 that talks went well") is None
+    d, conf = consensus_date([(date(2019, 5, 14), 0.8), (date(2019, 5, 14), 0.6),
+                              (date(2024, 4, 27), 0.4)])
+    assert d == date(2019, 5, 14) and conf > 0.7

@@ -1,0 +1,111 @@
+"""End to end through the Python API on a small written corpus (fast hashing embedder)."""
+import os
+
+from storyweave import Engine, Settings
+
+
+def engine(tmp_path, name="s.db"):
+    return Engine(str(tmp_path / name), Settings(embedder="hashing"))
+
+
+def test_run_clusters_across_languages_and_keeps_events_apart(tmp_path, mini_corpus):
+    with engine(tmp_path) as e:
+        stats = e.run([str(mini_corpus)])
+        assert (stats.read, stats.added, stats.events) == (5, 5, 2)
+        by_title = {ev.title: ev for ev in e.events()}
+        sochi = by_title["Lavrov and Pompeo meet in Sochi"]
+        assert sorted(sochi.languages) == ["en", "ru", "uk"]
+        assert sochi.date.isoformat() == "2019-05-14"  # not the 2024 crawl banner
+        assert sochi.place == "Sochi"
+        quake = by_title["Earthquake strikes central Italy"]
+        assert quake.date.isoformat() == "2016-08-24" and len(quake.members) == 2
+
+
+def test_every_summary_sentence_cites_member_passages(tmp_path, mini_corpus):
+    with engine(tmp_path) as e:
+        e.run([str(mini_corpus)])
+        arts = {a.id: a for a in e.articles()}
+        for ev in e.events():
+            assert ev.summary
+            for s in ev.summary:
+                assert s.citations
+                first = s.citations[0]
+                assert arts[first.article_id].text[first.start:first.end] == s.text
+                assert {c.article_id for c in s.citations} <= set(ev.article_ids)
+
+
+def test_rerun_is_idempotent_and_incremental(tmp_path, mini_corpus):
+    with engine(tmp_path) as e:
+        e.run([str(mini_corpus)])
+        before = e.store.snapshot()
+        again = e.run([str(mini_corpus)])
+        assert (again.added, again.unchanged) == (0, 5)
+        assert e.store.snapshot() == before
+        (mini_corpus / "bbc" / "new.txt").write_text(
+            "Floods hit Venice\nRecord floods hit Venice on 12 November 2019, the mayor said.\n",
+            encoding="utf-8")
+        more = e.run([str(mini_corpus)])
+        assert (more.added, more.unchanged, more.events) == (1, 5, 3)
+        # the earlier events keep their ids
+        assert {ev.id for ev in e.events()} >= {r[0] for r in before["events"]}
+
+
+def test_bad_inputs_are_rejected_with_reasons_and_the_run_goes_on(tmp_path, mini_corpus):
+    bad = mini_corpus / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (bad / "undecodable.txt").write_bytes(bytes((i * 37) % 128 + 128 for i in range(3000)))
+    with open(bad / "huge.txt", "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    (bad / "notes.docx").write_bytes(b"PK\x03\x04")
+    (bad / "broken.jsonl").write_text('{"title": "ok", "text": "Fine text here."}\n{not json\n[1,2]\n',
+                                      encoding="utf-8")
+    with engine(tmp_path) as e:
+        stats = e.run([str(mini_corpus), str(tmp_path / "missing")])
+        reasons = {(os.path.basename(r.origin), r.reason) for r in e.rejected()}
+        assert {("empty.txt", "empty"), ("binary.txt", "binary"),
+                ("undecodable.txt", "undecodable"), ("huge.txt", "too-large"),
+                ("notes.docx", "unsupported-type"), ("broken.jsonl", "bad-json"),
+                ("missing", "not-found")} <= reasons
+        assert stats.added == 6  # the 5 good files + the good JSONL line
+        data = e.export()
+        assert {r["reason"] for r in data["rejected"]} >= {"empty", "binary", "too-large"}
+
+
+def test_merge_split_move_are_kept_by_reruns_and_rebuild(tmp_path, mini_corpus):
+    with engine(tmp_path) as e:
+        e.run([str(mini_corpus)])
+        sochi, quake = sorted(e.events(), key=lambda ev: ev.date, reverse=True)
+        e.merge(sochi.id, quake.id)
+        assert len(e.events()) == 1
+        merged = e.events()[0]
+        tass = next(a for a in e.articles(merged.article_ids) if a.source == "tass"
+                    and "Сочи" in a.title)
+        e.split(merged.id, [tass.id])
+        assert len(e.events()) == 2
+        e.run([str(mini_corpus)])
+        assert len(e.events()) == 2
+        e.rebuild()
+        events = e.events()
+        assert len(events) == 2
+        alone = next(ev for ev in events if tass.id in ev.article_ids)
+        assert alone.article_ids == [tass.id] and alone.members[0].pinned
+        other = next(ev for ev in events if ev is not alone)
+        e.move(tass.id, other.id)
+        assert len(e.events()) == 1
+
+
+def test_json_schema_fields(tmp_path, mini_corpus):
+    with engine(tmp_path) as e:
+        e.run([str(mini_corpus)])
+        data = e.export()
+    assert data["schema_version"] == "1.0"
+    ev = data["events"][0]
+    for key in ("id", "title", "date", "place", "languages", "articles", "summary"):
+        assert key in ev
+    art = ev["articles"][0]
+    for key in ("id", "path", "url", "source", "lang", "title", "published", "clean_text"):
+        assert key in art
+    assert set(data) >= {"events", "storylines", "rejected"}
+    assert all(s["articles"] for s in ev["summary"])
