@@ -196,5 +196,46 @@ def move(article_id: str, event_id: str, db: str, embedder: str | None) -> None:
     _curate(db, embedder, Engine.move, article_id, event_id)
 
 
+@main.command()
+@click.argument("feeds")
+@click.option("--db", default="storyweave.db", show_default=True, help=DB_HELP)
+@click.option("--interval", default=900, show_default=True, help="Seconds between polls.")
+@click.option("--once", is_flag=True, help="Poll once and exit (for cron).")
+@click.option("--report", type=click.Path(file_okay=False), help="Rewrite the HTML report after each poll.")
+@click.option("--embedder", help=SETTINGS_HELP["embedder"])
+def watch(feeds: str, db: str, interval: int, once: bool, report: str | None,
+          embedder: str | None) -> None:
+    """Poll the feeds in FEEDS (OPML or one URL/path a line) and add new articles.
+
+    Conditional GET (ETag/Last-Modified), a polite delay per host, retries with backoff;
+    full pages are fetched when a feed holds only summaries. Ctrl-C stops.
+    """
+    import threading
+
+    from .fetch import Fetcher
+    from .models import RunStats
+    from .watch import FeedWatcher, load_feed_list
+
+    with _engine(db, embedder) as engine:
+        state = json.loads(engine.store.get_meta("watch_state", "{}") or "{}")
+        watcher = FeedWatcher(Fetcher(), load_feed_list(feeds), state)
+
+        def on_items(items: list) -> None:
+            stats = RunStats()
+            engine.add_items(items, stats)
+            engine.update(stats)
+            engine.store.set_meta("watch_state", json.dumps(state))
+            _outputs(engine, report, None)
+            click.echo(stats.summary_line())
+
+        if once:
+            on_items(list(watcher.poll_once()))
+            return
+        try:
+            watcher.run_forever(interval, on_items, threading.Event())
+        except KeyboardInterrupt:
+            click.echo("stopped", err=True)
+
+
 if __name__ == "__main__":
     main()

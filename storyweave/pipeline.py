@@ -30,7 +30,7 @@ from .derive import ArticleBuilder, outlet_of
 from .embed import Embedder, embed_text, get_embedder, text_hash
 from .events import EventBuilder, apply_overrides
 from .ingest import Limits, iter_inputs
-from .models import Article, Event, Rejected, RunStats, Storyline
+from .models import Article, Event, RawItem, Rejected, RunStats, Storyline
 from .progress import Progress
 from .settings import Settings
 from .store import Store
@@ -66,23 +66,23 @@ class Engine:
         t0 = time.monotonic()
         stats = RunStats()
         self.ingest(paths, stats)
-        self.derive(stats)
-        self.embed_articles()
-        self.update_events()
-        stats.events = len(self.store.events())
-        stats.storylines = len(self.store.storylines())
+        self.update(stats)
         stats.seconds = time.monotonic() - t0
         return stats
 
     def ingest(self, paths: Iterable[str], stats: RunStats | None = None) -> RunStats:
         """Step 1: raw bytes and provenance, committed in batches; duplicates add provenance only."""
-        stats = stats or RunStats()
         limits = Limits(max_bytes=self.settings.max_bytes)
+        return self.add_items(iter_inputs(paths, limits), stats)
+
+    def add_items(self, items: Iterable[RawItem | Rejected], stats: RunStats | None = None) -> RunStats:
+        """Store items from any source (files, a feed watcher, your own code)."""
+        stats = stats or RunStats()
         bar = self.progress("reading", unit="items")
         batch = 0
         self.store.db.execute("BEGIN IMMEDIATE")
         try:
-            for item in iter_inputs(paths, limits):
+            for item in items:
                 stats.read += 1
                 bar.update(1)
                 if isinstance(item, Rejected):
@@ -102,6 +102,16 @@ class Engine:
             raise
         finally:
             bar.close()
+        return stats
+
+    def update(self, stats: RunStats | None = None) -> RunStats:
+        """Steps 2-4 for whatever was stored since the last update."""
+        stats = stats or RunStats()
+        self.derive(stats)
+        self.embed_articles()
+        self.update_events()
+        stats.events = len(self.store.events())
+        stats.storylines = len(self.store.storylines())
         return stats
 
     def derive(self, stats: RunStats | None = None) -> int:
