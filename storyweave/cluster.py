@@ -15,6 +15,7 @@ from datetime import date
 
 import numpy as np
 
+from .dates import resolve
 from .pairmodel import PairModel
 
 __all__ = ["ArticleSignals", "EventState", "OnlineClusterer", "name_overlap"]
@@ -32,6 +33,10 @@ class ArticleSignals:
     numbers: set[str] = field(default_factory=set)
     date: date | None = None
     date_confidence: float = 0.0  # 0.8 explicit, 0.6 relative, 0.5 caption, 0.4 published
+    # Unresolved relative dates of an undated article ("14 May" with no year, "on Tuesday"):
+    # resolved against each candidate event's date while scoring.
+    relative: list[str] = field(default_factory=list)
+    places: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -42,6 +47,7 @@ class EventState:
     names: Counter[str] = field(default_factory=Counter)  # in how many members a name occurs
     numbers: Counter[str] = field(default_factory=Counter)
     langs: Counter[str] = field(default_factory=Counter)
+    places: Counter[str] = field(default_factory=Counter)
     dates: list[tuple[date, float]] = field(default_factory=list)
     why: dict[str, dict[str, float]] = field(default_factory=dict)
 
@@ -51,6 +57,7 @@ class EventState:
         self.names.update(set(a.names))
         self.numbers.update(a.numbers)
         self.langs[a.lang] += 1
+        self.places.update(a.places)
         if a.date is not None and a.date_confidence > 0:
             self.dates.append((a.date, a.date_confidence))
         self.why[a.id] = why or {"founder": 1.0}
@@ -69,6 +76,17 @@ class EventState:
         strong = [d for d in self.dates if d[1] >= best - 1e-9]
         days = sorted(d.toordinal() for d, _ in strong)
         return date.fromordinal(days[len(days) // 2]), best
+
+
+def _resolve_near(relative: list[str], anchor: date) -> tuple[date | None, float]:
+    """Closest reading of an undated article's relative dates to an event's date.
+    A day-and-month without year is nearly a full date; a weekday only says 'that week'."""
+    best: tuple[date | None, float] = (None, 0.0)
+    for rel in relative:
+        d = resolve(rel, anchor, near=True)
+        if d is not None and (best[0] is None or abs((d - anchor).days) < abs((best[0] - anchor).days)):
+            best = (d, 0.7 if rel.startswith("md:") else 0.3)
+    return best
 
 
 def name_overlap(a: Counter[str], event_names: Counter[str], idf: dict[str, float],
@@ -104,8 +122,13 @@ class OnlineClusterer:
     def features(self, a: ArticleSignals, ev: EventState, cos: float) -> dict[str, float]:
         other_lang = 1.0 - ev.langs.get(a.lang, 0) / max(sum(ev.langs.values()), 1)
         ev_date, ev_conf = ev.date_estimate()
-        known = a.date is not None and ev_date is not None
-        days = abs((a.date - ev_date).days) if known else 0  # type: ignore[operator]
+        a_date, a_conf = a.date, a.date_confidence
+        if a_date is None and a.relative and ev_date is not None:
+            a_date, a_conf = _resolve_near(a.relative, ev_date)
+        known = a_date is not None and ev_date is not None
+        days = abs((a_date - ev_date).days) if known else 0  # type: ignore[operator]
+        # Both name where it happened, and the places differ: a strong hint of two events.
+        place_clash = float(bool(a.places and ev.places and not (a.places & set(ev.places))))
         a0, b0 = self.calibration
         return {
             "cos": a0 + b0 * cos,
@@ -113,7 +136,8 @@ class OnlineClusterer:
             "names": name_overlap(a.names, ev.names, self.idf),
             "numbers": min(len(a.numbers & set(ev.numbers)), 3) / 3.0,
             "days": min(days, 30) / 30.0,
-            "date_conf": min(a.date_confidence, ev_conf) if known else 0.0,
+            "date_conf": min(a_conf, ev_conf) if known else 0.0,
+            "place_clash": place_clash,
         }
 
     def _candidates(self, a: ArticleSignals) -> list[int]:
@@ -164,7 +188,8 @@ class OnlineClusterer:
         d, conf = ev.date_estimate()
         lang = ev.langs.most_common(1)[0][0]
         return ArticleSignals(ev.anchor.id, ev.anchor.seq, lang, ev.centroid,
-                              Counter(ev.names), set(ev.numbers), d, conf)
+                              Counter(ev.names), set(ev.numbers), d, conf,
+                              places={k for k, _ in ev.places.most_common(3)})
 
     def repair(self, max_rounds: int = 3) -> None:
         """Merge events that are one: score each small event against the others."""

@@ -203,9 +203,13 @@ def article_event_date(a: Article, anchor: date | None = None) -> tuple[date | N
     explicit = [m.value for m in a.dates
                 if m.role == "event" and m.value is not None and not m.relative]
     if explicit:
-        if pub:  # future dates in a report are plans ("will meet on 10 December"), not the event
+        if pub:
+            # Future dates are plans ("will meet on 10 December"); of the past ones the
+            # nearest to publication is the news, earlier ones are background ("launched
+            # on 8 December").
             past = [d for d in explicit if d <= pub + timedelta(days=1)]
-            explicit = past or explicit
+            if past:
+                return max(past), 0.8, "explicit"
         best, n = Counter(explicit).most_common(1)[0]
         return (best if n > 1 else explicit[0]), 0.8, "explicit"
     base, near = (anchor, True) if anchor else (pub, False)

