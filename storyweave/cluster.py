@@ -15,10 +15,12 @@ from datetime import date
 
 import numpy as np
 
-from .dates import resolve
+from .dates import article_event_date, resolve
+from .models import Article
 from .pairmodel import PairModel
 
-__all__ = ["ArticleSignals", "EventState", "OnlineClusterer", "name_overlap"]
+__all__ = ["ArticleSignals", "EventState", "OnlineClusterer", "name_overlap", "signals_of",
+           "pair_features"]
 
 
 @dataclass
@@ -213,3 +215,23 @@ class OnlineClusterer:
                 i -= 1
             if not merged:
                 break
+
+
+def signals_of(a: Article, vector: np.ndarray) -> ArticleSignals:
+    """What the clusterer needs of a derived article (see `ArticleBuilder`)."""
+    d, conf, _how = article_event_date(a)
+    relative = [m.relative for m in a.dates if m.role == "event" and m.relative
+                and m.value is None] if d is None else []
+    return ArticleSignals(a.id, a.seq, a.lang, vector, Counter(a.names), set(a.numbers),
+                          d, conf, relative, set(a.places[:3]))
+
+
+def pair_features(a: ArticleSignals, b: ArticleSignals, idf: dict[str, float],
+                  calibration: tuple[float, float] = (0.0, 1.0)) -> dict[str, float]:
+    """The article-vs-event features for two single articles (for training and benchmarks)."""
+    ev = EventState(anchor=b)
+    ev.add(b)
+    clusterer = OnlineClusterer(model=PairModel.from_dict({"weights": {}, "bias": 0.0}),
+                                calibration=calibration)
+    clusterer.idf = idf
+    return clusterer.features(a, ev, float(np.dot(a.vector, ev.centroid)))

@@ -186,7 +186,7 @@ def _not_article(raw_html: str, tree: Any, text: str) -> str | None:
     # (a) also needs the kept text to hold no paragraph of prose: a short news item on a
     # portal page full of links is still an article (seen on scrapinghub).
     prose = any(len(line) >= 150 for line in text.split("\n"))
-    if not prose and linked / total > 0.5 and len(text) < max(600, 0.15 * total):
+    if not prose and linked / total > 0.5 and len(text) < 0.15 * total:
         return (f"index page: {links} links, {linked * 100 // total}% of the text is links, "
                 f"main text {len(text)} of {total} chars")
     anchors = {" ".join(a.text_content().split()) for a in tree.iter("a")}

@@ -23,8 +23,7 @@ from typing import Any
 import numpy as np
 
 from .clean import OutletLineStats, build_stats
-from .cluster import ArticleSignals, OnlineClusterer
-from .dates import article_event_date
+from .cluster import ArticleSignals, OnlineClusterer, signals_of
 from .dedup import Deduplicator
 from .derive import ArticleBuilder, outlet_of
 from .embed import Embedder, embed_text, get_embedder, text_hash
@@ -230,7 +229,8 @@ class Engine:
             members = [by_id[i] for i in ids]
             ev, st = builder.build(members, signals, why, pinned)
             evidence = {a.id for a in members if groups[a.id] == a.id or groups[a.id] not in ids}
-            ev.summary = summarizer.summarize(members, evidence, cache)
+            ev.summary = summarizer.summarize(members, evidence, cache,
+                                              {a.id: signals[a.id].vector for a in members})
             events.append(ev)
             states.append(st)
         self._save_sentence_cache(cache)
@@ -243,11 +243,7 @@ class Engine:
         cache.flush()
 
     def _signals(self, a: Article, vector: np.ndarray) -> ArticleSignals:
-        d, conf, _how = article_event_date(a)
-        relative = [m.relative for m in a.dates if m.role == "event" and m.relative
-                    and m.value is None] if d is None else []
-        return ArticleSignals(a.id, a.seq, a.lang, vector, Counter(a.names), set(a.numbers),
-                              d, conf, relative, set(a.places[:3]))
+        return signals_of(a, vector)
 
     @staticmethod
     def _display_names(arts: list[Article]) -> dict[str, str]:

@@ -51,22 +51,30 @@ def split_sentences(article: Article) -> list[Sentence]:
 
 class Summarizer:
     def __init__(self, embedder, names: NameExtractor | None = None, target_lang: str = "en",
-                 max_sentences: int = 5, support_cos: float = 0.86, mmr_lambda: float = 0.7):
+                 max_sentences: int = 5, support_cos: float = 0.86, mmr_lambda: float = 0.7,
+                 max_articles: int = 12, sentences_per_article: int = 10):
         self.embedder = embedder
         self.names = names or NameExtractor()
         self.target_lang = target_lang
         self.max_sentences = max_sentences
         self.support_cos = support_cos
         self.mmr_lambda = mmr_lambda
+        self.max_articles = max_articles
+        self.sentences_per_article = sentences_per_article
         self.calibration = getattr(embedder, "calibration", (0.0, 1.0))
 
     def _sim(self, x: np.ndarray) -> np.ndarray:
         return self.calibration[0] + self.calibration[1] * x
 
     def summarize(self, articles: list[Article], evidence_ids: set[str],
-                  vectors: dict[str, np.ndarray] | None = None) -> list[SummarySentence]:
-        """`evidence_ids`: one article per duplicate group; copies can support, not lead."""
-        sents = [s for a in articles for s in split_sentences(a)[:12]]
+                  vectors: dict[str, np.ndarray] | None = None,
+                  article_vectors: dict[str, np.ndarray] | None = None) -> list[SummarySentence]:
+        """`evidence_ids`: one article per duplicate group; copies can support, not lead.
+
+        Big events are summarised from their most central articles (by `article_vectors`),
+        a few per language, so the cost per event stays bounded."""
+        articles = self._central(articles, article_vectors)
+        sents = [s for a in articles for s in split_sentences(a)[:self.sentences_per_article]]
         if not sents:
             return []
         vecs = self._vectors(sents, vectors)
@@ -84,6 +92,23 @@ class Summarizer:
         facts = [self._facts(s) for s in sents]
         return [SummarySentence(sents[i].text, sents[i].lang,
                                 self._citations(i, sents, vecs, facts)) for i in chosen]
+
+    def _central(self, articles: list[Article],
+                 vecs: dict[str, np.ndarray] | None) -> list[Article]:
+        if len(articles) <= self.max_articles or not vecs:
+            return articles[: self.max_articles] if not vecs else articles
+        centroid = np.mean([vecs[a.id] for a in articles], axis=0)
+        ranked = sorted(articles, key=lambda a: -float(vecs[a.id] @ centroid))
+        per_lang: dict[str, int] = {}
+        picked = []
+        cap = max(2, self.max_articles // 3)  # room for every language, not just the biggest
+        for a in ranked:
+            if per_lang.get(a.lang, 0) < cap:
+                picked.append(a)
+                per_lang[a.lang] = per_lang.get(a.lang, 0) + 1
+            if len(picked) == self.max_articles:
+                break
+        return picked
 
     def _vectors(self, sents: list[Sentence], cache: dict[str, np.ndarray] | None) -> np.ndarray:
         texts = [s.text for s in sents]
