@@ -80,6 +80,13 @@ class EventState:
         return date.fromordinal(days[len(days) // 2]), best
 
 
+_NOUN_CAPITALISING = {"de", "lb"}
+
+
+def _top_places(places: Counter[str], n: int = 2) -> set[str]:
+    return {k for k, _ in places.most_common(n)}
+
+
 def _resolve_near(relative: list[str], anchor: date) -> tuple[date | None, float]:
     """Closest reading of an undated article's relative dates to an event's date.
     A day-and-month without year is nearly a full date; a weekday only says 'that week'."""
@@ -113,13 +120,27 @@ class OnlineClusterer:
         self.max_candidates = max_candidates
         self.events: list[EventState] = []
         self.idf: dict[str, float] = {}
+        self.weak_names: set[str] = set()
+        self.debug = False
 
     def fit_idf(self, docs: list[ArticleSignals]) -> None:
         df: Counter[str] = Counter()
+        langs: dict[str, set[str]] = {}
         for d in docs:
             df.update(set(d.names))
+            for k in d.names:
+                langs.setdefault(k, set()).add(d.lang)
         n = max(len(docs), 1)
         self.idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
+        # German capitalises every noun, so "Sonde" or "Seite" pass for names. In a
+        # multilingual corpus a real name shows up in other languages too; a key seen
+        # only in German text is most likely a common noun and counts little.
+        self.weak_names = set()
+        if len({d.lang for d in docs}) > 1:
+            for k, seen in langs.items():
+                if seen <= _NOUN_CAPITALISING:
+                    self.idf[k] *= 0.3
+                    self.weak_names.add(k)
 
     def features(self, a: ArticleSignals, ev: EventState, cos: float) -> dict[str, float]:
         other_lang = 1.0 - ev.langs.get(a.lang, 0) / max(sum(ev.langs.values()), 1)
@@ -130,7 +151,9 @@ class OnlineClusterer:
         known = a_date is not None and ev_date is not None
         days = abs((a_date - ev_date).days) if known else 0  # type: ignore[operator]
         # Both name where it happened, and the places differ: a strong hint of two events.
-        place_clash = float(bool(a.places and ev.places and not (a.places & set(ev.places))))
+        ev_places = _top_places(ev.places) - self.weak_names
+        a_places = a.places - self.weak_names
+        place_clash = float(bool(a_places and ev_places and not (a_places & ev_places)))
         a0, b0 = self.calibration
         return {
             "cos": a0 + b0 * cos,
@@ -204,8 +227,10 @@ class OnlineClusterer:
                 others = self.events[:i]
                 pseudo = self._event_as_article(ev)
                 saved, self.events = self.events, others
-                j, p, _ = self.best_event(pseudo)
+                j, p, feats = self.best_event(pseudo)
                 self.events = saved
+                if self.debug:
+                    print("repair", ev.anchor.id, j is not None and self.events[j].anchor.id, p, feats)
                 if j is not None and p >= self.model.merge_threshold:
                     target = self.events[j]
                     for m in ev.members:

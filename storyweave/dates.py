@@ -195,35 +195,38 @@ def _day(published: datetime | None) -> date | None:
 def article_event_date(a: Article, anchor: date | None = None) -> tuple[date | None, float, str]:
     """Best guess of the date of what an article reports: (date, confidence, how).
 
-    Explicit event dates first (the most frequent, then the first), then relative
-    mentions resolved against the publication date (or `anchor`, an event consensus),
-    then a photo caption, then the publication date itself. Crawl dates never count.
+    With a publication date, news is about the last few days: a date in the text within
+    [published - 3 days, published + 1] is the event ("3 January", "14 May 2019"); earlier
+    dates are background ("won the run-off on 21 April"), later ones plans. Failing that,
+    relative mentions ("on Tuesday") resolved against it, then the publication date itself.
+    Without one: explicit dates, then relative mentions resolved near `anchor` (an event's
+    consensus date), then a photo caption. Crawl dates never count.
     """
     pub = _day(a.published)
-    explicit = [m.value for m in a.dates
-                if m.role == "event" and m.value is not None and not m.relative]
-    if explicit:
-        if pub:
-            # Future dates are plans ("will meet on 10 December"); of the past ones the
-            # nearest to publication is the news, earlier ones are background ("launched
-            # on 8 December").
-            past = [d for d in explicit if d <= pub + timedelta(days=1)]
-            if past:
-                return max(past), 0.8, "explicit"
-        best, n = Counter(explicit).most_common(1)[0]
-        return (best if n > 1 else explicit[0]), 0.8, "explicit"
-    base, near = (anchor, True) if anchor else (pub, False)
-    if base:
-        rel = [resolve(m.relative, base, near) for m in a.dates
-               if m.role == "event" and m.relative]
+    events = [m for m in a.dates if m.role == "event"]
+    dated = [m.value for m in events if m.value is not None
+             and (not m.relative or m.relative.startswith("md:"))]
+    if pub:
+        near = [d for d in dated if pub - timedelta(days=3) <= d <= pub + timedelta(days=1)]
+        if near:
+            return max(near), 0.8, "explicit"
+        rel = [resolve(m.relative, pub) for m in events
+               if m.relative and not m.relative.startswith("md:")]
+        rel = [d for d in rel if d is not None and pub - timedelta(days=7) <= d <= pub]
+        if rel:
+            return Counter(rel).most_common(1)[0][0], 0.6, "relative"
+        return pub, 0.4, "published"
+    if dated:
+        best, n = Counter(dated).most_common(1)[0]
+        return (best if n > 1 else dated[0]), 0.8, "explicit"
+    if anchor:
+        rel = [resolve(m.relative, anchor, True) for m in events if m.relative]
         rel = [d for d in rel if d is not None]
         if rel:
             return Counter(rel).most_common(1)[0][0], 0.6, "relative"
     captions = [m.value for m in a.dates if m.role == "caption" and m.value]
     if captions:
         return captions[0], 0.5, "caption"
-    if pub:
-        return pub, 0.4, "published"
     return None, 0.0, "none"
 
 

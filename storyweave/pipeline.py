@@ -202,8 +202,9 @@ class Engine:
         by_id = {a.id: a for a in arts}
         events, ev_states = self._build_events(member_groups, by_id, signals, why, pinned, groups)
         calibration = getattr(self.embedder, "calibration", (0.0, 1.0))
-        storylines = StorylineLinker(calibration=calibration).build(ev_states, [e.id for e in events], clusterer.idf,
-                                             self._display_names(arts))
+        storylines = StorylineLinker(calibration=calibration).build(
+            ev_states, [e.id for e in events], clusterer.idf, self._display_names(arts),
+            frozenset(clusterer.weak_names))
         for sl in storylines:
             sl.event_ids.sort(key=lambda i: next((e.date.isoformat() if e.date else "", e.id)
                                                  for e in events if e.id == i))

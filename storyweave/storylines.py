@@ -18,14 +18,23 @@ def _top(names: Counter[str], idf: dict[str, float], n: int) -> Counter[str]:
     return Counter({k: names[k] for k in keys})
 
 
+def core_names(ev: EventState, share: float = 0.5) -> set[str]:
+    """Names that most reports of an event mention: its main actors and places. Rare
+    one-off names (a quoted expert) say little about which storyline it belongs to."""
+    n = max(len(ev.members), 1)
+    return {k for k, c in ev.names.items() if c / n >= share}
+
+
 @dataclass
 class StorylineLinker:
-    min_names: float = 0.45  # IDF-weighted share of the main actors/places in common
+    min_names: float = 0.3  # IDF-weighted share of the core actors/places in common
+    min_shared: int = 2  # and at least this many of them
     min_cos: float = 0.86
     top_names: int = 8
     calibration: tuple[float, float] = (0.0, 1.0)  # the embedder's, see embed.py
 
-    def groups(self, events: list[EventState], idf: dict[str, float]) -> list[list[int]]:
+    def groups(self, events: list[EventState], idf: dict[str, float],
+               weak: frozenset[str] = frozenset()) -> list[list[int]]:
         """Indices of linked events, 2+ per group (single events have no storyline page)."""
         parent = list(range(len(events)))
 
@@ -39,25 +48,32 @@ class StorylineLinker:
             return []
         cents = np.vstack([e.centroid for e in events])
         sims = self.calibration[0] + self.calibration[1] * (cents @ cents.T)
-        tops = [_top(e.names, idf, self.top_names) for e in events]
+        cores = [core_names(e) - weak for e in events]
         for i in range(len(events)):
             for j in range(i):
-                if sims[i, j] >= self.min_cos and \
-                        name_overlap(tops[i], tops[j], idf) >= self.min_names:
+                if sims[i, j] >= self.min_cos and self._linked(cores[i], cores[j], idf):
                     parent[find(i)] = find(j)
         groups: dict[int, list[int]] = {}
         for i in range(len(events)):
             groups.setdefault(find(i), []).append(i)
         return [g for g in groups.values() if len(g) > 1]
 
+    def _linked(self, a: set[str], b: set[str], idf: dict[str, float]) -> bool:
+        shared = a & b
+        if len(shared) < self.min_shared:
+            return False
+        w = lambda keys: sum(idf.get(k, 1.0) for k in keys)  # noqa: E731
+        return w(shared) / max(min(w(a), w(b)), 1e-9) >= self.min_names
+
     def build(self, events: list[EventState], ids: list[str], idf: dict[str, float],
-              display: dict[str, str]) -> list[Storyline]:
+              display: dict[str, str], weak: frozenset[str] = frozenset()) -> list[Storyline]:
+        """`weak`: name keys that are probably not names (see OnlineClusterer.weak_names)."""
         out = []
-        for members in self.groups(events, idf):
+        for members in self.groups(events, idf, weak):
             members.sort(key=lambda m: events[m].anchor.seq)
             shared: Counter[str] = Counter()
             for m in members:
-                shared.update(set(_top(events[m].names, idf, self.top_names)))
+                shared.update(core_names(events[m]) - weak)
             names = [display.get(k, k.title()) for k, c in shared.most_common(3) if c >= 2]
             first = min(members, key=lambda m: events[m].anchor.seq)
             out.append(Storyline(id="sl-" + ids[first].removeprefix("ev-"),

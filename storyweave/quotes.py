@@ -1,0 +1,291 @@
+"""Direct quotes: what was said, by whom, with which verb; and the same statement across articles.
+
+No quotation or NER model works offline for Ukrainian (OFFLINE_STACK.md), so this is rules:
+a small scanner pairs quote marks (“…” "…" «…» „…“ ‚…‘ '…', nested marks kept inside the
+outer quote, apostrophes such as Chang'e / обов’язкові / l'homme never opening a quote), then a
+speech verb next to the quote names the speaker ("«…», – заявив Помпео", "X said: “…”",
+"„…“, sagte Fury"). A pronoun or a description ("he said", "сказав російський міністр")
+falls back to the subject of the sentence before, which is right in the simple cases only.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from .entities import _STOP, NameExtractor, name_key, number_keys
+
+__all__ = ["Quote", "extract_quotes", "link_quotes"]
+
+
+@dataclass
+class Quote:
+    text: str  # the quote without its marks
+    start: int  # offsets of `text` inside the article text
+    end: int
+    speaker: str | None  # surface form as written (or as resolved for a pronoun)
+    speaker_key: str | None  # name_key of the speaker's (lemmatised) surname
+    verb: str | None  # the speech verb as written
+    lang: str
+
+
+# Opening mark -> marks that may close it. “ closes „ (German) and opens in English.
+# Mixed pairs ("…» and «…") are common in scraped text, so they close each other too.
+_PAIRS = {"“": "”", "„": "“”", "«": "»\"", "‚": "‘’", "‘": "’", '"': '"»”', "'": "'"}
+_AMBIGUOUS = {'"', "'", "’"}  # straight marks and ’ are also apostrophes / inches
+
+_VERBS = {
+    "en": r"said|says|say|told|tells|added|adds|stated|states|warned|warns|declared|insisted|"
+          r"explained|noted|announced|wrote|replied|according to",
+    "uk": r"сказа(?:в|ла|ли)|заяви(?:в|ла|ли)|зазначи(?:в|ла|ли)|дода(?:в|ла|ли)|"
+          r"наголоси(?:в|ла|ли)|повідоми(?:в|ла|ли)|підкресли(?:в|ла|ли)|каже|заявляє|"
+          r"написа(?:в|ла)|пише|(?:і|й)деться|запевни(?:в|ла)|за (?:його |її |їхніми )?словами",
+    "ru": r"сказал[аи]?|заявил[аи]?|отметил[аи]?|добавил[аи]?|подчеркнул[аи]?|сообщил[аи]?|"
+          r"говорит(?:ся)?|заявляет|написал[аи]?|пишет|парировал[аи]?|заверил[аи]?|"
+          r"по (?:его |ее |её |их )?словам",
+    "de": r"sagte|sagt|sagten|erklärte|erklärt|betonte|fügte|warnte|schrieb|teilte|"
+          r"hieß es|heißt es|so|laut",
+    "fr": r"a(?:-t-(?:il|elle))? (?:dit|déclaré|affirmé|ajouté|souligné|expliqué|estimé|"
+          r"indiqué|assuré|annoncé|prévenu)|dit|déclare|affirme|ajoute|selon",
+    "es": r"dijo|afirmó|declaró|señaló|aseguró|añadió|explicó|indicó|advirtió|subrayó|"
+          r"manifestó|dice|afirma|asegura|según|a juicio de",
+    "it": r"ha (?:detto|dichiarato|affermato|aggiunto|spiegato|sottolineato|annunciato)|"
+          r"dice|afferma|dichiara|secondo",
+}
+_VERB_RX = {lang: re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.I) for lang, rx in _VERBS.items()}
+_ALL_VERBS = re.compile("|".join(f"(?:{rx})" for rx in _VERBS.values()), re.I)
+# Italian puts the speaker in the next sentence: "«…». Lo ha detto X." / "Così X".
+_NEXT_SENTENCE = re.compile(r"\s*(Lo ha (?:detto|affermato|dichiarato|spiegato)|Così)\b")
+_WORD = re.compile(r"[^\W\d_][\w'’ʼ.-]*", re.UNICODE)
+_SENT_START = re.compile(r"(?:[.!?…]\s+|\n)(?=[^\s])")
+_DETERMINERS = set("the a der die das dem den des ein eine einer eines einem seiner seinem ihrer "
+                   "le la les l un une el los las lo il lo gli".split())
+# Titles and function words that are capitalised without naming the speaker.
+_TITLES = _STOP | set("""mr mrs ms herr frau m mme monsieur señor sr sra president präsident
+président presidente premier chancellor kanzlerin bundeskanzlerin director direktor directeur
+je ich wir я ми мы i we il er он він yo nous
+administrator secretary minister ministre ministro госсекретар держсекретар президент прем'єр
+міністр министр премьер глава директор керівник адвокат french russian american german
+""".split())
+
+
+def _find_marks(text: str) -> list[tuple[int, int]]:
+    """Top-level (open, close) positions of paired quote marks; nested pairs stay inside."""
+    spans, stack = [], []  # stack of (mark, position)
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            stack = []  # a quote left open at a paragraph end was a stray mark
+            continue
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        closes = [k for k, (m, _) in enumerate(stack) if ch in _PAIRS[m]]
+        if closes and (ch not in _AMBIGUOUS or (not nxt.isalnum() and not prev.isspace())):
+            k = closes[-1]
+            if k == 0:
+                spans.append((stack[0][1], i))
+            del stack[k:]
+        elif ch in _PAIRS and ch not in "’":
+            # A straight or single mark opens only after a space/bracket and before a word:
+            # "Nissan's", "l'homme", "Chang'e" are apostrophes.
+            if ch in "'‘" and (prev.isalnum() or not nxt.isalnum()):
+                continue
+            if ch == '"' and prev.isalnum():
+                continue
+            stack.append((ch, i))
+    return spans
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start of the sentence holding `start`, end of the one holding `end` (newline-bounded)."""
+    # endpos start + 1: the look-ahead must see the mark that opens the sentence
+    s = max((m.end() for m in _SENT_START.finditer(text, max(0, start - 400), start + 1)), default=0)
+    nl = text.rfind("\n", 0, start)
+    s = max(s, nl + 1)
+    m = re.compile(r"[.!?…](?=\s|$)|\n").search(text, end + 1)
+    return s, (m.end() if m else len(text))
+
+
+def _name_runs(text: str, lang: str, base: int = 0, skip_initial: bool = False,
+               ) -> list[tuple[int, list[str]]]:
+    """Runs of capitalised words that can be names: (offset of run, words)."""
+    runs: list[tuple[int, list[str]]] = []
+    prev_low, last_end = "", -10
+    for m in _WORD.finditer(text):
+        w = m.group(0).rstrip(".")
+        low = w.lower().strip("'’")
+        is_name = (w[:1].isupper() and low not in _TITLES and len(w) > 1
+                   and not (lang == "de" and prev_low in _DETERMINERS)  # German nouns
+                   and not (skip_initial and m.start() == 0))
+        if is_name and "-" in w and w.split("-")[-1][:1].islower():
+            is_name = False  # "EZB-Präsidentin", "41-Jährige": a role, not a name
+        if is_name:
+            gap = text[last_end:m.start()]
+            if runs and last_end >= 0 and gap.strip() == "":
+                runs[-1][1].append(w)
+            else:
+                runs.append((base + m.start(), [w]))
+            last_end = m.end()
+        prev_low = low
+    return runs
+
+
+def _speaker_near_verb(window: str, verb: re.Match[str], lang: str) -> str | None:
+    """The subject before the verb ("Mr Pompeo told"), else the first name after it ("sagte
+    Fury"). A subject without a name ("he told ... in Yokohama") is left to resolution."""
+    subject = window[max(0, verb.start() - 60):verb.start()]
+    if _WORD.search(subject):
+        runs = _name_runs(subject, lang)
+        return " ".join(runs[-1][1][-3:]) if runs else None
+    after = re.split(r"[.;!?\n]", window[verb.end():verb.end() + 80])[0]
+    runs = _name_runs(after, lang)
+    if runs and after.lstrip()[:1].islower():
+        # "dijo el embajador del Reino Unido ante la ONU, Mark Lyall Grant": the apposition
+        runs = [r for r in runs if after[:r[0]].rstrip().endswith(",")] or runs
+    return " ".join(runs[0][1][-3:]) if runs else None
+
+
+def _attribute(text: str, qs: int, qe: int, lang: str) -> tuple[str | None, str | None, bool]:
+    """(speaker, verb, explicit): explicit is False when the speaker still needs resolving."""
+    rx = _VERB_RX.get(lang, _ALL_VERBS)
+    s0, s1 = _sentence_bounds(text, qs, qe)
+    after = text[qe + 1:s1]
+    lead = re.match(r"[\s,.;:!?—–-]*", after)
+    rest = after[lead.end():] if lead else after
+    verb = rx.search(rest[:70])
+    # "«…», – заявив X" / "“…,” X told": the verb comes within a few words after the quote.
+    if verb and len(rest[:verb.start()].split()) <= 5 and not re.search(r"[«“„\"]", rest[:verb.start()]):
+        return _speaker_near_verb(rest, verb, lang), verb.group(0), True
+    prefix = text[s0:qs]
+    verbs = list(rx.finditer(prefix))
+    if verbs:  # "X said: “…”", "Nissan said an inquiry had uncovered “…”"
+        return _speaker_near_verb(prefix, verbs[-1], lang), verbs[-1].group(0), True
+    nxt = _NEXT_SENTENCE.match(text, s1)
+    if nxt and not rest.strip(" .\"”»"):  # "«…». Lo ha detto il ministro Franco Frattini"
+        runs = _name_runs(text[nxt.end():nxt.end() + 100].split(".")[0], lang)
+        return (" ".join(runs[0][1][-3:]) if runs else None), nxt.group(1), True
+    if prefix.rstrip().endswith(":"):  # "Помпео в Сочі: «…»"
+        runs = _real_names(text, s0, prefix, lang)
+        # "Gentiloni: “…”" names the speaker right before the colon; else "Помпео в Сочі: «…»"
+        close = [r for r in runs if not prefix[r[0]:].rstrip()[len(" ".join(r[1])):].strip(" :")]
+        return (" ".join((close or runs)[0][1][-3:]) if runs else None), None, True
+    return None, None, False
+
+
+def _real_names(text: str, lo: int, part: str, lang: str) -> list[tuple[int, list[str]]]:
+    """Name runs of `part` (which starts at `lo` in `text`); a sentence-initial word counts
+    only if the text also has it mid-sentence ("Першим", "Arrivé" are capitalised by place)."""
+    out = []
+    for off, words in _name_runs(part, lang):
+        initial = not part[:off].strip(" «“„\"'–—-")
+        if initial and not re.search(rf"[^\s.!?…»“\"][ \t\u00a0]+{re.escape(words[0])}(?!\w)", text):
+            words = words[1:]
+        if words:
+            out.append((off, words))
+    return out
+
+
+def _subject_before(text: str, pos: int, lang: str) -> str | None:
+    """Who "he"/"the minister" is: the first name of this sentence before the quote, else
+    of the sentence before (its subject, in the simple cases this handles)."""
+    s0, _ = _sentence_bounds(text, pos, pos)
+    p0, _ = _sentence_bounds(text, max(0, s0 - 2), max(0, s0 - 2))
+    rx = _VERB_RX.get(lang, _ALL_VERBS)
+    for lo, hi in ((s0, pos), (p0, s0)):
+        runs = _real_names(text, lo, text[lo:hi], lang)
+        # "Nissan's chief executive, Hiroto Saikawa, said": the name next to a speech verb
+        talking = [r for r in runs if rx.match(text[lo + r[0]:lo + r[0] + 60].split(r[1][-1], 1)[-1].lstrip(" ,"))]
+        people = [r for r in runs if len(r[1]) > 1]  # first + last name: a person
+        if runs:
+            return " ".join((talking or people or runs)[0][1][-3:])
+    return None
+
+
+def _key(speaker: str | None, lang: str, names: NameExtractor) -> str | None:
+    if not speaker:
+        return None
+    last = re.sub(r"['’]s$", "", speaker.split()[-1]).strip("'’-.")
+    key = name_key(names.lemma(last, lang))
+    return key or None
+
+
+def extract_quotes(text: str, lang: str, names: NameExtractor | None = None) -> list[Quote]:
+    """Every quote of three words or more, with its speaker where one can be told."""
+    names = names or NameExtractor()
+    out: list[Quote] = []
+    last: str | None = None  # the last speaker named: "he" is most often still them
+    spans = _find_marks(text)
+    # Attribution reads the text with every quote blanked: a verb or a name inside a
+    # quote ("Je suis au Liban…") is not the speaker's.
+    masked = list(text)
+    for o, c in spans:
+        masked[o + 1:c] = " " * (c - o - 1)
+    plain = "".join(masked)
+    for o, c in spans:
+        inner = text[o + 1:c]
+        qs = o + 1 + (len(inner) - len(inner.lstrip()))
+        qe = c - (len(inner) - len(inner.rstrip()))
+        body = text[qs:qe].rstrip(",")
+        if len(_WORD.findall(body)) < 3:
+            continue  # «Цюецяо», “Chang'e 4”: names and titles, not statements
+        speaker, verb, explicit = _attribute(plain, o, c, lang)
+        if not explicit and len(body.split()) < 5:
+            continue  # a short unattributed phrase is a title or a scare quote
+        if explicit and speaker is None:
+            speaker = _subject_before(plain, o, lang) or last  # "he said", "сказав міністр"
+        last = speaker or last
+        out.append(Quote(body, qs, qs + len(body), speaker, _key(speaker, lang, names), verb, lang))
+    return out
+
+
+def _groups(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in edges:
+        parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def link_quotes(quotes_by_article: dict[str, list[Quote]], embedder, min_sim: float = 0.80,
+                anonymous_sim: float = 0.95) -> list[list[tuple[str, int]]]:
+    """Groups of one statement across articles and languages: (article id, quote index).
+
+    Two quotes link when they are the mutual best match between their two articles, have the
+    same speaker key and a (calibrated) similarity of at least `min_sim`; quotes without a
+    speaker need `anonymous_sim`. Mutual best matters because one speaker says several
+    things per event and cross-language cosines are compressed (OFFLINE_STACK.md)."""
+    items = [(aid, i, q) for aid, qs in quotes_by_article.items() for i, q in enumerate(qs)]
+    if len(items) < 2:
+        return []
+    vecs = np.asarray(embedder.embed([q.text for _, _, q in items]), dtype=np.float32)
+    a, b = getattr(embedder, "calibration", (0.0, 1.0))
+    sims = a + b * (vecs @ vecs.T)
+    nums = [number_keys(q.text) for _, _, q in items]
+    ok = np.zeros_like(sims, dtype=bool)
+    for i, (ai, _, qi) in enumerate(items):
+        for j, (aj, _, qj) in enumerate(items):
+            if ai == aj or qi.speaker_key != qj.speaker_key or (nums[i] and nums[j] and not nums[i] & nums[j]):
+                continue
+            ok[i, j] = sims[i, j] >= (min_sim if qi.speaker_key else anonymous_sim)
+    masked = np.where(ok, sims, -np.inf)
+    edges = []
+    for i, (ai, _, _) in enumerate(items):
+        for j, (aj, _, _) in enumerate(items):
+            if i < j and ok[i, j]:
+                # best in j's article for i, and best in i's article for j
+                row = [k for k, it in enumerate(items) if it[0] == aj]
+                col = [k for k, it in enumerate(items) if it[0] == ai]
+                if max(row, key=lambda k: masked[i, k]) == j and max(col, key=lambda k: masked[j, k]) == i:
+                    edges.append((i, j))
+    groups = _groups(len(items), edges)
+    groups.sort(key=lambda g: (-len(g), g[0]))
+    return [[(items[k][0], items[k][1]) for k in g] for g in groups]
