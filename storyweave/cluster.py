@@ -8,6 +8,7 @@ from a Ukrainian one (cross-language cosine is ~0.06 lower): names and dates can
 """
 from __future__ import annotations
 
+import logging
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ import numpy as np
 from .dates import article_event_date, resolve
 from .models import Article
 from .pairmodel import PairModel
+
+log = logging.getLogger(__name__)
 
 __all__ = ["ArticleSignals", "EventState", "OnlineClusterer", "name_overlap", "signals_of",
            "pair_features"]
@@ -121,7 +124,6 @@ class OnlineClusterer:
         self.events: list[EventState] = []
         self.idf: dict[str, float] = {}
         self.weak_names: set[str] = set()
-        self.debug = False
 
     def fit_idf(self, docs: list[ArticleSignals]) -> None:
         df: Counter[str] = Counter()
@@ -229,8 +231,8 @@ class OnlineClusterer:
                 saved, self.events = self.events, others
                 j, p, feats = self.best_event(pseudo)
                 self.events = saved
-                if self.debug:
-                    print("repair", ev.anchor.id, j is not None and self.events[j].anchor.id, p, feats)
+                log.debug("repair %s -> %s p=%.3f %s", ev.anchor.id,
+                          j is not None and self.events[j].anchor.id, p, feats)
                 if j is not None and p >= self.model.merge_threshold:
                     target = self.events[j]
                     for m in ev.members:

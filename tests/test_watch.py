@@ -281,3 +281,25 @@ def test_load_feed_list(tmp_path: Path) -> None:
 def _reset_default_fetcher() -> Iterator[None]:
     yield
     set_default_fetcher(None)
+
+
+def test_watch_command_adds_feed_articles_to_the_store_once(server: LocalServer, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from storyweave.cli import main
+    from storyweave.store import Store
+
+    feed = _setup_watch(server)
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(feed + "\n", "utf-8")
+    db = str(tmp_path / "w.db")
+    args = ["watch", str(feeds), "--db", db, "--once", "--embedder", "hashing"]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    store = Store(db)
+    titles = {a.title for a in store.articles()}
+    assert "Rolling power outages scheduled in three regions" in titles
+    assert store.events()  # clustered too
+    n = store.article_count()
+    again = CliRunner().invoke(main, args)  # 304: nothing new, state persisted in the store
+    assert again.exit_code == 0 and Store(db).article_count() == n
