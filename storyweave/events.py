@@ -6,7 +6,7 @@ their meaning when a rebuild or a bigger corpus renames or reshapes events.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -56,6 +56,7 @@ def apply_overrides(groups: list[list[str]], overrides: list[tuple[str, dict[str
 class EventBuilder:
     target_lang: str = "en"
     conflict_days: int = 2
+    display: dict[str, str] = field(default_factory=dict)  # name key -> display form
 
     def build(self, members: list[Article], signals: dict[str, ArticleSignals],
               why: dict[str, dict[str, float]], pinned: set[str]) -> tuple[Event, EventState]:
@@ -101,13 +102,10 @@ class EventBuilder:
 
     def _place(self, members: list[Article]) -> str | None:
         votes: Counter[str] = Counter()
-        forms: dict[str, Counter[str]] = {}
         for a in members:
-            for k in a.places:
-                votes[k] += 1
-                forms.setdefault(k, Counter())[a.name_forms.get(k, k)] += \
-                    2 if a.lang == self.target_lang else 1
+            votes.update(a.places)
         if not votes:
             return None
         key = votes.most_common(1)[0][0]
-        return forms[key].most_common(1)[0][0]
+        return self.display.get(key) or next(a.name_forms[key] for a in members
+                                             if key in a.name_forms)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .explain import actors, corroboration, timeline
 from .models import Article, Event, to_jsonable
 
 if TYPE_CHECKING:
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 __all__ = ["export_json", "SCHEMA_VERSION", "event_dict", "article_dict"]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def article_dict(a: Article) -> dict[str, Any]:
@@ -30,7 +31,8 @@ def article_dict(a: Article) -> dict[str, Any]:
     }
 
 
-def event_dict(ev: Event, articles: dict[str, Article]) -> dict[str, Any]:
+def event_dict(ev: Event, articles: dict[str, Article],
+               display: dict[str, str] | None = None) -> dict[str, Any]:
     arts = [articles[i] for i in ev.article_ids if i in articles]
     groups = {a.dup_group or a.id for a in arts}
     return {
@@ -42,18 +44,22 @@ def event_dict(ev: Event, articles: dict[str, Article]) -> dict[str, Any]:
         "membership": [to_jsonable(m) for m in ev.members],
         "summary": [{"text": s.text, "lang": s.lang,
                      "articles": list(dict.fromkeys(c.article_id for c in s.citations)),
-                     "citations": to_jsonable(s.citations)} for s in ev.summary],
+                     "citations": to_jsonable(s.citations),
+                     "corroboration": corroboration(s, articles)} for s in ev.summary],
+        "actors": actors(ev, articles, display or {}),
     }
 
 
 def export_json(engine: "Engine") -> dict[str, Any]:
     articles = {a.id: a for a in engine.articles()}
     events = engine.events()
+    display = engine.display_names(list(articles.values()))
+    by_id = {ev.id: ev for ev in events}
     return {
         "schema_version": SCHEMA_VERSION,
-        "events": [event_dict(ev, articles) for ev in events],
-        "storylines": [{"id": s.id, "title": s.title, "events": s.event_ids}
-                       for s in engine.storylines()],
+        "events": [event_dict(ev, articles, display) for ev in events],
+        "storylines": [{"id": s.id, "title": s.title, "events": s.event_ids,
+                        "timeline": timeline(s, by_id)} for s in engine.storylines()],
         "rejected": [{"input": r.origin, "locator": r.locator, "stage": r.stage,
                       "reason": r.reason, "detail": r.detail} for r in engine.rejected()],
     }

@@ -203,7 +203,7 @@ class Engine:
         events, ev_states = self._build_events(member_groups, by_id, signals, why, pinned, groups)
         calibration = getattr(self.embedder, "calibration", (0.0, 1.0))
         storylines = StorylineLinker(calibration=calibration).build(
-            ev_states, [e.id for e in events], clusterer.idf, self._display_names(arts),
+            ev_states, [e.id for e in events], clusterer.idf, self.display_names(arts),
             frozenset(clusterer.weak_names))
         for sl in storylines:
             sl.event_ids.sort(key=lambda i: next((e.date.isoformat() if e.date else "", e.id)
@@ -221,7 +221,8 @@ class Engine:
         return events
 
     def _build_events(self, member_groups, by_id, signals, why, pinned, groups):
-        builder = EventBuilder(target_lang=self.settings.target_lang)
+        builder = EventBuilder(target_lang=self.settings.target_lang,
+                               display=self.display_names(list(by_id.values())))
         summarizer = Summarizer(self.embedder, self.builder.names, self.settings.target_lang,
                                 self.settings.summary_sentences)
         cache = self._sentence_cache()
@@ -247,12 +248,13 @@ class Engine:
         return signals_of(a, vector)
 
     @staticmethod
-    def _display_names(arts: list[Article]) -> dict[str, str]:
-        """One display form per name key, preferring Latin script (the report's lingua franca)."""
+    def display_names(arts: list[Article]) -> dict[str, str]:
+        """One display form per name key: the commonest Latin-script spelling when there is
+        one (the report's lingua franca), else the commonest spelling."""
         forms: dict[str, dict[str, int]] = {}
         for a in arts:
             for k, f in a.name_forms.items():
-                score = 2 if f.isascii() else 1
+                score = 1000 if f.isascii() else 1
                 forms.setdefault(k, {})[f] = forms.get(k, {}).get(f, 0) + score
         return {k: max(v, key=v.__getitem__) for k, v in forms.items()}
 

@@ -68,7 +68,8 @@ def write_report(data: dict[str, Any], out_dir: str | Path, target_lang: str = "
     by_id = {ev["id"]: ev for ev in data["events"]}
     for sl in data["storylines"]:
         pages[f"storylines/{sl['id']}.html"] = env.get_template("storyline.html").render(
-            root="../", sl=sl, events=[by_id[e] for e in sl["events"] if e in by_id], **common)
+            root="../", sl=sl, events=[by_id[e] for e in sl["events"] if e in by_id],
+            events_by_id=by_id, **common)
     for name, html in pages.items():
         (out / name).write_text(html, encoding="utf-8")
     css = (Path(__file__).parent / "templates" / "style.css").read_text(encoding="utf-8")

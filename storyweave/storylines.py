@@ -71,10 +71,15 @@ class StorylineLinker:
         out = []
         for members in self.groups(events, idf, weak):
             members.sort(key=lambda m: events[m].anchor.seq)
-            shared: Counter[str] = Counter()
+            in_events: Counter[str] = Counter()
+            reports: Counter[str] = Counter()
             for m in members:
-                shared.update(core_names(events[m]) - weak)
-            names = [display.get(k, k.title()) for k, c in shared.most_common(3) if c >= 2]
+                core = core_names(events[m]) - weak
+                in_events.update(core)
+                reports.update({k: events[m].names[k] for k in core})
+            # The title names those in most of its events, then in most reports.
+            ranked = sorted(in_events, key=lambda k: (-in_events[k], -reports[k]))
+            names = [display.get(k, k.title()) for k in ranked[:3] if in_events[k] >= 2]
             first = min(members, key=lambda m: events[m].anchor.seq)
             out.append(Storyline(id="sl-" + ids[first].removeprefix("ev-"),
                                  title=" – ".join(names) or ids[first],

@@ -18,7 +18,10 @@ from .models import Article, Citation, SummarySentence
 
 __all__ = ["Summarizer", "split_sentences", "Sentence"]
 
-_SPLIT = re.compile(r"(?<=[.!?…])[\"'»“”]?\s+(?=[\"'«„“(]?[A-ZА-ЯІЇЄҐÄÖÜÉÈÀÁÍÓÚ0-9])|\n+")
+# Sentence ends: . ! ? … before a capital, except after abbreviations ("U.S.", "Mr.",
+# "St.", "Dr.", initials) where the next capital starts a name, not a sentence.
+_SPLIT = re.compile(r"(?<!\b[A-ZА-Я]\.[A-ZА-Я]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Mt|No|vs)\.)(?<!\b[A-ZА-Я]\.)"
+                    r"(?<=[.!?…])[\"'»“”]?\s+(?=[\"'«„“(]?[A-ZА-ЯІЇЄҐÄÖÜÉÈÀÁÍÓÚ0-9])|\n+")
 
 
 @dataclass

@@ -1,0 +1,64 @@
+"""Event explanations derived from stored results: corroboration, actors and places,
+storyline timelines. Pure functions over `Event`/`Article`, used by the JSON export (and so
+by the HTML report, which renders the same dict)."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from .models import Article, Event, Storyline, SummarySentence
+
+__all__ = ["corroboration", "actors", "timeline"]
+
+
+def corroboration(s: SummarySentence, articles: dict[str, Article]) -> dict[str, Any]:
+    """How many independent outlets (duplicate groups once) and languages report a sentence."""
+    cited = [articles[c.article_id] for c in s.citations if c.article_id in articles]
+    groups = {a.dup_group or a.id for a in cited}
+    outlets = sorted({a.source or a.id for a in cited})
+    return {"independent_sources": len(groups), "outlets": outlets,
+            "languages": sorted({a.lang for a in cited}),
+            "single_source": len(groups) <= 1}
+
+
+def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
+           limit: int = 15) -> list[dict[str, Any]]:
+    """People, organisations and places of an event under one name across scripts and
+    inflections: how many reports name them, in which languages, who named them first."""
+    members = sorted((articles[i] for i in ev.article_ids if i in articles),
+                     key=lambda a: (a.published is None, a.published or 0, a.seq))
+    n_articles: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
+    langs: dict[str, set[str]] = {}
+    first: dict[str, str] = {}
+    place_votes: Counter[str] = Counter()
+    for a in members:
+        for key, count in a.names.items():
+            n_articles[key] += 1
+            mentions[key] += count
+            langs.setdefault(key, set()).add(a.lang)
+            first.setdefault(key, a.id)
+        place_votes.update(a.places)
+    need = 2 if len(members) > 2 else 1  # a name in one report of many is a detail
+    out = []
+    for key, n in n_articles.most_common():
+        if n < need or len(out) >= limit:
+            continue
+        out.append({"name": display.get(key, key.title()), "key": key,
+                    "kind": "place" if place_votes[key] else "name",
+                    "articles": n, "mentions": mentions[key],
+                    "languages": sorted(langs[key]), "first_article": first[key]})
+    return out
+
+
+def timeline(sl: Storyline, events: dict[str, Event]) -> list[dict[str, Any]]:
+    """One dated entry per event of a storyline, with its first summary sentence."""
+    entries = []
+    for eid in sl.event_ids:
+        ev = events.get(eid)
+        if ev is None:
+            continue
+        entries.append({"date": ev.date.isoformat() if ev.date else None, "event": ev.id,
+                        "title": ev.title, "place": ev.place,
+                        "summary": ev.summary[0].text if ev.summary else ev.title})
+    return sorted(entries, key=lambda e: (e["date"] is None, e["date"] or ""))
