@@ -55,8 +55,10 @@ class EventState:
     places: Counter[str] = field(default_factory=Counter)
     dates: list[tuple[date, float]] = field(default_factory=list)
     why: dict[str, dict[str, float]] = field(default_factory=dict)
+    _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
     def add(self, a: ArticleSignals, why: dict[str, float] | None = None) -> None:
+        self._cache.clear()
         self.members.append(a)
         self.vec_sum = a.vector.copy() if self.vec_sum is None else self.vec_sum + a.vector
         self.names.update(set(a.names))
@@ -71,16 +73,21 @@ class EventState:
 
     @property
     def centroid(self) -> np.ndarray:
-        v = self.vec_sum if self.vec_sum is not None else np.zeros(1, np.float32)
-        return v / max(float(np.linalg.norm(v)), 1e-9)
+        if "centroid" not in self._cache:
+            v = self.vec_sum if self.vec_sum is not None else np.zeros(1, np.float32)
+            self._cache["centroid"] = v / max(float(np.linalg.norm(v)), 1e-9)
+        return self._cache["centroid"]  # type: ignore[return-value]
 
     def date_estimate(self) -> tuple[date | None, float]:
-        if not self.dates:
-            return None, 0.0
-        best = max(self.dates, key=lambda d: d[1])[1]
-        strong = [d for d in self.dates if d[1] >= best - 1e-9]
-        days = sorted(d.toordinal() for d, _ in strong)
-        return date.fromordinal(days[len(days) // 2]), best
+        """Median of the members' most confident dates (cached until a member is added)."""
+        if "date" not in self._cache:
+            if not self.dates:
+                self._cache["date"] = (None, 0.0)
+            else:
+                best = max(self.dates, key=lambda d: d[1])[1]
+                days = sorted(d.toordinal() for d, c in self.dates if c >= best - 1e-9)
+                self._cache["date"] = (date.fromordinal(days[len(days) // 2]), best)
+        return self._cache["date"]  # type: ignore[return-value]
 
 
 _NOUN_CAPITALISING = {"de", "lb"}
@@ -102,26 +109,35 @@ def _resolve_near(relative: list[str], anchor: date) -> tuple[date | None, float
 
 
 def name_overlap(a: Counter[str], event_names: Counter[str], idf: dict[str, float],
-                 top: int = 12) -> float:
+                 top: int = 12, event_top_weight: float | None = None) -> float:
     """IDF-weighted overlap coefficient between an article's names and an event's."""
     if not a or not event_names:
         return 0.0
     mine = sorted(a, key=lambda k: -a[k] * idf.get(k, 1.0))[:top]
-    theirs = set(event_names)
-    shared = sum(idf.get(k, 1.0) for k in mine if k in theirs)
+    shared = sum(idf.get(k, 1.0) for k in mine if k in event_names)
     mine_w = sum(idf.get(k, 1.0) for k in mine)
-    theirs_w = sum(idf.get(k, 1.0) for k in sorted(theirs, key=lambda k: -event_names[k])[:top])
-    return shared / max(min(mine_w, theirs_w), 1e-9)
+    if event_top_weight is None:
+        event_top_weight = _top_weight(event_names, idf, top)
+    return shared / max(min(mine_w, event_top_weight), 1e-9)
+
+
+def _top_weight(names: Counter[str], idf: dict[str, float], top: int = 12) -> float:
+    return sum(idf.get(k, 1.0) for k, _ in names.most_common(top))
 
 
 class OnlineClusterer:
     def __init__(self, model: PairModel | None = None, window_days: int = 4,
-                 max_candidates: int = 50, calibration: tuple[float, float] = (0.0, 1.0)):
+                 max_candidates: int = 10, calibration: tuple[float, float] = (0.0, 1.0)):
         self.model = model or PairModel.load_default()
         self.calibration = calibration
         self.window_days = window_days
         self.max_candidates = max_candidates
         self.events: list[EventState] = []
+        # Events by day of their date estimate (and the undated ones), so an article is
+        # compared with the events of its time window only, not with all of them.
+        self._by_day: dict[int, list[EventState]] = {}
+        self._undated: list[EventState] = []
+        self._day_of: dict[int, int | None] = {}
         self.idf: dict[str, float] = {}
         self.weak_names: set[str] = set()
 
@@ -160,45 +176,66 @@ class OnlineClusterer:
         return {
             "cos": a0 + b0 * cos,
             "cross_lang": other_lang,
-            "names": name_overlap(a.names, ev.names, self.idf),
+            "names": name_overlap(a.names, ev.names, self.idf,
+                                  event_top_weight=self._event_weight(ev)),
             "numbers": min(len(a.numbers & set(ev.numbers)), 3) / 3.0,
             "days": min(days, 30) / 30.0,
             "date_conf": min(a_conf, ev_conf) if known else 0.0,
             "place_clash": place_clash,
         }
 
-    def _candidates(self, a: ArticleSignals) -> list[int]:
-        idx = []
-        for i, ev in enumerate(self.events):
-            ev_date, _ = ev.date_estimate()
-            if a.date is None or ev_date is None or \
-                    abs((a.date - ev_date).days) <= self.window_days:
-                idx.append(i)
-        return idx
+    def _index(self, ev: EventState) -> None:
+        """(Re-)file an event under the day of its current date estimate."""
+        self._unindex(ev)
+        d, _ = ev.date_estimate()
+        day = d.toordinal() if d else None
+        (self._by_day.setdefault(day, []) if day is not None else self._undated).append(ev)
+        self._day_of[id(ev)] = day
 
-    def best_event(self, a: ArticleSignals) -> tuple[int | None, float, dict[str, float]]:
-        cand = self._candidates(a)
+    def _unindex(self, ev: EventState) -> None:
+        if id(ev) not in self._day_of:
+            return
+        day = self._day_of.pop(id(ev))
+        bucket = self._by_day.get(day, []) if day is not None else self._undated
+        bucket.remove(ev)
+
+    def _event_weight(self, ev: EventState) -> float:
+        if "top_weight" not in ev._cache:
+            ev._cache["top_weight"] = _top_weight(ev.names, self.idf)
+        return ev._cache["top_weight"]  # type: ignore[return-value]
+
+    def _candidates(self, a: ArticleSignals) -> list[EventState]:
+        if a.date is None:
+            return list(self.events)
+        day = a.date.toordinal()
+        out = list(self._undated)
+        for d in range(day - self.window_days, day + self.window_days + 1):
+            out.extend(self._by_day.get(d, ()))
+        return out
+
+    def best_event(self, a: ArticleSignals, exclude: EventState | None = None
+                   ) -> tuple[EventState | None, float, dict[str, float]]:
+        cand = [ev for ev in self._candidates(a) if ev is not exclude]
         if not cand:
             return None, 0.0, {}
-        cents = np.vstack([self.events[i].centroid for i in cand])
-        cos = cents @ a.vector
-        order = np.argsort(-cos)[: self.max_candidates]
-        best: tuple[int | None, float, dict[str, float]] = (None, 0.0, {})
-        for j in order:
-            feats = self.features(a, self.events[cand[j]], float(cos[j]))
+        cos = np.vstack([ev.centroid for ev in cand]) @ a.vector
+        best: tuple[EventState | None, float, dict[str, float]] = (None, 0.0, {})
+        for j in np.argsort(-cos)[: self.max_candidates]:
+            feats = self.features(a, cand[j], float(cos[j]))
             p = self.model.probability(feats)
             if p > best[1]:
                 best = (cand[j], p, feats)
         return best
 
     def add(self, a: ArticleSignals) -> EventState:
-        i, p, feats = self.best_event(a)
-        if i is not None and p >= self.model.threshold:
-            self.events[i].add(a, {"p": round(p, 3), **{k: round(v, 3) for k, v in feats.items()}})
-            return self.events[i]
-        ev = EventState(anchor=a)
-        ev.add(a)
-        self.events.append(ev)
+        ev, p, feats = self.best_event(a)
+        if ev is not None and p >= self.model.threshold:
+            ev.add(a, {"p": round(p, 3), **{k: round(v, 3) for k, v in feats.items()}})
+        else:
+            ev = EventState(anchor=a)
+            ev.add(a)
+            self.events.append(ev)
+        self._index(ev)
         return ev
 
     def fit(self, docs: list[ArticleSignals]) -> list[EventState]:
@@ -219,27 +256,25 @@ class OnlineClusterer:
                               places={k for k, _ in ev.places.most_common(3)})
 
     def repair(self, max_rounds: int = 3) -> None:
-        """Merge events that are one: score each small event against the others."""
+        """Merge events that turned out to be one: each event, newest first, is scored as
+        a pseudo-article against the older events of its window."""
         for _ in range(max_rounds):
             merged = False
-            self.events.sort(key=lambda e: e.anchor.seq)
-            i = len(self.events) - 1
-            while i > 0:
-                ev = self.events[i]
-                others = self.events[:i]
-                pseudo = self._event_as_article(ev)
-                saved, self.events = self.events, others
-                j, p, feats = self.best_event(pseudo)
-                self.events = saved
+            for ev in sorted(self.events, key=lambda e: -e.anchor.seq):
+                if id(ev) not in self._day_of:
+                    continue  # already merged away in this round
+                target, p, feats = self.best_event(self._event_as_article(ev), exclude=ev)
                 log.debug("repair %s -> %s p=%.3f %s", ev.anchor.id,
-                          j is not None and self.events[j].anchor.id, p, feats)
-                if j is not None and p >= self.model.merge_threshold:
-                    target = self.events[j]
-                    for m in ev.members:
-                        target.add(m, {**ev.why.get(m.id, {}), "merged": round(p, 3)})
-                    del self.events[i]
-                    merged = True
-                i -= 1
+                          target.anchor.id if target else None, p, feats)
+                if target is None or p < self.model.merge_threshold or \
+                        target.anchor.seq > ev.anchor.seq:
+                    continue
+                for m in ev.members:
+                    target.add(m, {**ev.why.get(m.id, {}), "merged": round(p, 3)})
+                self._unindex(ev)
+                self.events.remove(ev)
+                self._index(target)
+                merged = True
             if not merged:
                 break
 
