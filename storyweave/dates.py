@@ -216,6 +216,10 @@ def article_event_date(a: Article, anchor: date | None = None) -> tuple[date | N
         if rel:
             return Counter(rel).most_common(1)[0][0], 0.6, "relative"
         return pub, 0.4, "published"
+    # Without a publication date, values inferred from an event (events.py) are not
+    # evidence of the article's own date: leave them out so reclustering stays stable.
+    dated = [m.value for m in events if m.value is not None and m.source != "inferred"
+             and (not m.relative or m.relative.startswith("md:"))]
     if dated:
         best, n = Counter(dated).most_common(1)[0]
         return (best if n > 1 else dated[0]), 0.8, "explicit"

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from .cluster import ArticleSignals, EventState
-from .dates import article_event_date, consensus_date
+from .dates import article_event_date, consensus_date, resolve
 from .models import Article, Event, Membership
 
 __all__ = ["apply_overrides", "EventBuilder", "event_id"]
@@ -52,6 +52,15 @@ def apply_overrides(groups: list[list[str]], overrides: list[tuple[str, dict[str
     return [sorted(s) for s in sets if s], pinned
 
 
+def _resolve_against_event(a: Article, ev_date: date) -> None:
+    """An undated article's "on Tuesday" / "14 May" read against its event's date: the
+    cross-article resolution one article alone cannot do. Marked as inferred."""
+    for m in a.dates:
+        if m.relative and (m.value is None or m.source == "inferred"):
+            m.value = resolve(m.relative, ev_date, near=True)
+            m.source, m.confidence = "inferred", min(m.confidence, 0.5)
+
+
 @dataclass
 class EventBuilder:
     target_lang: str = "en"
@@ -70,6 +79,8 @@ class EventBuilder:
                    languages=[lang for lang, _ in Counter(a.lang for a in members).most_common()],
                    sources=sorted({a.source for a in members if a.source}))
         for a in members:
+            if ev_date is not None and a.published is None:
+                _resolve_against_event(a, ev_date)
             own, own_conf, how = article_event_date(a, ev_date)
             conflict = bool(ev_date and own and how in ("explicit", "published")
                             and abs((own - ev_date).days) > self.conflict_days)

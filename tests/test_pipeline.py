@@ -109,3 +109,14 @@ def test_json_schema_fields(tmp_path, mini_corpus):
         assert key in art
     assert set(data) >= {"events", "storylines", "rejected"}
     assert all(s["articles"] for s in ev["summary"])
+
+
+def test_relative_dates_of_undated_articles_are_resolved_by_their_event(tmp_path, mini_corpus):
+    with engine(tmp_path) as e:
+        e.run([str(mini_corpus)])
+        uk = next(a for a in e.articles() if a.source == "ukrinform")
+        assert uk.published is None  # only a crawl banner and "у вівторок"
+        tuesday = next(m for m in uk.dates if m.relative == "weekday:1")
+        assert (tuesday.value.isoformat(), tuesday.source) == ("2019-05-14", "inferred")
+        crawl = next(m for m in uk.dates if m.role == "crawl")
+        assert crawl.value.isoformat() == "2024-04-27"  # kept, but never the event date
