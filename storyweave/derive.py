@@ -73,6 +73,8 @@ class ArticleBuilder:
                       author=parsed.author, lang=guess.lang,
                       lang_confidence=guess.confidence, removed=removed)
         art.original_source = original_source(cleaned.text, [r.text for r in removed])
+        if art.source is None:  # no metadata, URL or folder: the signature is the best clue
+            art.source = art.original_source
         self._dates(art, parsed)
         self._names(art)
         return art

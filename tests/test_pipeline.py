@@ -120,3 +120,17 @@ def test_relative_dates_of_undated_articles_are_resolved_by_their_event(tmp_path
         assert (tuesday.value.isoformat(), tuesday.source) == ("2019-05-14", "inferred")
         crawl = next(m for m in uk.dates if m.role == "crawl")
         assert crawl.value.isoformat() == "2024-04-27"  # kept, but never the event date
+
+
+def test_outlet_from_signature_when_nothing_else_names_it(tmp_path):
+    d = tmp_path / "articles"
+    d.mkdir()
+    (d / "x.txt").write_text("India and Japan sign deal\nIndia and Japan signed a trade deal "
+                             "in Tokyo on Monday, officials said.\n--IANS\n", encoding="utf-8")
+    (d / "y.txt").write_text("Talks in Vienna\nThe talks resumed in Vienna on Tuesday, the "
+                             "agency reported, citing Interfax.\n", encoding="utf-8")
+    with engine(tmp_path) as e:
+        e.run([str(d)])
+        by_title = {a.title: a for a in e.articles()}
+    assert by_title["India and Japan sign deal"].source == "IANS"
+    assert by_title["Talks in Vienna"].original_source == "Interfax"
