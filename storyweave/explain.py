@@ -8,7 +8,7 @@ from typing import Any
 
 from .models import Article, Event, Storyline, SummarySentence
 
-__all__ = ["corroboration", "actors", "timeline"]
+__all__ = ["corroboration", "actors", "timeline", "framing"]
 
 
 def corroboration(s: SummarySentence, articles: dict[str, Article]) -> dict[str, Any]:
@@ -62,3 +62,29 @@ def timeline(sl: Storyline, events: dict[str, Event]) -> list[dict[str, Any]]:
                         "title": ev.title, "place": ev.place,
                         "summary": ev.summary[0].text if ev.summary else ev.title})
     return sorted(entries, key=lambda e: (e["date"] is None, e["date"] or ""))
+
+
+def framing(ev: Event, articles: dict[str, Article]) -> list[dict[str, Any]]:
+    """Per outlet, from content: which aspects it covers and omits, and its own wording of
+    the facts in the summary (the passage of its article each summary sentence cites)."""
+    members = [articles[i] for i in ev.article_ids if i in articles]
+    outlets: dict[str, list[Article]] = {}
+    for a in members:
+        outlets.setdefault(a.source or a.id, []).append(a)
+    out = []
+    for outlet, arts in sorted(outlets.items()):
+        ids = {a.id for a in arts}
+        covered = [x.label for x in ev.aspects if any(p.article_id in ids for p in x.passages)]
+        wording = []
+        for i, s in enumerate(ev.summary):
+            for c in s.citations:
+                if c.article_id in ids:
+                    wording.append({"summary_index": i, "article_id": c.article_id,
+                                    "text": articles[c.article_id].text[c.start:c.end]})
+                    break
+        out.append({"outlet": outlet, "articles": sorted(ids),
+                    "languages": sorted({a.lang for a in arts}),
+                    "aspects_covered": covered,
+                    "aspects_omitted": [x.label for x in ev.aspects if x.label not in covered],
+                    "wording": wording})
+    return out

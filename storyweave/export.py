@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .explain import actors, corroboration, timeline
+from .explain import actors, corroboration, framing, timeline
 from .models import Article, Event, to_jsonable
 
 if TYPE_CHECKING:
@@ -47,6 +47,9 @@ def event_dict(ev: Event, articles: dict[str, Article],
                      "citations": to_jsonable(s.citations),
                      "corroboration": corroboration(s, articles)} for s in ev.summary],
         "actors": actors(ev, articles, display or {}),
+        "aspects": [{"label": x.label, "languages": x.languages,
+                     "passages": to_jsonable(x.passages)} for x in ev.aspects],
+        "framing": framing(ev, articles),
     }
 
 

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 __all__ = [
-    "Provenance", "RawItem", "Parsed", "Rejected", "DateMention", "RemovedLine",
+    "Aspect", "Provenance", "RawItem", "Parsed", "Rejected", "DateMention", "RemovedLine",
     "Article", "Citation", "SummarySentence", "Membership", "Event", "Storyline",
     "RunStats", "to_jsonable",
 ]
@@ -135,6 +135,15 @@ class SummarySentence:
 
 
 @dataclass
+class Aspect:
+    """A sub-topic of an event: a short label and the passages, in any language, on it."""
+
+    label: str
+    passages: list[Citation] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Membership:
     article_id: str
     score: float
@@ -154,6 +163,7 @@ class Event:
     languages: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     summary: list[SummarySentence] = field(default_factory=list)
+    aspects: list[Aspect] = field(default_factory=list)
     storyline_id: str | None = None
 
     @property

@@ -35,6 +35,7 @@ from .settings import Settings
 from .store import Store
 from .storylines import StorylineLinker
 from .summarize import Summarizer
+from .aspects import find_aspects
 
 __all__ = ["Engine"]
 
@@ -231,8 +232,10 @@ class Engine:
             members = [by_id[i] for i in ids]
             ev, st = builder.build(members, signals, why, pinned)
             evidence = {a.id for a in members if groups[a.id] == a.id or groups[a.id] not in ids}
-            ev.summary = summarizer.summarize(members, evidence, cache,
-                                              {a.id: signals[a.id].vector for a in members})
+            sents, vecs = summarizer.prepare(members, cache,
+                                             {a.id: signals[a.id].vector for a in members})
+            ev.summary = summarizer.summarize_prepared(sents, vecs, evidence)
+            ev.aspects = find_aspects(sents, vecs, summarizer.sim, self.settings.target_lang)
             events.append(ev)
             states.append(st)
         self._save_sentence_cache(cache)

@@ -39,6 +39,9 @@ def _event_context(ev: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
     for s in ev["summary"]:
         for c in s["citations"]:
             spans.setdefault(c["article_id"], []).append((c["start"], c["end"]))
+    for x in ev.get("aspects", []):
+        for c in x["passages"]:
+            spans.setdefault(c["article_id"], []).append((c["start"], c["end"]))
     titles = {a["id"]: a["title"] for a in ev["articles"]}
     sl_title = next((s["title"] for s in data["storylines"] if s["id"] == ev["storyline"]), "")
     return {"ev": ev, "numbers": numbers, "titles": titles, "storyline_title": sl_title,

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .models import (Article, Citation, DateMention, Event, Membership, Provenance, RawItem,
+from .models import (Article, Aspect, Citation, DateMention, Event, Membership, Provenance, RawItem,
                      Rejected,
                      RemovedLine, Storyline, SummarySentence, to_jsonable)
 
@@ -245,6 +245,9 @@ def event_from_json(d: dict[str, Any]) -> Event:
     d.pop("article_ids", None)
     d["date"] = _d(d.get("date"))
     d["members"] = [Membership(**m) for m in d.get("members", [])]
+    d["aspects"] = [Aspect(label=x["label"], languages=x.get("languages", []),
+                           passages=[Citation(**c) for c in x.get("passages", [])])
+                    for x in d.get("aspects", [])]
     d["summary"] = [SummarySentence(text=s["text"], lang=s["lang"],
                                     citations=[Citation(**c) for c in s.get("citations", [])])
                     for s in d.get("summary", [])]

