@@ -97,6 +97,13 @@ def _top_places(places: Counter[str], n: int = 2) -> set[str]:
     return {k for k, _ in places.most_common(n)}
 
 
+def _state_of(members: list[ArticleSignals], why: dict[str, dict[str, float]]) -> EventState:
+    ev = EventState(anchor=min(members, key=lambda m: m.seq))
+    for m in members:
+        ev.add(m, why.get(m.id))
+    return ev
+
+
 def _resolve_near(relative: list[str], anchor: date) -> tuple[date | None, float]:
     """Closest reading of an undated article's relative dates to an event's date.
     A day-and-month without year is nearly a full date; a weekday only says 'that week'."""
@@ -245,8 +252,32 @@ class OnlineClusterer:
         ordered = sorted(docs, key=lambda d: (d.date is None, d.date or date.min, d.seq))
         for d in ordered:
             self.add(d)
+        self.split_incoherent()
         self.repair()
         return self.events
+
+    def split_incoherent(self, min_size: int = 3) -> int:
+        """Take out members that the rest of their event would not accept now (an early
+        member the event has drifted away from); the merge pass may place them again."""
+        moved = 0
+        for ev in list(self.events):
+            if len(ev.members) < min_size:
+                continue
+            for m in list(ev.members):
+                rest = _state_of([x for x in ev.members if x is not m], ev.why)
+                p = self.model.probability(self.features(m, rest, float(rest.centroid @ m.vector)))
+                if p >= self.model.threshold / 2:
+                    continue
+                log.debug("split %s out of %s (p=%.3f)", m.id, ev.anchor.id, p)
+                self._unindex(ev)
+                self.events.remove(ev)
+                ev = _state_of([x for x in ev.members if x is not m], ev.why)
+                alone = _state_of([m], {})
+                self.events += [ev, alone]
+                self._index(ev)
+                self._index(alone)
+                moved += 1
+        return moved
 
     def _event_as_article(self, ev: EventState) -> ArticleSignals:
         d, conf = ev.date_estimate()
