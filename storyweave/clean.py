@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import dateline_date
 from .models import RemovedLine
@@ -55,9 +56,45 @@ _RAW_PATTERNS: list[tuple[str, str]] = [
     ("signature", r"(?i)^\((reuters|ap|afp|dpa|interfax|ians|ukrinform|tass|ria novosti)\)$"),
     ("signature", r"^\(?[a-zа-яіїєґ]{1,4}(/[a-zа-яіїєґ]{1,4})+\)?$"),
     ("advertising", r"^(advertisement|реклама|anzeige|publicité|publicidad|sponsored)$"),
+    # es/fr/it forms of the above, measured on ML-Crisis dumps (bench/boilerplate.py)
+    ("comments", r"^(\d+\s*»?\s*)?(comentarios?|commenti|commentaires?)\s*\(?\d*\)?$"),
+    ("comments", r"^(leave a reply|deja un comentario|deja tu comentario|lascia un commento|"
+                 r"laisser un commentaire|scrivi un commento|ajouter un commentaire|añadir comentario)\b"),
+    ("share", r"^(condividi|comparte|partagez|envoyer par (e-?mail|courriel)|enviar por (correo|e-?mail)"
+              r"|invia per email|imprimir|imprimer|stampa)(\s+(su|en|sur|this|questo|cet article"
+              r"|esta noticia))?\s*:?\s*$"),
+    ("site-slogan", r"(tutti i diritti riservati|riproduzione riservata)"),
+    ("read-more", r"^(leggi tutto|continua a leggere|lire la suite|seguir leyendo|sigue leyendo|"
+                  r"dans la même rubrique|sur le même sujet|la rédaction vous conseille|"
+                  r"ti potrebbe interessare|potrebbe interessarti|te puede interesar|"
+                  r"noticias relacionadas|articoli correlati|articles liés|lo más visto|lo más leído|"
+                  r"più letti|les plus lus)\s*:?\s*$"),
+    ("navigation", r"^(skip to (main )?content|saltar al contenido|aller au contenu|vai al contenuto|"
+                   r"please enable javascript|activez (le )?javascript|habilita javascript|"
+                   r"abilita javascript)\b"),
+    ("reading-time", r"^(temps de lecture|tiempo de lectura|tempo di lettura|reading time)\s*:?\s*\d+\s*min"),
+    ("subscribe", r"^(s'abonner|abonnez-vous|abbonati|suscríbete|iscriviti( alla newsletter)?|"
+                  r"inscrivez-vous|recibe nuestro newsletter|newsletter)\b"),
+    ("cookies", r"(utilise des cookies|utiliza cookies|utilizza (i )?cookie|uses cookies|"
+                r"^(política de (privacidad|cookies)|politique de (confidentialité|cookies)|"
+                r"privacy policy|cookie policy|informativa (sulla )?privacy|mapa del sitio|"
+                r"plan du site|mappa del sito)$)"),
 ]
+# Script and style code that crawlers leave in text dumps (share widgets, trackers).
+_CODE = re.compile(r"(^(//|/\*|\*/|<!--)|^(var|let|const)\s+[\w$]+\s*=|^function\b.*\(|"
+                   r"^(if|for|while|switch)\s*\(.*\)\s*\{?$|^\}|\{$|^[\w$.\[\]'\"]+\s*(=|\+=)\s*.*;$|"
+                   r"^!?[\w$.]+\(.*\);$|^-?[a-z-]+\s*:\s*[^;]+;\s*\}?$|^[#.][\w-]+[^{]*\{|"
+                   r"^'[\w-]+'\s*:|^[a-z_$][\w$]*\s*:\s*(function\b|'[^']*'\s*,?$|\"[^\"]*\"\s*,?$|"
+                   r"\d+\s*,?$|true\b|false\b))")
+# A comment section's header: what follows it is readers' comments, not the article.
+_COMMENT_HEAD = re.compile(r"^((\d+\s*»?\s*)(comentarios|commenti|commentaires|comments|kommentare|"
+                           r"комментари[ийев]+|коментар[іїів]+)\b|"
+                           r"(se han publicado|sono stati pubblicati) \d+ (comentarios|commenti)|"
+                           r"(leave a reply|deja un comentario|lascia un commento|laisser un commentaire|"
+                           r"réagir à cet article|commenta (la notizia|l'articolo))\b)", re.I | re.U)
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (reason, re.compile(rx, _CASED if reason == "signature" else _I)) for reason, rx in _RAW_PATTERNS]
+PATTERNS.append(("code", _CODE))
 
 _NAV_SEPARATORS = re.compile(r"\s[|»›·•>/]\s")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -69,13 +106,24 @@ def line_key(line: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" .:;-–—|")
 
 
+_ASCII_ALPHA = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=8192)
+def _char_script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return "cyrillic" if "CYRILLIC" in name else "latin" if "LATIN" in name \
+        else name.split(" ")[0].lower()
+
+
 def _script(text: str) -> str | None:
-    counts: Counter[str] = Counter()
-    for ch in text:
-        if ch.isalpha():
-            name = unicodedata.name(ch, "")
-            counts["cyrillic" if "CYRILLIC" in name else "latin" if "LATIN" in name
-                   else name.split(" ")[0].lower()] += 1
+    """The dominant script of a text (ASCII letters counted in bulk: this runs per line)."""
+    counts: Counter[str] = Counter(_char_script(ch) for ch in _NON_ASCII.findall(text)
+                                   if ch.isalpha())
+    n_ascii = len(_ASCII_ALPHA.findall(text))
+    if n_ascii:
+        counts["latin"] += n_ascii
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -98,9 +146,21 @@ class OutletLineStats:
     def __init__(self) -> None:
         self.counts: dict[str, Counter[str]] = defaultdict(Counter)
         self.articles: Counter[str] = Counter()
+        self.stories: dict[str, set[str]] = defaultdict(set)
 
     def add(self, outlet: str, text: str) -> None:
-        keys = {line_key(ln) for ln in text.split("\n") if ln.strip()}
+        lines = [ln for ln in text.split("\n") if ln.strip()]
+        if not lines:
+            return
+        # The same story stored twice (re-crawled, filed under two topics) would make
+        # every one of its lines look "repeated": count each story once per outlet.
+        # Its two longest lines identify a story (one alone could be a long standard
+        # paragraph of the site's, such as an "about us" footer).
+        story = "\n".join(line_key(ln) for ln in sorted(lines, key=len)[-2:])
+        if story in self.stories[outlet]:
+            return
+        self.stories[outlet].add(story)
+        keys = {line_key(ln) for ln in lines}
         self.counts[outlet].update(k for k in keys if k)
         self.articles[outlet] += 1
 
@@ -137,17 +197,33 @@ class LineCleaner:
         main_script = _script(title + " " + text)
         kept: list[str] = []
         removed: list[RemovedLine] = []
+        seen, in_comments = 0, False
         for line in lines:
             if not line.strip():
                 kept.append("")
                 continue
-            reason = self.classify(line, outlet, main_script)
+            seen += 1
+            if not in_comments and seen > 3 and _COMMENT_HEAD.search(line.strip()):
+                in_comments = True
+            reason = "comment-section" if in_comments else self.classify(line, outlet, main_script)
             if reason:
                 removed.append(RemovedLine(line.strip(), reason))
             else:
                 kept.append(line.rstrip())
         body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
         return CleanText(body, removed)
+
+    def clean_with_title(self, title: str, text: str, outlet: str | None = None
+                         ) -> tuple[str, CleanText]:
+        """Like `clean`, but a junk first line ("Home | News", a crawl banner) is not kept
+        as the title: the first clean line becomes the title instead."""
+        main_script = _script(title + " " + text)
+        reason = self.classify(title, outlet, main_script) if title.strip() else None
+        if not reason or reason == "other-script":
+            return title, self.clean(title, text, outlet)
+        out = self.clean("", text, outlet)
+        first, _, rest = out.text.partition("\n")
+        return first.strip(), CleanText(rest.strip(), [RemovedLine(title.strip(), reason)] + out.removed)
 
 
 def build_stats(items: Iterable[tuple[str | None, str]]) -> OutletLineStats:

@@ -61,7 +61,8 @@ class ArticleBuilder:
     def build(self, item: RawItem, seq: int, parsed: Parsed) -> Article | Rejected:
         prov = item.provenance
         outlet = outlet_of(parsed, item)
-        cleaned = LineCleaner(self.stats).clean(parsed.title, parsed.text, outlet)
+        title, cleaned = LineCleaner(self.stats).clean_with_title(parsed.title, parsed.text, outlet)
+        parsed.title = title
         removed = parsed.removed + cleaned.removed
         if not cleaned.text.strip() and not parsed.title:
             return Rejected(prov.origin, prov.locator, "clean", "empty-after-cleaning",

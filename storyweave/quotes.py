@@ -166,9 +166,7 @@ def _attribute(text: str, qs: int, qe: int, lang: str) -> tuple[str | None, str 
         return (" ".join(runs[0][1][-3:]) if runs else None), nxt.group(1), True
     if prefix.rstrip().endswith(":"):  # "Помпео в Сочі: «…»"
         runs = _real_names(text, s0, prefix, lang)
-        # "Gentiloni: “…”" names the speaker right before the colon; else "Помпео в Сочі: «…»"
-        close = [r for r in runs if not prefix[r[0]:].rstrip()[len(" ".join(r[1])):].strip(" :")]
-        return (" ".join((close or runs)[0][1][-3:]) if runs else None), None, True
+        return (" ".join(runs[0][1][-3:]) if runs else None), None, True
     return None, None, False
 
 
@@ -178,7 +176,9 @@ def _real_names(text: str, lo: int, part: str, lang: str) -> list[tuple[int, lis
     out = []
     for off, words in _name_runs(part, lang):
         initial = not part[:off].strip(" «“„\"'–—-")
-        if initial and not re.search(rf"[^\s.!?…»“\"][ \t\u00a0]+{re.escape(words[0])}(?!\w)", text):
+        seen_inside = re.search(rf"[^\s.!?…»“\"][ \t\u00a0]+{re.escape(words[0])}(?!\w)", text)
+        speaks = _VERB_RX.get(lang, _ALL_VERBS).search(part[off + len(words[0]):][:30])
+        if initial and not seen_inside and not speaks:  # "Лавров, своєю чергою, заявив" stays
             words = words[1:]
         if words:
             out.append((off, words))
@@ -194,7 +194,9 @@ def _subject_before(text: str, pos: int, lang: str) -> str | None:
     for lo, hi in ((s0, pos), (p0, s0)):
         runs = _real_names(text, lo, text[lo:hi], lang)
         # "Nissan's chief executive, Hiroto Saikawa, said": the name next to a speech verb
-        talking = [r for r in runs if rx.match(text[lo + r[0]:lo + r[0] + 60].split(r[1][-1], 1)[-1].lstrip(" ,"))]
+        # "Nissan's chief executive, Hiroto Saikawa, said", "Лавров, своєю чергою, заявив"
+        talking = [r for r in runs
+                   if rx.search(text[lo + r[0]:lo + r[0] + 80].split(r[1][-1], 1)[-1][:30])]
         people = [r for r in runs if len(r[1]) > 1]  # first + last name: a person
         if runs:
             return " ".join((talking or people or runs)[0][1][-3:])

@@ -31,7 +31,8 @@ def test_junk_lines_removed_with_reasons_and_real_short_lines_kept():
 
 def test_line_repeated_across_an_outlets_articles_is_boilerplate():
     slogan = "Daily Planet: the truth, every day"
-    docs = [("planet", f"Story {i} body sentence here.\n{slogan}") for i in range(3)]
+    bodies = ["Floods closed the bridge.", "The mayor resigned today.", "Prices rose in May."]
+    docs = [("planet", f"{body}\n{slogan}") for body in bodies]
     cleaner = LineCleaner(build_stats(docs))
     out = cleaner.clean("T", f"Another body sentence.\n{slogan}", outlet="planet")
     assert slogan not in out.text
@@ -44,3 +45,21 @@ def test_stray_line_in_another_script_removed():
     text = "Міністр заявив про нові переговори у Києві.\nBreaking: sign up now\nПереговори триватимуть."
     out = LineCleaner().clean("Новини", text)
     assert "Breaking: sign up now" not in out.text and "Переговори триватимуть." in out.text
+
+
+def test_the_same_story_stored_twice_does_not_make_its_lines_boilerplate():
+    story = "Protesters gathered in Tahrir Square on Friday demanding reforms.\nShort line here."
+    cleaner = LineCleaner(build_stats([("gv", story), ("gv", story), ("gv", story)]))
+    assert "Short line here." in cleaner.clean("T", story, outlet="gv").text
+
+
+def test_comment_section_is_cut_and_junk_title_replaced():
+    text = ("Body one.\nBody two.\nBody three.\nBody four.\n3 comentarios\n"
+            "Pedro dice: great article\nAna dice: no estoy de acuerdo")
+    out = LineCleaner().clean("T", text)
+    assert out.text.endswith("Body four.")
+    assert {r.reason for r in out.removed} == {"comment-section"}
+    title, out = LineCleaner().clean_with_title("Home | World | Politics | Sport",
+                                                "Real headline\nBody text here.")
+    assert (title, out.text) == ("Real headline", "Body text here.")
+    assert out.removed[0].reason == "navigation"

