@@ -61,10 +61,12 @@ class EventState:
         self._cache.clear()
         self.members.append(a)
         self.vec_sum = a.vector.copy() if self.vec_sum is None else self.vec_sum + a.vector
-        self.names.update(set(a.names))
-        self.numbers.update(a.numbers)
+        # sorted: Counter ties are broken by insertion order, and set order changes
+        # between processes; results must not
+        self.names.update(sorted(a.names))
+        self.numbers.update(sorted(a.numbers))
         self.langs[a.lang] += 1
-        self.places.update(a.places)
+        self.places.update(sorted(a.places))
         if a.date is not None and a.date_confidence > 0:
             self.dates.append((a.date, a.date_confidence))
         self.why[a.id] = why or {"founder": 1.0}

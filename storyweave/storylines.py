@@ -78,7 +78,7 @@ class StorylineLinker:
                 in_events.update(core)
                 reports.update({k: events[m].names[k] for k in core})
             # The title names those in most of its events, then in most reports.
-            ranked = sorted(in_events, key=lambda k: (-in_events[k], -reports[k]))
+            ranked = sorted(in_events, key=lambda k: (-in_events[k], -reports[k], k))
             names = [display.get(k, k.title()) for k in ranked[:3] if in_events[k] >= 2]
             first = min(members, key=lambda m: events[m].anchor.seq)
             out.append(Storyline(id="sl-" + ids[first].removeprefix("ev-"),
