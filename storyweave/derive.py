@@ -11,6 +11,7 @@ from .clean import LineCleaner, OutletLineStats
 from .dates import find_dates, resolve
 from .entities import NameExtractor, number_keys
 from .ingest import parse_item
+from .quotes import extract_quotes
 from .language import LanguageIdentifier
 from .models import Article, Parsed, RawItem, Rejected
 
@@ -105,3 +106,4 @@ class ArticleBuilder:
         art.name_forms = {k: found.surfaces[k].most_common(1)[0][0] for k in art.names}
         art.places = [k for k, _ in found.places.most_common(5)]
         art.numbers = sorted(number_keys(f"{art.title}\n{art.text[:3000]}"))
+        art.quotes = extract_quotes(art.text, art.lang, self.names)

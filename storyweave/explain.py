@@ -82,7 +82,9 @@ def framing(ev: Event, articles: dict[str, Article]) -> list[dict[str, Any]]:
                     wording.append({"summary_index": i, "article_id": c.article_id,
                                     "text": articles[c.article_id].text[c.start:c.end]})
                     break
-        out.append({"outlet": outlet, "articles": sorted(ids),
+        quoted = [{"speaker": q.speaker, "text": q.text} for q in ev.quotes
+                  if any(c.article_id in ids for c in q.citations)]
+        out.append({"outlet": outlet, "articles": sorted(ids), "quotes_used": quoted,
                     "languages": sorted({a.lang for a in arts}),
                     "aspects_covered": covered,
                     "aspects_omitted": [x.label for x in ev.aspects if x.label not in covered],

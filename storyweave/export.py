@@ -27,6 +27,7 @@ def article_dict(a: Article) -> dict[str, Any]:
         "published": a.published.isoformat() if a.published else None,
         "published_source": a.published_source, "duplicate_group": a.dup_group,
         "dates": to_jsonable(a.dates), "removed_lines": to_jsonable(a.removed),
+        "quotes": to_jsonable(a.quotes),
         "clean_text": a.text,
     }
 
@@ -49,6 +50,7 @@ def event_dict(ev: Event, articles: dict[str, Article],
         "actors": actors(ev, articles, display or {}),
         "aspects": [{"label": x.label, "languages": x.languages,
                      "passages": to_jsonable(x.passages)} for x in ev.aspects],
+        "quotes": [to_jsonable(q) for q in ev.quotes],
         "framing": framing(ev, articles),
     }
 

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 __all__ = [
-    "Aspect", "Provenance", "RawItem", "Parsed", "Rejected", "DateMention", "RemovedLine",
+    "Aspect", "EventQuote", "Quote", "Provenance", "RawItem", "Parsed", "Rejected", "DateMention", "RemovedLine",
     "Article", "Citation", "SummarySentence", "Membership", "Event", "Storyline",
     "RunStats", "to_jsonable",
 ]
@@ -92,6 +92,31 @@ class RemovedLine:
 
 
 @dataclass
+class Quote:
+    """A direct quote in an article's clean text, with its speaker and speech verb."""
+
+    text: str  # the quote without its marks
+    start: int  # offsets of `text` inside the article's clean text
+    end: int
+    speaker: str | None  # surface form as written (or as resolved for a pronoun)
+    speaker_key: str | None  # cross-script key of the speaker's surname (entities.name_key)
+    verb: str | None  # the speech verb as written
+    lang: str
+
+
+@dataclass
+class EventQuote:
+    """One statement as quoted by one or more members, in any language."""
+
+    text: str  # as quoted in the target language when a member does, else the first
+    lang: str
+    speaker: str | None
+    speaker_key: str | None
+    citations: list[Citation] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Article:
     id: str
     content_hash: str
@@ -117,6 +142,7 @@ class Article:
     name_forms: dict[str, str] = field(default_factory=dict)
     places: list[str] = field(default_factory=list)
     numbers: list[str] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
 
 
 @dataclass
@@ -164,6 +190,7 @@ class Event:
     sources: list[str] = field(default_factory=list)
     summary: list[SummarySentence] = field(default_factory=list)
     aspects: list[Aspect] = field(default_factory=list)
+    quotes: list[EventQuote] = field(default_factory=list)
     storyline_id: str | None = None
 
     @property

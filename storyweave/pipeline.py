@@ -36,6 +36,7 @@ from .store import Store
 from .storylines import StorylineLinker
 from .summarize import Summarizer
 from .aspects import find_aspects
+from .quotes import event_quotes
 
 __all__ = ["Engine"]
 
@@ -236,6 +237,8 @@ class Engine:
                                              {a.id: signals[a.id].vector for a in members})
             ev.summary = summarizer.summarize_prepared(sents, vecs, evidence)
             ev.aspects = find_aspects(sents, vecs, summarizer.sim, self.settings.target_lang)
+            ev.quotes = event_quotes(members, _CachedEmbedder(self.embedder, cache),
+                                     self.settings.target_lang)
             events.append(ev)
             states.append(st)
         self._save_sentence_cache(cache)
@@ -320,6 +323,21 @@ class Engine:
         from .export import export_json
 
         return export_json(self)
+
+
+class _CachedEmbedder:
+    """An embedder that reads and fills the store-backed text vector cache first."""
+
+    def __init__(self, embedder: Embedder, cache: "_TextVectorCache"):
+        self.embedder, self.cache = embedder, cache
+        self.name = embedder.name
+        self.calibration = getattr(embedder, "calibration", (0.0, 1.0))
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        if missing:
+            self.cache.update(zip(missing, self.embedder.embed(missing)))
+        return np.vstack([self.cache[t] for t in texts]) if texts else np.zeros((0, 1))
 
 
 class _TextVectorCache(dict):

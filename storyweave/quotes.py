@@ -10,24 +10,12 @@ falls back to the subject of the sentence before, which is right in the simple c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 import numpy as np
 
 from .entities import _STOP, NameExtractor, name_key, number_keys
+from .models import Article, Citation, EventQuote, Quote
 
-__all__ = ["Quote", "extract_quotes", "link_quotes"]
-
-
-@dataclass
-class Quote:
-    text: str  # the quote without its marks
-    start: int  # offsets of `text` inside the article text
-    end: int
-    speaker: str | None  # surface form as written (or as resolved for a pronoun)
-    speaker_key: str | None  # name_key of the speaker's (lemmatised) surname
-    verb: str | None  # the speech verb as written
-    lang: str
+__all__ = ["Quote", "extract_quotes", "link_quotes", "event_quotes"]
 
 
 # Opening mark -> marks that may close it. “ closes „ (German) and opens in English.
@@ -291,3 +279,23 @@ def link_quotes(quotes_by_article: dict[str, list[Quote]], embedder, min_sim: fl
     groups = _groups(len(items), edges)
     groups.sort(key=lambda g: (-len(g), g[0]))
     return [[(items[k][0], items[k][1]) for k in g] for g in groups]
+
+
+def event_quotes(members: list[Article], embedder, target_lang: str = "en") -> list[EventQuote]:
+    """The statements quoted in an event: linked quotes as one entry (shown in the target
+    language when a member quotes it so), then the others; each cites every passage."""
+    by_article = {a.id: a.quotes for a in members if a.quotes}
+    groups = link_quotes(by_article, embedder) if len(by_article) > 1 else []
+    grouped = {pair for g in groups for pair in g}
+    groups += [[(aid, i)] for aid, qs in by_article.items() for i in range(len(qs))
+               if (aid, i) not in grouped]
+    out = []
+    for g in groups:
+        quotes = [by_article[aid][i] for aid, i in g]
+        lead = next((q for q in quotes if q.lang == target_lang), quotes[0])
+        speaker = lead.speaker or next((q.speaker for q in quotes if q.speaker), None)
+        out.append(EventQuote(lead.text, lead.lang, speaker, lead.speaker_key,
+                              [Citation(aid, by_article[aid][i].start, by_article[aid][i].end)
+                               for aid, i in g],
+                              sorted({q.lang for q in quotes})))
+    return out

@@ -20,16 +20,18 @@ def _env() -> Environment:
 
 
 def _highlight(text: str, spans: list[tuple[int, int]], article_id: str) -> Markup:
-    """The article text with cited passages wrapped in <mark id=...> (anchors for citations)."""
-    out, pos = [], 0
-    for start, end in sorted(set(spans)):
-        if start < pos or end > len(text):
-            continue
-        out.append(escape(text[pos:start]))
-        out.append(Markup(f'<mark id="{article_id}-{start}">') + escape(text[start:end])
-                   + Markup("</mark>"))
-        pos = end
-    out.append(escape(text[pos:]))
+    """The article text with cited passages marked and an anchor at each passage start
+    (passages may nest: a quote inside a summary sentence), so every citation link lands."""
+    spans = sorted({(a, b) for a, b in spans if 0 <= a < b <= len(text)})
+    starts = {a for a, _ in spans}
+    cuts = sorted({0, len(text), *starts, *(b for _, b in spans)})
+    out = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        if lo in starts:
+            out.append(Markup(f'<a class="anchor" id="{article_id}-{lo}"></a>'))
+        piece = escape(text[lo:hi])
+        inside = any(a <= lo and hi <= b for a, b in spans)
+        out.append(Markup("<mark>") + piece + Markup("</mark>") if inside else piece)
     return Markup("").join(out)
 
 
@@ -38,6 +40,9 @@ def _event_context(ev: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
     spans: dict[str, list[tuple[int, int]]] = {a["id"]: [] for a in ev["articles"]}
     for s in ev["summary"]:
         for c in s["citations"]:
+            spans.setdefault(c["article_id"], []).append((c["start"], c["end"]))
+    for q in ev.get("quotes", []):
+        for c in q["citations"]:
             spans.setdefault(c["article_id"], []).append((c["start"], c["end"]))
     for x in ev.get("aspects", []):
         for c in x["passages"]:

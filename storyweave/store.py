@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .models import (Article, Aspect, Citation, DateMention, Event, Membership, Provenance, RawItem,
+from .models import (Article, Aspect, EventQuote, Quote, Citation, DateMention, Event, Membership, Provenance, RawItem,
                      Rejected,
                      RemovedLine, Storyline, SummarySentence, to_jsonable)
 
@@ -237,6 +237,7 @@ def article_from_json(d: dict[str, Any]) -> Article:
     d["published"] = _dt(d.get("published"))
     d["dates"] = [DateMention(**{**m, "value": _d(m.get("value"))}) for m in d.get("dates", [])]
     d["removed"] = [RemovedLine(**r) for r in d.get("removed", [])]
+    d["quotes"] = [Quote(**q) for q in d.get("quotes", [])]
     return Article(**d)
 
 
@@ -248,6 +249,8 @@ def event_from_json(d: dict[str, Any]) -> Event:
     d["aspects"] = [Aspect(label=x["label"], languages=x.get("languages", []),
                            passages=[Citation(**c) for c in x.get("passages", [])])
                     for x in d.get("aspects", [])]
+    d["quotes"] = [EventQuote(**{**q, "citations": [Citation(**c) for c in q.get("citations", [])]})
+                   for q in d.get("quotes", [])]
     d["summary"] = [SummarySentence(text=s["text"], lang=s["lang"],
                                     citations=[Citation(**c) for c in s.get("citations", [])])
                     for s in d.get("summary", [])]

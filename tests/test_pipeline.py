@@ -155,3 +155,19 @@ def test_event_explanations_are_traced_to_passages(tmp_path, mini_corpus):
         for p in x["passages"]:
             assert texts[p["article_id"]][p["start"]:p["end"]]
     assert {f["outlet"] for f in sochi["framing"]} == {"bbc", "tass", "ukrinform"}
+
+
+def test_quotes_with_speakers_reach_the_json_and_every_citation_has_an_anchor(tmp_path, mini_corpus):
+    from storyweave.report import write_report
+
+    with engine(tmp_path) as e:
+        e.run([str(mini_corpus)])
+        data = e.export()
+    sochi = next(ev for ev in data["events"] if ev["date"] == "2019-05-14")
+    [quote] = sochi["quotes"]
+    assert (quote["speaker"], quote["text"]) == ("Pompeo", "We want to improve relations")
+    index = write_report(data, tmp_path / "report")
+    page = (index.parent / "events" / f"{sochi['id']}.html").read_text(encoding="utf-8")
+    cited = [c for s in sochi["summary"] for c in s["citations"]] + quote["citations"]
+    for c in cited:
+        assert f'id="{c["article_id"]}-{c["start"]}"' in page
