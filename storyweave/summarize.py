@@ -55,7 +55,7 @@ def split_sentences(article: Article) -> list[Sentence]:
 class Summarizer:
     def __init__(self, embedder, names: NameExtractor | None = None, target_lang: str = "en",
                  max_sentences: int = 5, support_cos: float = 0.86, mmr_lambda: float = 0.7,
-                 max_articles: int = 12, sentences_per_article: int = 10):
+                 max_articles: int = 8, sentences_per_article: int = 8):
         self.embedder = embedder
         self.names = names or NameExtractor()
         self.target_lang = target_lang
