@@ -237,5 +237,19 @@ def watch(feeds: str, db: str, interval: int, once: bool, report: str | None,
             click.echo("stopped", err=True)
 
 
+@main.command()
+@click.option("--db", default="storyweave.db", show_default=True, help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True)
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the web UI and the REST API (/api/events, /api/events/ID, /docs) for a store."""
+    import uvicorn
+
+    from .web import create_app
+
+    click.echo(f"storyweave on http://{host}:{port}/  (API docs: /docs)", err=True)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":
     main()

@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-__all__ = ["write_report"]
+__all__ = ["write_report", "Renderer", "stylesheet"]
 
 
 def _env() -> Environment:
@@ -55,31 +55,53 @@ def _event_context(ev: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
                          for a in ev["articles"]}}
 
 
+class Renderer:
+    """Renders report pages from the export dict; used for files and by the web UI."""
+
+    def __init__(self, data: dict[str, Any], target_lang: str = "en"):
+        self.data, self.env = data, _env()
+        self.by_id = {ev["id"]: ev for ev in data["events"]}
+        self.storylines = {sl["id"]: sl for sl in data["storylines"]}
+        self.common = {"data": data, "target_lang": target_lang,
+                       "storyline_titles": {s["id"]: s["title"] for s in data["storylines"]}}
+
+    def page(self, name: str) -> str | None:
+        """HTML of a page path ("index.html", "events/ev-….html", ...), None if unknown."""
+        t = self.env.get_template
+        if name in ("index.html", ""):
+            langs = sorted({lang for ev in self.data["events"] for lang in ev["languages"]})
+            n = sum(ev["n_articles"] for ev in self.data["events"])
+            return t("index.html").render(root="", languages=langs, n_articles=n, **self.common)
+        if name in ("storylines.html", "rejected.html"):
+            return t(name).render(root="", **self.common)
+        folder, _, file = name.partition("/")
+        key = file.removesuffix(".html")
+        if folder == "events" and key in self.by_id:
+            return t("event.html").render(root="../", **self.common,
+                                          **_event_context(self.by_id[key], self.data))
+        if folder == "storylines" and key in self.storylines:
+            sl = self.storylines[key]
+            return t("storyline.html").render(
+                root="../", sl=sl, events=[self.by_id[e] for e in sl["events"] if e in self.by_id],
+                events_by_id=self.by_id, **self.common)
+        return None
+
+    def names(self) -> list[str]:
+        return (["index.html", "storylines.html", "rejected.html"]
+                + [f"events/{i}.html" for i in self.by_id]
+                + [f"storylines/{i}.html" for i in self.storylines])
+
+
+def stylesheet() -> str:
+    return (Path(__file__).parent / "templates" / "style.css").read_text(encoding="utf-8")
+
+
 def write_report(data: dict[str, Any], out_dir: str | Path, target_lang: str = "en") -> Path:
     out = Path(out_dir)
     (out / "events").mkdir(parents=True, exist_ok=True)
     (out / "storylines").mkdir(parents=True, exist_ok=True)
-    env = _env()
-    langs = sorted({lang for ev in data["events"] for lang in ev["languages"]})
-    sl_titles = {s["id"]: s["title"] for s in data["storylines"]}
-    common = {"data": data, "target_lang": target_lang, "storyline_titles": sl_titles}
-    n_articles = sum(ev["n_articles"] for ev in data["events"])
-    pages = {
-        "index.html": env.get_template("index.html").render(
-            root="", languages=langs, n_articles=n_articles, **common),
-        "storylines.html": env.get_template("storylines.html").render(root="", **common),
-        "rejected.html": env.get_template("rejected.html").render(root="", **common),
-    }
-    for ev in data["events"]:
-        pages[f"events/{ev['id']}.html"] = env.get_template("event.html").render(
-            root="../", **common, **_event_context(ev, data))
-    by_id = {ev["id"]: ev for ev in data["events"]}
-    for sl in data["storylines"]:
-        pages[f"storylines/{sl['id']}.html"] = env.get_template("storyline.html").render(
-            root="../", sl=sl, events=[by_id[e] for e in sl["events"] if e in by_id],
-            events_by_id=by_id, **common)
-    for name, html in pages.items():
-        (out / name).write_text(html, encoding="utf-8")
-    css = (Path(__file__).parent / "templates" / "style.css").read_text(encoding="utf-8")
-    (out / "style.css").write_text(css, encoding="utf-8")
+    renderer = Renderer(data, target_lang)
+    for name in renderer.names():
+        (out / name).write_text(renderer.page(name) or "", encoding="utf-8")
+    (out / "style.css").write_text(stylesheet(), encoding="utf-8")
     return out / "index.html"
