@@ -53,6 +53,7 @@ _MONTH_RX = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 _WD_RX = "|".join(sorted(map(re.escape, _WEEKDAYS), key=len, reverse=True))
 _F = re.IGNORECASE | re.UNICODE
 
+_DIGIT = re.compile(r"\d")
 _ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b")
 _NUMERIC = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})\b")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:\.|-?го|-?th|er)?\s+(?:de\s+)?({_MONTH_RX})\.?"
@@ -79,6 +80,8 @@ def _explicit(line: str, lang: str) -> list[tuple[int, str, date | None, str | N
     """(offset, text, date or None, relative 'md:M-D' when the year is missing)."""
     found: list[tuple[int, str, date | None, str | None]] = []
     taken: list[tuple[int, int]] = []
+    if not _DIGIT.search(line):
+        return found  # every explicit form has a day number: most lines end here
 
     def add(m: re.Match[str], y: int | None, mo: int, d: int) -> None:
         if any(a < m.end() and m.start() < b for a, b in taken):

@@ -58,10 +58,15 @@ administrator secretary minister ministre ministro госсекретар дер
 """.split())
 
 
+_MARK_OR_NL = re.compile("[" + re.escape("".join(sorted(set("".join(_PAIRS) + "".join(_PAIRS.values())))))
+                         + "\n]")
+
+
 def _find_marks(text: str) -> list[tuple[int, int]]:
     """Top-level (open, close) positions of paired quote marks; nested pairs stay inside."""
     spans, stack = [], []  # stack of (mark, position)
-    for i, ch in enumerate(text):
+    for found in _MARK_OR_NL.finditer(text):  # only marks matter: skip the letters between
+        i, ch = found.start(), found.group(0)
         if ch == "\n":
             stack = []  # a quote left open at a paragraph end was a stray mark
             continue
