@@ -18,7 +18,10 @@ def corroboration(s: SummarySentence, articles: dict[str, Article]) -> dict[str,
     outlets = sorted({a.source or a.id for a in cited})
     return {"independent_sources": len(groups), "outlets": outlets,
             "languages": sorted({a.lang for a in cited}),
-            "single_source": len(groups) <= 1}
+            "single_source": len(groups) <= 1,
+            "contradicted_by": [{"article_id": c.article_id, "start": c.start, "end": c.end,
+                                 "text": articles[c.article_id].text[c.start:c.end]}
+                                for c in s.conflicts if c.article_id in articles]}
 
 
 def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],

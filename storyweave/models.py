@@ -158,6 +158,8 @@ class SummarySentence:
     text: str
     lang: str
     citations: list[Citation] = field(default_factory=list)
+    # passages on the same thing that give other numbers: flagged, never counted as support
+    conflicts: list[Citation] = field(default_factory=list)
 
 
 @dataclass

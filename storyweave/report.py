@@ -39,7 +39,7 @@ def _event_context(ev: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
     numbers = {a["id"]: i + 1 for i, a in enumerate(ev["articles"])}
     spans: dict[str, list[tuple[int, int]]] = {a["id"]: [] for a in ev["articles"]}
     for s in ev["summary"]:
-        for c in s["citations"]:
+        for c in s["citations"] + s["corroboration"]["contradicted_by"]:
             spans.setdefault(c["article_id"], []).append((c["start"], c["end"]))
     for q in ev.get("quotes", []):
         for c in q["citations"]:

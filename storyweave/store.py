@@ -252,6 +252,7 @@ def event_from_json(d: dict[str, Any]) -> Event:
     d["quotes"] = [EventQuote(**{**q, "citations": [Citation(**c) for c in q.get("citations", [])]})
                    for q in d.get("quotes", [])]
     d["summary"] = [SummarySentence(text=s["text"], lang=s["lang"],
-                                    citations=[Citation(**c) for c in s.get("citations", [])])
+                                    citations=[Citation(**c) for c in s.get("citations", [])],
+                                    conflicts=[Citation(**c) for c in s.get("conflicts", [])])
                     for s in d.get("summary", [])]
     return Event(**d)

@@ -105,8 +105,11 @@ class Summarizer:
         chosen = self._mmr(others, scores, vecs, sents, chosen, len(chosen) + extra)
         chosen.sort(key=lambda i: (sents[i].lang != self.target_lang, sents[i].position))
         facts = [self._facts(s) for s in sents]
-        return [SummarySentence(sents[i].text, sents[i].lang,
-                                self._citations(i, sents, vecs, facts)) for i in chosen]
+        out = []
+        for i in chosen:
+            support, conflicts = self._citations(i, sents, vecs, facts)
+            out.append(SummarySentence(sents[i].text, sents[i].lang, support, conflicts))
+        return out
 
     def _central(self, articles: list[Article],
                  vecs: dict[str, np.ndarray] | None) -> list[Article]:
@@ -159,21 +162,25 @@ class Summarizer:
         return set(self.names.names(s.text, s.lang)), number_keys(s.text)
 
     def _citations(self, i: int, sents: list[Sentence], vecs: np.ndarray,
-                   facts: list[tuple[set[str], set[str]]]) -> list[Citation]:
+                   facts: list[tuple[set[str], set[str]]]) -> tuple[list[Citation], list[Citation]]:
+        """(supporting passages, conflicting passages). A passage that says the same thing
+        about the same names but with other numbers does not support: it contradicts."""
         own = sents[i]
         cites = [Citation(own.article_id, own.start, own.end, 1.0)]
         names_i, nums_i = facts[i]
         sims = self.sim(vecs @ vecs[i])
         best: dict[str, Citation] = {}
+        conflicts: dict[str, Citation] = {}
         for j, s in enumerate(sents):
             if s.article_id == own.article_id or sims[j] < self.support_cos:
                 continue
             names_j, nums_j = facts[j]
-            if nums_i and nums_j and not (nums_i & nums_j):
-                continue  # different numbers: not the same claim
             if names_i and not (names_i & names_j):
                 continue
             c = Citation(s.article_id, s.start, s.end, round(float(sims[j]), 3))
-            if s.article_id not in best or c.score > best[s.article_id].score:
-                best[s.article_id] = c
-        return cites + sorted(best.values(), key=lambda c: -c.score)
+            pool = conflicts if nums_i and nums_j and not (nums_i & nums_j) else best
+            if s.article_id not in pool or c.score > pool[s.article_id].score:
+                pool[s.article_id] = c
+        conflicts = {k: v for k, v in conflicts.items() if k not in best}
+        order = lambda cs: sorted(cs, key=lambda c: -c.score)  # noqa: E731
+        return cites + order(best.values()), order(conflicts.values())

@@ -1,0 +1,37 @@
+from storyweave.embed import HashingEmbedder
+from storyweave.models import Article
+from storyweave.summarize import Summarizer, split_sentences
+
+
+def art(i, text, lang="en", source=None):
+    return Article(f"a{i}", f"h{i}", f"x{i}", f"T{i}", text, seq=i, lang=lang, source=source)
+
+
+def test_sentences_keep_exact_offsets_and_abbreviations():
+    a = art(1, "SOCHI (Reuters) - U.S. Secretary of State Mike Pompeo met Lavrov. Mr. Lavrov "
+               "said talks were frank.\nThey will meet again in December this year.")
+    sents = split_sentences(a)
+    assert [s.text for s in sents][0].startswith("SOCHI (Reuters) - U.S. Secretary")
+    for s in sents:
+        assert a.text[s.start:s.end] == s.text
+
+
+def test_a_report_with_other_figures_is_flagged_not_counted_as_support():
+    a = art(1, "The earthquake in Amatrice killed 247 people on Wednesday, officials said. "
+               "Rescuers searched the ruins through the night in the mountain town.")
+    b = art(2, "The earthquake in Amatrice killed 120 people on Wednesday, officials said. "
+               "Rescuers searched the ruins through the night in the mountain town.")
+    summary = Summarizer(HashingEmbedder(), max_sentences=2).summarize([a, b], {"a1", "a2"})
+    quake = next(s for s in summary if "killed" in s.text)
+    assert [c.article_id for c in quake.citations] == [quake.citations[0].article_id]
+    assert len(quake.conflicts) == 1 and quake.conflicts[0].article_id != quake.citations[0].article_id
+    rescue = next(s for s in summary if "Rescuers" in s.text)
+    assert {c.article_id for c in rescue.citations} == {"a1", "a2"} and not rescue.conflicts
+
+
+def test_target_language_first_and_other_languages_only_when_new():
+    en = art(1, "Lavrov met Pompeo in Sochi on Tuesday for talks on arms control and Iran.")
+    uk = art(2, "Лавров зустрівся з Помпео в Сочі у вівторок для переговорів про контроль озброєнь.",
+             lang="uk")
+    summary = Summarizer(HashingEmbedder()).summarize([en, uk], {"a1", "a2"})
+    assert summary[0].lang == "en"
