@@ -25,7 +25,6 @@ Last stdout line: one JSON object.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 import re

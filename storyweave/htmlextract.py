@@ -17,7 +17,6 @@ import re
 from datetime import datetime, timezone
 from typing import Any
 
-from lxml import html as lxml_html
 
 from .ingest.decode import DecodeError, decode_text, looks_binary
 from .models import Parsed, Rejected, RemovedLine

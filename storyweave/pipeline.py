@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from .clean import OutletLineStats, build_stats
-from .cluster import ArticleSignals, OnlineClusterer, signals_of
+from .cluster import OnlineClusterer, signals_of
 from .dedup import Deduplicator
 from .derive import ArticleBuilder, outlet_of
 from .embed import Embedder, embed_text, get_embedder, text_hash
@@ -187,17 +187,21 @@ class Engine:
         sizes = Counter(groups.values())
         for a in arts:
             a.dup_group = groups[a.id] if sizes[groups[a.id]] > 1 else None
-        signals = {a.id: self._signals(a, vectors[a.id]) for a in arts}
+        signals = {a.id: signals_of(a, vectors[a.id]) for a in arts}
         clusterer = OnlineClusterer(window_days=self.settings.window_days,
                                     calibration=getattr(self.embedder, "calibration", (0.0, 1.0)))
         clusterer.fit_idf(list(signals.values()))
         roots = [signals[a.id] for a in arts if groups[a.id] == a.id]
         states = clusterer.fit(roots)
+        copies_of: dict[str, list[str]] = {}
+        for a in arts:  # wire copies were not clustered: they follow their group's first
+            if groups[a.id] != a.id:
+                copies_of.setdefault(groups[a.id], []).append(a.id)
         member_groups, why = [], {}
         for st in states:
             ids = [m.id for m in st.members]
             why.update(st.why)
-            copies = [a.id for a in arts if groups[a.id] in ids and groups[a.id] != a.id]
+            copies = [c for i in ids for c in copies_of.get(i, [])]
             why.update({c: {"duplicate_of": groups[c], "p": 1.0} for c in copies})  # type: ignore[misc]
             member_groups.append(ids + copies)
         member_groups, pinned = apply_overrides(member_groups, self.store.overrides())
@@ -207,12 +211,12 @@ class Engine:
         storylines = StorylineLinker(calibration=calibration).build(
             ev_states, [e.id for e in events], clusterer.idf, self.display_names(arts),
             frozenset(clusterer.weak_names))
+        by_event = {e.id: e for e in events}
         for sl in storylines:
-            sl.event_ids.sort(key=lambda i: next((e.date.isoformat() if e.date else "", e.id)
-                                                 for e in events if e.id == i))
-            for e in events:
-                if e.id in sl.event_ids:
-                    e.storyline_id = sl.id
+            sl.event_ids.sort(key=lambda i: (by_event[i].date.isoformat() if by_event[i].date
+                                             else "", i))
+            for i in sl.event_ids:
+                by_event[i].storyline_id = sl.id
         with self.store.transaction():
             for a in arts:
                 self.store.put_article(a)
@@ -227,7 +231,7 @@ class Engine:
                                display=self.display_names(list(by_id.values())))
         summarizer = Summarizer(self.embedder, self.builder.names, self.settings.target_lang,
                                 self.settings.summary_sentences)
-        cache = self._sentence_cache()
+        cache = _TextVectorCache(self.store, self.embedder.name)
         events, states = [], []
         for ids in member_groups:
             members = [by_id[i] for i in ids]
@@ -241,17 +245,8 @@ class Engine:
                                      self.settings.target_lang)
             events.append(ev)
             states.append(st)
-        self._save_sentence_cache(cache)
-        return events, states
-
-    def _sentence_cache(self) -> "_TextVectorCache":
-        return _TextVectorCache(self.store, self.embedder.name)
-
-    def _save_sentence_cache(self, cache: "_TextVectorCache") -> None:
         cache.flush()
-
-    def _signals(self, a: Article, vector: np.ndarray) -> ArticleSignals:
-        return signals_of(a, vector)
+        return events, states
 
     @staticmethod
     def display_names(arts: list[Article]) -> dict[str, str]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .cluster import EventState, name_overlap
+from .cluster import EventState
 from .models import Storyline
 
 __all__ = ["StorylineLinker"]

@@ -4,7 +4,6 @@ Fast and self-contained: the lines below are written for the tests, shaped like 
 """
 from __future__ import annotations
 
-import pytest
 
 from storyweave.clean import LineCleaner, build_stats
 
