@@ -109,8 +109,7 @@ class Engine:
         """Steps 2-4 for whatever was stored since the last update."""
         stats = stats or RunStats()
         self.derive(stats)
-        self.embed_articles()
-        self.update_events()
+        self.update_events()  # embeds what is new first
         stats.events = len(self.store.events())
         stats.storylines = len(self.store.storylines())
         return stats
