@@ -18,6 +18,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from storyweave._disjoint import DisjointSets  # noqa: E402
 from storyweave.derive import ArticleBuilder  # noqa: E402
 from storyweave.embed import embed_text, get_embedder, text_hash  # noqa: E402
 from storyweave.evaluate import cluster_scores  # noqa: E402
@@ -129,19 +130,11 @@ def article_vectors(arts: Sequence[Article], embedder) -> np.ndarray:
 # --- grouped cross-validation -------------------------------------------------------------
 def pair_groups(pairs: Sequence[tuple[str, str]]) -> list[int]:
     """Connected components over article keys: pairs sharing an article share a group."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets: DisjointSets[str] = DisjointSets()
     for a, b in pairs:
-        parent[find(a)] = find(b)
+        sets.union(a, b)
     roots: dict[str, int] = {}
-    return [roots.setdefault(find(a), len(roots)) for a, _b in pairs]
+    return [roots.setdefault(sets.find(a), len(roots)) for a, _b in pairs]
 
 
 # --- clustering baselines -------------------------------------------------------------------

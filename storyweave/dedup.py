@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from datasketch import MinHash, MinHashLSH
 
+from ._disjoint import DisjointSets
+
 __all__ = ["Deduplicator", "shingles"]
 
 _WORDS = re.compile(r"\w+", re.UNICODE)
@@ -35,24 +37,12 @@ class Deduplicator:
     def groups(self, docs: list[tuple[str, str]]) -> dict[str, str]:
         """docs: (article id, clean text) in ingest order -> {article id: group id}."""
         lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
-        parent: dict[str, str] = {}
-
-        def find(x: str) -> str:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        order = {doc_id: i for i, (doc_id, _) in enumerate(docs)}
+        sets: DisjointSets[str] = DisjointSets(doc_id for doc_id, _ in docs)
         for doc_id, text in docs:
-            parent[doc_id] = doc_id
             if len(_WORDS.findall(text)) < 8:
                 continue  # headlines alone are too short to call copies
             mh = self._minhash(text)
             for other in lsh.query(mh):
-                a, b = find(doc_id), find(other)
-                if a != b:  # the earlier article stays the root
-                    first, second = sorted((a, b), key=order.__getitem__)
-                    parent[second] = first
+                sets.union(doc_id, other)  # the earlier article stays the root
             lsh.insert(doc_id, mh)
-        return {doc_id: find(doc_id) for doc_id, _ in docs}
+        return {doc_id: sets.find(doc_id) for doc_id, _ in docs}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import numpy as np
 
+from ._disjoint import DisjointSets
 from .entities import _STOP, NameExtractor, name_key, number_keys
 from .models import Article, Citation, EventQuote, Quote
 
@@ -234,20 +235,10 @@ def extract_quotes(text: str, lang: str, names: NameExtractor | None = None) -> 
 
 
 def _groups(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets: DisjointSets[int] = DisjointSets(range(n))
     for i, j in edges:
-        parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
-    return [g for g in groups.values() if len(g) > 1]
+        sets.union(i, j)
+    return sets.groups(min_size=2)
 
 
 def link_quotes(quotes_by_article: dict[str, list[Quote]], embedder, min_sim: float = 0.80,

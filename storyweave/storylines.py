@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ._disjoint import DisjointSets
 from .cluster import EventState
 from .models import Storyline
 
@@ -36,27 +37,17 @@ class StorylineLinker:
     def groups(self, events: list[EventState], idf: dict[str, float],
                weak: frozenset[str] = frozenset()) -> list[list[int]]:
         """Indices of linked events, 2+ per group (single events have no storyline page)."""
-        parent = list(range(len(events)))
-
-        def find(x: int) -> int:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
         if not events:
             return []
         cents = np.vstack([e.mean for e in events])  # average link between events
         sims = self.calibration[0] + self.calibration[1] * (cents @ cents.T)
         cores = [core_names(e) - weak for e in events]
+        sets: DisjointSets[int] = DisjointSets(range(len(events)))
         for i in range(len(events)):
             for j in range(i):
                 if sims[i, j] >= self.min_cos and self._linked(cores[i], cores[j], idf):
-                    parent[find(i)] = find(j)
-        groups: dict[int, list[int]] = {}
-        for i in range(len(events)):
-            groups.setdefault(find(i), []).append(i)
-        return [g for g in groups.values() if len(g) > 1]
+                    sets.union(i, j)
+        return sets.groups(min_size=2)
 
     def _linked(self, a: set[str], b: set[str], idf: dict[str, float]) -> bool:
         shared = a & b
