@@ -228,23 +228,22 @@ class Engine:
     def _build_events(self, member_groups, by_id, signals, why, pinned, groups):
         builder = EventBuilder(target_lang=self.settings.target_lang,
                                display=self.display_names(list(by_id.values())))
-        summarizer = Summarizer(self.embedder, self.builder.names, self.settings.target_lang,
+        cached = _StoreCachedEmbedder(self.embedder, self.store)
+        summarizer = Summarizer(cached, self.builder.names, self.settings.target_lang,
                                 self.settings.summary_sentences)
-        cache = _TextVectorCache(self.store, self.embedder.name)
         events, states = [], []
         for ids in member_groups:
             members = [by_id[i] for i in ids]
             ev, st = builder.build(members, signals, why, pinned)
             evidence = {a.id for a in members if groups[a.id] == a.id or groups[a.id] not in ids}
-            sents, vecs = summarizer.prepare(members, cache,
+            sents, vecs = summarizer.prepare(members, None,
                                              {a.id: signals[a.id].vector for a in members})
             ev.summary = summarizer.summarize_prepared(sents, vecs, evidence)
             ev.aspects = find_aspects(sents, vecs, summarizer.sim, self.settings.target_lang)
-            ev.quotes = event_quotes(members, _CachedEmbedder(self.embedder, cache),
-                                     self.settings.target_lang)
+            ev.quotes = event_quotes(members, cached, self.settings.target_lang)
             events.append(ev)
             states.append(st)
-        cache.flush()
+        cached.flush()
         return events, states
 
     @staticmethod
@@ -319,46 +318,31 @@ class Engine:
         return export_json(self)
 
 
-class _CachedEmbedder:
-    """An embedder that reads and fills the store-backed text vector cache first."""
+class _StoreCachedEmbedder:
+    """An embedder whose vectors are looked up in, and saved to, the store's cache first
+    (one query per batch of texts); `flush` writes what was computed."""
 
-    def __init__(self, embedder: Embedder, cache: "_TextVectorCache"):
-        self.embedder, self.cache = embedder, cache
+    def __init__(self, embedder: Embedder, store: Store):
+        self.embedder, self.store = embedder, store
         self.name = embedder.name
         self.calibration = getattr(embedder, "calibration", (0.0, 1.0))
+        self.known: dict[str, np.ndarray] = {}
+        self.new: dict[str, np.ndarray] = {}
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
-        if missing:
-            self.cache.update(zip(missing, self.embedder.embed(missing)))
-        return np.vstack([self.cache[t] for t in texts]) if texts else np.zeros((0, 1))
-
-
-class _TextVectorCache(dict):
-    """Sentence vectors, read from and written back to the store's embedding cache."""
-
-    def __init__(self, store: Store, model: str):
-        super().__init__()
-        self.store, self.model, self.new = store, model, {}
-
-    def __missing__(self, text: str) -> np.ndarray:
-        raise KeyError(text)
-
-    def __contains__(self, text: object) -> bool:
-        if dict.__contains__(self, text):
-            return True
-        got = self.store.get_vectors([text_hash(str(text))], self.model)
-        if got:
-            dict.__setitem__(self, text, next(iter(got.values())))
-            return True
-        return False
-
-    def update(self, pairs) -> None:  # type: ignore[override]
-        for t, v in pairs:
-            dict.__setitem__(self, t, v)
-            self.new[text_hash(t)] = v
+        if not texts:
+            return np.zeros((0, 1), np.float32)
+        todo = {text_hash(t): t for t in texts if t not in self.known}
+        for h, v in self.store.get_vectors(list(todo), self.name).items():
+            self.known[todo.pop(h)] = v
+        if todo:
+            fresh = list(todo.values())
+            for t, v in zip(fresh, self.embedder.embed(fresh)):
+                self.known[t] = v
+                self.new[text_hash(t)] = v
+        return np.vstack([self.known[t] for t in texts])
 
     def flush(self) -> None:
         if self.new:
-            self.store.put_vectors(self.new, self.model)
+            self.store.put_vectors(self.new, self.name)
             self.new = {}
