@@ -20,6 +20,12 @@ Metrics, over every event summary sentence:
   citation_recall_articles  the same at article level: a supporting article counts as
                       covered when any citation points into it (the summarizer cites at
                       most one passage per article, so this is the fairer reading).
+  human_precision     the same citations judged by the hand labels instead of the checker:
+                      of the non-own citations that have a label (same summary sentence,
+                      article and offsets, else same passage text), the share labelled 1;
+                      `n_unlabelled` citations have none (label them, see --unlabelled).
+  human_labelled_positives_cited  of the labelled supporting pairs whose sentence is in the
+                      summary, how many are cited (a rough recall by the hand labels).
 Last stdout line: one JSON object.
 """
 from __future__ import annotations
@@ -234,6 +240,44 @@ def agreement(rows: list[dict]) -> dict:
             "checker_confusion": {"tp": tp, "fp": fp, "fn": fn, "tn": tn}}
 
 
+def human_precision(dump: dict, labels: list[dict]) -> tuple[dict, list[dict]]:
+    """Hand-label precision of the dumped citations, and the citations with no label yet
+    (as rows ready to be labelled: the fields of citation_labels.jsonl, label None)."""
+    by_offsets = {(r["sentence"], r["article_id"], r["start"], r["end"]): r for r in labels}
+    by_text = {(r["sentence"], r["passage"]): r for r in labels}
+    arts = dump["articles"]
+    n = pos = 0
+    todo: list[dict] = []
+    cited_keys = set()
+    summary_sentences = set()
+    for ev in dump["events"]:
+        for i, ss in enumerate(ev.get("summary", [])):
+            summary_sentences.add(ss["text"])
+            for k, c in enumerate(ss["citations"]):
+                a = arts.get(c["article_id"])
+                if a is None:
+                    continue
+                passage = a["text"][c["start"]:c["end"]]
+                if k == 0 and passage.strip() == ss["text"].strip():
+                    continue  # its own passage
+                r = by_offsets.get((ss["text"], c["article_id"], c["start"], c["end"])) \
+                    or by_text.get((ss["text"], passage))
+                cited_keys.add((ss["text"], passage))
+                if r is None or r.get("label") is None:
+                    todo.append({"event_id": ev["id"], "summary_index": i, "sentence": ss["text"],
+                                 "sentence_lang": ss["lang"], "article_id": c["article_id"],
+                                 "start": c["start"], "end": c["end"], "passage": passage,
+                                 "passage_lang": a["lang"], "cited_by_system": True, "label": None})
+                    continue
+                n += 1
+                pos += bool(r["label"])
+    positives = {(r["sentence"], r["passage"]) for r in labels
+                 if r.get("label") and r["sentence"] in summary_sentences}
+    return {"human_precision": round(pos / n, 4) if n else None, "n_human_labelled_citations": n,
+            "n_human_positive_citations": pos, "n_unlabelled": len(todo),
+            "human_labelled_positives_cited": f"{len(positives & cited_keys)}/{len(positives)}"}, todo
+
+
 def load_labels(path: Path = LABELS) -> list[dict]:
     if not path.exists():
         return []
@@ -372,6 +416,8 @@ def main() -> None:
     ap.add_argument("--labels", default=str(LABELS))
     ap.add_argument("--dump", default=None, help="also write the events/articles dump here (JSON)")
     ap.add_argument("--label-report", action="store_true", help="only the checker's agreement with labels")
+    ap.add_argument("--unlabelled", default=None,
+                    help="write the citations that have no hand label yet here (JSONL, label null)")
     args = ap.parse_args()
 
     labels = load_labels(Path(args.labels))
@@ -397,6 +443,11 @@ def main() -> None:
     if args.dump:
         Path(args.dump).write_text(json.dumps(dump, ensure_ascii=False, default=str), encoding="utf-8")
     result = score(dump)
+    human, todo = human_precision(dump, labels)
+    result.update(human)
+    if args.unlabelled:
+        Path(args.unlabelled).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in todo),
+                                         encoding="utf-8")
     result.update({k: v for k, v in agree.items() if k != "checker_confusion"})
     result.update({"data": args.data, "rows": n_rows, "limit": args.limit, "embedder": args.embedder,
                    "engine_seconds": round(engine_seconds, 1),
