@@ -5,6 +5,20 @@ are the passages (article id + character offsets) that support it: itself, and s
 of other members, in any language, that are close in meaning and agree on names and
 numbers. Sentences are chosen by centrality with MMR against redundancy, preferring the
 target language and adding what only another language reports, marked with its language.
+
+A passage is cited only when all of these hold (see `Summarizer._citations`):
+  - it is close in meaning to the sentence (calibrated cosine >= `support_cos`) and is a
+    statement itself, not a headline, dateline or name list;
+  - it shares at least one of the sentence's names (cross-script keys);
+  - it does not contradict the sentence's figures: no number in common when both give
+    numbers, or a figure of the same kind and size on each side that the other lacks
+    ("more than 3,800 killed" / "at least 3.000 muertos") -> listed as a conflict instead;
+  - the sentence is the passage's best counterpart in its own article (within
+    `align_margin`): a passage that matches another sentence of that report better
+    supports that one, not this one (background lines, the lead's neighbours);
+  - when either side is mostly a direct quote, the statement itself must match: the quote,
+    not the attribution around it, against the other side's quote or text
+    (>= `quote_cos`), so another quote by the same speaker is not support.
 """
 from __future__ import annotations
 
@@ -15,6 +29,7 @@ import numpy as np
 
 from .entities import NameExtractor, number_keys
 from .models import Article, Citation, SummarySentence
+from .quotes import extract_quotes
 
 __all__ = ["Summarizer", "split_sentences", "Sentence"]
 
@@ -22,6 +37,36 @@ __all__ = ["Summarizer", "split_sentences", "Sentence"]
 # "St.", "Dr.", initials) where the next capital starts a name, not a sentence.
 _SPLIT = re.compile(r"(?<!\b[A-ZА-Я]\.[A-ZА-Я]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Mt|No|vs)\.)(?<!\b[A-ZА-Я]\.)"
                     r"(?<=[.!?…])[\"'»“”]?\s+(?=[\"'«„“(]?[A-ZА-ЯІЇЄҐÄÖÜÉÈÀÁÍÓÚ0-9])|\n+")
+
+
+_WORDS = re.compile(r"[^\W\d_][\w'’ʼ-]*", re.UNICODE)
+
+
+def is_statement(text: str, min_words: int = 6, min_lower: int = 3) -> bool:
+    """A sentence that states something: enough words, and enough of them lowercase.
+    Headlines, datelines and name lists ("19 (Kyodo) -- Nissan Motor Co.") are mostly
+    capitalised words and numbers, in any language that has case."""
+    words = _WORDS.findall(text)
+    return len(text.split()) >= min_words and sum(w[0].islower() for w in words) >= min_lower
+
+
+def _same_scale(x: str, y: str) -> bool:
+    """Two figures that could be values of one quantity: both whole or both decimal, and
+    within a factor of two (3,800 vs 3,000 dead; magnitude 7.8 vs 7.5)."""
+    if ("." in x) != ("." in y):
+        return False
+    a, b = float(x), float(y)
+    return min(a, b) > 0 and max(a, b) <= 2 * min(a, b)
+
+
+def contradicts(nums_i: set[str], nums_j: set[str]) -> bool:
+    """Both give figures and they disagree: none in common, or each side has a figure of
+    the same kind and size that the other lacks (a different toll next to a shared magnitude)."""
+    if not nums_i or not nums_j:
+        return False
+    if not nums_i & nums_j:
+        return True
+    return any(_same_scale(x, y) for x in nums_i - nums_j for y in nums_j - nums_i)
 
 
 @dataclass
@@ -55,7 +100,8 @@ def split_sentences(article: Article) -> list[Sentence]:
 class Summarizer:
     def __init__(self, embedder, names: NameExtractor | None = None, target_lang: str = "en",
                  max_sentences: int = 5, support_cos: float = 0.86, mmr_lambda: float = 0.7,
-                 max_articles: int = 8, sentences_per_article: int = 8):
+                 max_articles: int = 8, sentences_per_article: int = 8,
+                 quote_cos: float = 0.84, quote_share: float = 0.5, align_margin: float = 0.02):
         self.embedder = embedder
         self.names = names or NameExtractor()
         self.target_lang = target_lang
@@ -64,6 +110,9 @@ class Summarizer:
         self.mmr_lambda = mmr_lambda
         self.max_articles = max_articles
         self.sentences_per_article = sentences_per_article
+        self.quote_cos = quote_cos  # a quote vs the other side's quote or text (attribution left out)
+        self.quote_share = quote_share  # a sentence is "a quote" when its quotes cover this share
+        self.align_margin = align_margin
         self.calibration = getattr(embedder, "calibration", (0.0, 1.0))
 
     def sim(self, x: np.ndarray) -> np.ndarray:
@@ -96,7 +145,7 @@ class Summarizer:
         centroid = vecs.mean(axis=0)
         centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
         scores = vecs @ centroid - np.array([0.004 * s.position for s in sents])
-        eligible = [i for i, s in enumerate(sents) if s.article_id in evidence_ids]
+        eligible = [i for i, s in enumerate(sents) if s.article_id in evidence_ids and is_statement(s.text)]
         # Target language first; then only what no chosen sentence already says.
         target = [i for i in eligible if sents[i].lang == self.target_lang]
         chosen = self._mmr(target, scores, vecs, sents, [], self.max_sentences)
@@ -105,9 +154,10 @@ class Summarizer:
         chosen = self._mmr(others, scores, vecs, sents, chosen, len(chosen) + extra)
         chosen.sort(key=lambda i: (sents[i].lang != self.target_lang, sents[i].position))
         facts = [self._facts(s) for s in sents]
+        claims = _Claims(self, sents, vecs)
         out = []
         for i in chosen:
-            support, conflicts = self._citations(i, sents, vecs, facts)
+            support, conflicts = self._citations(i, sents, vecs, facts, claims)
             out.append(SummarySentence(sents[i].text, sents[i].lang, support, conflicts))
         return out
 
@@ -162,25 +212,91 @@ class Summarizer:
         return set(self.names.names(s.text, s.lang)), number_keys(s.text)
 
     def _citations(self, i: int, sents: list[Sentence], vecs: np.ndarray,
-                   facts: list[tuple[set[str], set[str]]]) -> tuple[list[Citation], list[Citation]]:
+                   facts: list[tuple[set[str], set[str]]], claims: _Claims | None = None
+                   ) -> tuple[list[Citation], list[Citation]]:
         """(supporting passages, conflicting passages). A passage that says the same thing
-        about the same names but with other numbers does not support: it contradicts."""
+        about the same names but with other numbers does not support: it contradicts.
+        The rules are listed in the module docstring."""
         own = sents[i]
+        claims = claims or _Claims(self, sents, vecs)
         cites = [Citation(own.article_id, own.start, own.end, 1.0)]
         names_i, nums_i = facts[i]
         sims = self.sim(vecs @ vecs[i])
-        best: dict[str, Citation] = {}
-        conflicts: dict[str, Citation] = {}
+        same_article = [k for k, s in enumerate(sents) if s.article_id == own.article_id]
+        candidates = []
         for j, s in enumerate(sents):
-            if s.article_id == own.article_id or sims[j] < self.support_cos:
+            if s.article_id == own.article_id or sims[j] < self.support_cos or not is_statement(s.text):
                 continue
             names_j, nums_j = facts[j]
             if names_i and not (names_i & names_j):
                 continue
+            # One-to-one: the passage's closest sentence in this report must be this one.
+            if sims[j] < float(self.sim(vecs[same_article] @ vecs[j]).max()) - self.align_margin:
+                continue
+            candidates.append(j)
+        claims.prepare([i] + candidates)
+        best: dict[str, Citation] = {}
+        conflicts: dict[str, Citation] = {}
+        for j in candidates:
+            s = sents[j]
             c = Citation(s.article_id, s.start, s.end, round(float(sims[j]), 3))
-            pool = conflicts if nums_i and nums_j and not (nums_i & nums_j) else best
+            if contradicts(nums_i, facts[j][1]):
+                pool = conflicts
+            elif claims.same_statement(i, j):
+                pool = best
+            else:
+                continue
             if s.article_id not in pool or c.score > pool[s.article_id].score:
                 pool[s.article_id] = c
         conflicts = {k: v for k, v in conflicts.items() if k not in best}
         order = lambda cs: sorted(cs, key=lambda c: -c.score)  # noqa: E731
         return cites + order(best.values()), order(conflicts.values())
+
+
+class _Claims:
+    """What a sentence asserts, for citation checks: the quoted statement when direct
+    quotes make up most of it (the attribution around a quote says little), else the
+    whole sentence. Quote vectors are embedded on demand, in one batch per call."""
+
+    def __init__(self, summarizer: Summarizer, sents: list[Sentence], vecs: np.ndarray):
+        self.s, self.sents, self.vecs = summarizer, sents, vecs
+        self.quotes: dict[int, tuple[list[str], bool]] = {}
+        self.vec: dict[str, np.ndarray] = {}
+
+    def _quotes(self, k: int) -> tuple[list[str], bool]:
+        """(quotes of sentence k, whether they make up most of it)."""
+        if k not in self.quotes:
+            s = self.sents[k]
+            qs = extract_quotes(s.text, s.lang, self.s.names)
+            quoted = sum(q.end - q.start for q in qs)
+            self.quotes[k] = [q.text for q in qs], bool(qs) and quoted >= self.s.quote_share * len(s.text)
+        return self.quotes[k]
+
+    def prepare(self, ks: list[int]) -> None:
+        texts = list(dict.fromkeys(t for k in ks for t in self._quotes(k)[0] if t not in self.vec))
+        if texts:
+            vecs = np.asarray(self.s.embedder.embed(texts), dtype=np.float32)
+            self.vec.update(zip(texts, vecs))
+
+    def _views(self, k: int) -> list[tuple[bool, np.ndarray]]:
+        """(is a quote, vector) of what sentence k can be matched on: its quote alone when
+        it is mostly a quote, else the whole sentence and each of its quotes."""
+        quotes, mostly = self._quotes(k)
+        views = [(True, self.vec[t]) for t in quotes]
+        return views if mostly else [(False, self.vecs[k])] + views
+
+    def same_statement(self, i: int, j: int) -> bool:
+        """Both plain sentences: yes (the sentence similarity decided). Otherwise a quote
+        must match: another quote at `support_cos` (two renderings of one statement), or
+        the other side's text at `quote_cos` (a paraphrase, diluted by its attribution)."""
+        if not self._quotes(i)[1] and not self._quotes(j)[1]:
+            return True
+        self.prepare([i, j])
+        for qa, a in self._views(i):
+            for qb, b in self._views(j):
+                if not (qa or qb):
+                    continue
+                cos = float(a @ b) / max(float(np.linalg.norm(a) * np.linalg.norm(b)), 1e-9)
+                if float(self.s.sim(cos)) >= (self.s.support_cos if qa and qb else self.s.quote_cos):
+                    return True
+        return False

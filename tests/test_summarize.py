@@ -35,3 +35,35 @@ def test_target_language_first_and_other_languages_only_when_new():
              lang="uk")
     summary = Summarizer(HashingEmbedder()).summarize([en, uk], {"a1", "a2"})
     assert summary[0].lang == "en"
+
+
+def test_a_different_toll_next_to_a_shared_magnitude_is_a_conflict():
+    from storyweave.summarize import contradicts
+
+    assert contradicts({"3800", "7.8"}, {"3000", "7.8"})  # same kind and size, unmatched
+    assert not contradicts({"3800", "7.8"}, {"7.8"})  # the passage just omits the toll
+    assert not contradicts({"3800", "7.8"}, {"7.8", "17"})  # another quantity, not a rival value
+    assert contradicts({"247"}, {"120"})
+
+
+def test_headlines_datelines_and_name_lists_are_not_statements():
+    from storyweave.summarize import is_statement
+
+    assert not is_statement("19 (Kyodo) -- Nissan Motor Co.")
+    assert not is_statement("Fury, 35, disputed it.")
+    assert is_statement("Both men pleaded guilty after being extradited from the United States.")
+    assert is_statement("Die Europäische Zentralbank (EZB) hat am Donnerstag die Zinswende eingeleitet.")
+
+
+def test_another_quote_by_the_same_speaker_is_not_support():
+    said = " Pompeo told reporters at the joint news conference in Sochi on Tuesday."
+    a = art(1, '"We fundamentally do not seek a war with Iran, not at all,"' + said)
+    b = art(2, '"It is high time for Maduro to go, he has to leave now,"' + said)
+    c = art(3, '"We fundamentally do not seek a war with Iran, not at all,"' + said.replace("Tuesday", "Monday"))
+    # The lexical test embedder needs the long shared attribution to make b look close;
+    # quote_share 0.3 makes these sentences count as quotes all the same.
+    s = Summarizer(HashingEmbedder(), max_sentences=1, quote_share=0.3)
+    sents, vecs = s.prepare([a, b, c])
+    claims_i = next(i for i, x in enumerate(sents) if x.article_id == "a1")
+    support, _ = s._citations(claims_i, sents, vecs, [s._facts(x) for x in sents])
+    assert {c.article_id for c in support} == {"a1", "a3"}
