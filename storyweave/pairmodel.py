@@ -21,7 +21,7 @@ FEATURES = ("cos", "cross_lang", "names", "numbers", "days", "date_conf", "place
 # live in 0.82-0.96 and drop ~0.06 across languages; a date gap weighs in proportion to
 # how sure both dates are, so a crawl-banner or publication date cannot split an event.
 _DEFAULT = {
-    "weights": {"cos": 25.0, "cross_lang": 1.5, "names": 5.0, "numbers": 1.0,
+    "weights": {"cos": 25.0, "cross_lang": 0.0, "names": 5.0, "numbers": 1.0,
                 "days": 0.0, "days_x_conf": -40.0, "date_conf": 0.0, "place_clash": -1.5},
     "bias": -22.0,
     "threshold": 0.5,

@@ -24,6 +24,7 @@ import numpy as np
 
 from .clean import OutletLineStats, build_stats
 from .cluster import OnlineClusterer, signals_of
+from .pairmodel import PairModel
 from .dedup import Deduplicator
 from .derive import ArticleBuilder, outlet_of
 from .embed import Embedder, embed_text, get_embedder, text_hash
@@ -173,7 +174,14 @@ class Engine:
             h.update(a.id.encode())
         h.update(json.dumps(self.store.overrides()).encode())
         h.update(self.embedder.name.encode())
+        m = self._pair_model()  # a retrained model or a new window re-clusters
+        h.update(json.dumps([m.weights, m.bias, m.threshold, m.merge_threshold,
+                             self.settings.window_days], sort_keys=True).encode())
         return h.hexdigest()
+
+    def _pair_model(self) -> PairModel:
+        path = self.settings.pair_model
+        return PairModel.load(path) if path else PairModel.load_default()
 
     def update_events(self, force: bool = False) -> list[Event]:
         """Step 4: dedup, cluster, apply user overrides, date, link and summarise events."""
@@ -187,7 +195,7 @@ class Engine:
         for a in arts:
             a.dup_group = groups[a.id] if sizes[groups[a.id]] > 1 else None
         signals = {a.id: signals_of(a, vectors[a.id]) for a in arts}
-        clusterer = OnlineClusterer(window_days=self.settings.window_days,
+        clusterer = OnlineClusterer(model=self._pair_model(), window_days=self.settings.window_days,
                                     calibration=getattr(self.embedder, "calibration", (0.0, 1.0)))
         clusterer.fit_idf(list(signals.values()))
         roots = [signals[a.id] for a in arts if groups[a.id] == a.id]

@@ -16,6 +16,8 @@ SETTINGS_HELP: dict[str, str] = {
     "max_bytes": "Largest single article file accepted, in bytes; bigger ones are rejected.",
     "window_days": "How many days apart two reports of one event may be dated.",
     "batch_size": "Items written per transaction while ingesting (a crash loses at most one).",
+    "pair_model": "JSON file of article-event scoring weights (written by "
+                  "bench/train_pair_model.py); empty: the packaged model.",
 }
 
 
@@ -27,6 +29,7 @@ class Settings:
     max_bytes: int = 20 * 1024 * 1024
     window_days: int = 4
     batch_size: int = 100
+    pair_model: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod

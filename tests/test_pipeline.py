@@ -171,3 +171,17 @@ def test_quotes_with_speakers_reach_the_json_and_every_citation_has_an_anchor(tm
     cited = [c for s in sochi["summary"] for c in s["citations"]] + quote["citations"]
     for c in cited:
         assert f'id="{c["article_id"]}-{c["start"]}"' in page
+
+
+def test_a_user_pair_model_is_used_and_changing_it_reclusters(tmp_path, mini_corpus):
+    import json
+
+    with engine(tmp_path) as e:
+        e.run([str(mini_corpus)])
+        assert len(e.events()) == 2
+    never = tmp_path / "never.json"  # a model that never joins: every article alone
+    never.write_text(json.dumps({"weights": {"cos": 1.0}, "bias": -100.0, "threshold": 0.5,
+                                 "merge_threshold": 0.6, "source": "test"}))
+    with Engine(str(tmp_path / "s.db"), Settings(embedder="hashing", pair_model=str(never))) as e:
+        e.run([str(mini_corpus)])  # nothing new to ingest, but the model changed
+        assert len(e.events()) == 5
