@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .dates import find_dates
 from .entities import NameExtractor, number_keys
 from .models import Article, Citation, SummarySentence
 from .quotes import extract_quotes
@@ -39,15 +40,23 @@ _SPLIT = re.compile(r"(?<!\b[A-ZА-Я]\.[A-ZА-Я]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|
                     r"(?<=[.!?…])[\"'»“”]?\s+(?=[\"'«„“(]?[A-ZА-ЯІЇЄҐÄÖÜÉÈÀÁÍÓÚ0-9])|\n+")
 
 
-_WORDS = re.compile(r"[^\W\d_][\w'’ʼ-]*", re.UNICODE)
+_WORDS = re.compile(r"(?<![\w'’ʼ-])[^\W\d_][\w'’ʼ-]*", re.UNICODE)
 
 
-def is_statement(text: str, min_words: int = 6, min_lower: int = 3) -> bool:
-    """A sentence that states something: enough words, and enough of them lowercase.
-    Headlines, datelines and name lists ("19 (Kyodo) -- Nissan Motor Co.") are mostly
-    capitalised words and numbers, in any language that has case."""
-    words = _WORDS.findall(text)
-    return len(text.split()) >= min_words and sum(w[0].islower() for w in words) >= min_lower
+def is_statement(text: str, lang: str = "en", min_words: int = 6, min_lower: int = 2) -> bool:
+    """A sentence that states something: at least `min_words` words, of which at least
+    `min_lower` are lowercase words of three letters or more once explicit dates are left
+    out. Headlines, datelines and name lists ("19 (Kyodo) -- Nissan Motor Co.", "Publié le
+    19 novembre 2018 à 12h32 - Mis à jour le ...") are mostly capitalised words, numbers
+    and dates, in any language that has case."""
+    if len(text.split()) < min_words:
+        return False
+    masked = list(text)
+    for m in find_dates(text, None, lang):
+        if m.offset is not None and m.text and not (m.relative or "").startswith(("weekday", "days")):
+            masked[m.offset:m.offset + len(m.text)] = " " * len(m.text)
+    words = _WORDS.findall("".join(masked))
+    return sum(w[0].islower() and len(w) >= 3 for w in words) >= min_lower
 
 
 def _same_scale(x: str, y: str) -> bool:
@@ -145,7 +154,7 @@ class Summarizer:
         centroid = vecs.mean(axis=0)
         centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
         scores = vecs @ centroid - np.array([0.004 * s.position for s in sents])
-        eligible = [i for i, s in enumerate(sents) if s.article_id in evidence_ids and is_statement(s.text)]
+        eligible = [i for i, s in enumerate(sents) if s.article_id in evidence_ids and is_statement(s.text, s.lang)]
         # Target language first; then only what no chosen sentence already says.
         target = [i for i in eligible if sents[i].lang == self.target_lang]
         chosen = self._mmr(target, scores, vecs, sents, [], self.max_sentences)
@@ -225,7 +234,7 @@ class Summarizer:
         same_article = [k for k, s in enumerate(sents) if s.article_id == own.article_id]
         candidates = []
         for j, s in enumerate(sents):
-            if s.article_id == own.article_id or sims[j] < self.support_cos or not is_statement(s.text):
+            if s.article_id == own.article_id or sims[j] < self.support_cos or not is_statement(s.text, s.lang):
                 continue
             names_j, nums_j = facts[j]
             if names_i and not (names_i & names_j):

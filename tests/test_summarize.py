@@ -52,7 +52,10 @@ def test_headlines_datelines_and_name_lists_are_not_statements():
     assert not is_statement("19 (Kyodo) -- Nissan Motor Co.")
     assert not is_statement("Fury, 35, disputed it.")
     assert is_statement("Both men pleaded guilty after being extradited from the United States.")
-    assert is_statement("Die Europäische Zentralbank (EZB) hat am Donnerstag die Zinswende eingeleitet.")
+    assert not is_statement("Publié le 19 novembre 2018 à 12h32 - Mis à jour le 19 novembre 2018 à 14h05", "fr")
+    assert is_statement("Die Europäische Zentralbank (EZB) hat am Donnerstag die Zinswende eingeleitet.", "de")
+    assert is_statement("Вечером в понедельник в Париже загорелся собор Парижской Богоматери.", "ru")
+    assert is_statement("Die Erde bebte am frühen Montagmorgen um 4.17 Uhr Ortszeit.", "de")
 
 
 def test_another_quote_by_the_same_speaker_is_not_support():
