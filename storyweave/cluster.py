@@ -17,6 +17,7 @@ from datetime import date
 import numpy as np
 
 from .dates import article_event_date, resolve
+from .dayindex import DayIndex
 from .models import Article
 from .pairmodel import PairModel
 
@@ -178,9 +179,7 @@ class OnlineClusterer:
         self.events: list[EventState] = []
         # Events by day of their date estimate (and the undated ones), so an article is
         # compared with the events of its time window only, not with all of them.
-        self._by_day: dict[int, list[EventState]] = {}
-        self._undated: list[EventState] = []
-        self._day_of: dict[int, int | None] = {}
+        self._days: DayIndex[EventState] = DayIndex()
         self.idf: dict[str, float] = {}
         self.weak_names: set[str] = set()
         self.lang_shift: dict[tuple[str, str], float] = {}
@@ -233,42 +232,37 @@ class OnlineClusterer:
         }
 
     def _index(self, ev: EventState) -> None:
-        """(Re-)file an event under the day of its current date estimate."""
-        self._unindex(ev)
+        """(Re-)file an event, with its current mean, under the day of its date estimate."""
         d, _ = ev.date_estimate()
-        day = d.toordinal() if d else None
-        (self._by_day.setdefault(day, []) if day is not None else self._undated).append(ev)
-        self._day_of[id(ev)] = day
+        self._days.put(ev, d.toordinal() if d else None, ev.mean)
 
     def _unindex(self, ev: EventState) -> None:
-        if id(ev) not in self._day_of:
-            return
-        day = self._day_of.pop(id(ev))
-        bucket = self._by_day.get(day, []) if day is not None else self._undated
-        bucket.remove(ev)
+        self._days.remove(ev)
 
     def _event_weight(self, ev: EventState) -> float:
         if "top_weight" not in ev._cache:
             ev._cache["top_weight"] = _top_weight(ev.names, self.idf)
         return ev._cache["top_weight"]  # type: ignore[return-value]
 
-    def _candidates(self, a: ArticleSignals) -> list[EventState]:
+    def _candidate_days(self, a: ArticleSignals) -> list[int | None]:
         if a.date is None:
-            return list(self.events)
+            return self._days.days()
         day = a.date.toordinal()
-        out = list(self._undated)
-        for d in range(day - self.window_days, day + self.window_days + 1):
-            out.extend(self._by_day.get(d, ()))
-        return out
+        return [None, *range(day - self.window_days, day + self.window_days + 1)]
 
     def best_event(self, a: ArticleSignals, exclude: EventState | None = None
                    ) -> tuple[EventState | None, float, dict[str, float]]:
-        cand = [ev for ev in self._candidates(a) if ev is not exclude]
-        if not cand:
-            return None, 0.0, {}
-        cos = np.vstack([ev.mean for ev in cand]) @ a.vector
+        cand, cos = self._days.scores(self._candidate_days(a), a.vector)
+        k = min(self.max_candidates + (exclude is not None), len(cand))
+        top = np.argpartition(-cos, k - 1)[:k] if k < len(cand) else np.arange(len(cand))
         best: tuple[EventState | None, float, dict[str, float]] = (None, 0.0, {})
-        for j in np.argsort(-cos)[: self.max_candidates]:
+        seen = 0
+        for j in top[np.argsort(-cos[top], kind="stable")]:
+            if cand[j] is exclude:
+                continue
+            seen += 1
+            if seen > self.max_candidates:
+                break
             feats = self.features(a, cand[j], float(cos[j]))
             p = self.model.probability(feats)
             if p > best[1]:
@@ -337,7 +331,7 @@ class OnlineClusterer:
         for _ in range(max_rounds):
             merged = False
             for ev in sorted(self.events, key=lambda e: -e.anchor.seq):
-                if id(ev) not in self._day_of:
+                if ev not in self._days:
                     continue  # already merged away in this round
                 target, p, feats = self.best_event(self._event_as_article(ev), exclude=ev)
                 log.debug("repair %s -> %s p=%.3f %s", ev.anchor.id,
