@@ -1,0 +1,25 @@
+"""Name keys across scripts and the German capitalised-noun filter."""
+from storyweave.entities import NameExtractor, name_key
+
+
+def test_keys_meet_across_scripts_and_inflections():
+    ex = NameExtractor()
+    en = ex.names("Later, Sergei Lavrov met Mike Pompeo in Sochi.", "en")
+    uk = ex.names("Потім Сергій Лавров зустрівся з Майком Помпео в Сочі. Лаврову відповів Помпео.", "uk")
+    assert {name_key(w) for w in ("Lavrov", "Pompeo", "Sochi")} <= en.keys() & uk.keys()
+    assert name_key("Лавровим") == name_key("Lavrov")
+
+
+def test_german_common_nouns_are_not_names_but_people_and_places_are():
+    text = ("Nach dem Treffen sagte Lawrow, der Krieg in Syrien sei ein Thema gewesen. "
+            "Die Regierung in Moskau reagierte. Am Nachmittag flog Pompeo nach Sotschi zurück.")
+    names = NameExtractor().names(text, "de")
+    assert {name_key("Lawrow"), name_key("Pompeo"), name_key("Moskau"), name_key("Sotschi")} <= names.keys()
+    for noun in ("Treffen", "Krieg", "Regierung", "Thema", "Nachmittag"):
+        assert name_key(noun) not in names, noun
+
+
+def test_capitalised_nouns_count_in_english_text():
+    # the filter is for noun-capitalising languages only
+    names = NameExtractor().names("Yesterday the Government of Regierung County met.", "en")
+    assert name_key("Regierung") in names
