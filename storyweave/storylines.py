@@ -19,11 +19,12 @@ def _top(names: Counter[str], idf: dict[str, float], n: int) -> Counter[str]:
     return Counter({k: names[k] for k in keys})
 
 
-def core_names(ev: EventState, share: float = 0.5) -> set[str]:
-    """Names that most reports of an event mention: its main actors and places. Rare
-    one-off names (a quoted expert) say little about which storyline it belongs to."""
+def core_names(ev: EventState, share: float = 0.5) -> dict[str, float]:
+    """Names that most reports of an event mention (its main actors and places), with the
+    share of reports that do. Rare one-off names (a quoted expert) say little about which
+    storyline it belongs to."""
     n = max(len(ev.members), 1)
-    return {k for k, c in ev.names.items() if c / n >= share}
+    return {k: c / n for k, c in ev.names.items() if c / n >= share}
 
 
 @dataclass
@@ -41,7 +42,7 @@ class StorylineLinker:
             return []
         cents = np.vstack([e.mean for e in events])  # average link between events
         sims = self.calibration[0] + self.calibration[1] * (cents @ cents.T)
-        cores = [core_names(e) - weak for e in events]
+        cores = [{k: v for k, v in core_names(e).items() if k not in weak} for e in events]
         sets: DisjointSets[int] = DisjointSets(range(len(events)))
         for i in range(len(events)):
             for j in range(i):
@@ -49,12 +50,16 @@ class StorylineLinker:
                     sets.union(i, j)
         return sets.groups(min_size=2)
 
-    def _linked(self, a: set[str], b: set[str], idf: dict[str, float]) -> bool:
-        shared = a & b
+    def _linked(self, a: dict[str, float], b: dict[str, float], idf: dict[str, float]) -> bool:
+        """Enough of both events' core in common, each name weighted by its IDF and by the
+        share of reports naming it: the two ministers every report names count more than
+        the third person half of them quote."""
+        shared = a.keys() & b.keys()
         if len(shared) < self.min_shared:
             return False
-        w = lambda keys: sum(idf.get(k, 1.0) for k in keys)  # noqa: E731
-        return w(shared) / max(min(w(a), w(b)), 1e-9) >= self.min_names
+        w = lambda d: sum(v * idf.get(k, 1.0) for k, v in d.items())  # noqa: E731
+        common = sum(min(a[k], b[k]) * idf.get(k, 1.0) for k in shared)
+        return common / max(min(w(a), w(b)), 1e-9) >= self.min_names
 
     def build(self, events: list[EventState], ids: list[str], idf: dict[str, float],
               display: dict[str, str], weak: frozenset[str] = frozenset()) -> list[Storyline]:
@@ -65,7 +70,7 @@ class StorylineLinker:
             in_events: Counter[str] = Counter()
             reports: Counter[str] = Counter()
             for m in members:
-                core = core_names(events[m]) - weak
+                core = core_names(events[m]).keys() - weak
                 in_events.update(core)
                 reports.update({k: events[m].names[k] for k in core})
             # The title names those in most of its events, then in most reports.
