@@ -8,9 +8,11 @@ each a DATE line (YYYY-MM-DD) then sentences (several entries may share a date).
 clusters/ml_crisis.jsonl rows of the same language and crisis (`storyline`).
 
 Ours, per (language, crisis): Articles from ArticleBuilder (Parsed: title = first line, text = the
-rest, lang = the row's; the row's `day` folder as the fallback publication date), each dated by
-storyweave.dates.article_event_date, grouped per date; the k dates with most articles (k = number
-of distinct reference dates) each get storyweave.summarize.Summarizer's two best sentences.
+rest, lang = the row's; the row's `day` folder as the fallback publication date); the k key dates
+(k = number of distinct reference dates) of storyweave.explain.key_dates (each report votes for
+every day it names as an event date, half for its own event date) each get
+the first two sentences that name the day (`key_dates` mentions), else the Summarizer's two
+best sentences of the reports dated to it.
 
 Metrics (per language = mean over its crises, then the mean over languages):
 - date F1: exact-day match of our k dates against the reference dates;
@@ -38,6 +40,7 @@ from _common import CachedEmbedder, build_articles, load_jsonl, split_first_line
 
 from storyweave.dates import article_event_date  # noqa: E402
 from storyweave.embed import HashingEmbedder, embed_text  # noqa: E402
+from storyweave.explain import key_dates  # noqa: E402
 from storyweave.summarize import Summarizer  # noqa: E402
 
 LANGS = ("es", "fr", "it")
@@ -99,15 +102,23 @@ def make_articles(rows: list[dict]):
 
 
 def timeline(arts, k: int, summarizer: Summarizer, vecs: dict) -> dict[date, list[str]]:
+    """The product's key dates of the storyline (storyweave.explain.key_dates), each
+    summarised from the reports that name it (else those dated to it)."""
     by_date: dict[date, list] = defaultdict(list)
     for a in arts:
         d, _conf, _how = article_event_date(a)
         if d is not None:
             by_date[d].append(a)
-    top = sorted(by_date, key=lambda d: (-len(by_date[d]), d))[:k]
+    by_id = {a.id: a for a in arts}
     out = {}
-    for d in top:
-        members = by_date[d]
+    for entry in key_dates(arts, limit=k):
+        d = date.fromisoformat(entry["date"])
+        naming = list(dict.fromkeys(m["article_id"] for m in entry["mentions"]))
+        members = [by_id[i] for i in naming] or by_date[d]
+        said = list(dict.fromkeys(m["sentence"]["text"] for m in entry["mentions"] if "sentence" in m))
+        if said:  # the reports' own sentences naming the day
+            out[d] = said[:2]
+            continue
         sents = summarizer.summarize(members, {a.id for a in members}, vecs,
                                      {a.id: vecs[a.id] for a in members})
         out[d] = [s.text for s in sents[:2]]

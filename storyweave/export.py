@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .explain import actors, corroboration, framing, timeline
+from .explain import actors, corroboration, framing, key_dates, timeline
 from .models import Article, Event, to_jsonable
 
 if TYPE_CHECKING:
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 __all__ = ["export_json", "SCHEMA_VERSION", "event_dict", "article_dict"]
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def article_dict(a: Article) -> dict[str, Any]:
@@ -64,7 +64,10 @@ def export_json(engine: "Engine") -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "events": [event_dict(ev, articles, display) for ev in events],
         "storylines": [{"id": s.id, "title": s.title, "events": s.event_ids,
-                        "timeline": timeline(s, by_id)} for s in engine.storylines()],
+                        "timeline": timeline(s, by_id),
+                        "key_dates": key_dates([articles[i] for e in s.event_ids if e in by_id
+                                                for i in by_id[e].article_ids if i in articles])}
+                       for s in engine.storylines()],
         "rejected": [{"input": r.origin, "locator": r.locator, "stage": r.stage,
                       "reason": r.reason, "detail": r.detail} for r in engine.rejected()],
     }

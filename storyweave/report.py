@@ -81,9 +81,11 @@ class Renderer:
                                           **_event_context(self.by_id[key], self.data))
         if folder == "storylines" and key in self.storylines:
             sl = self.storylines[key]
-            return t("storyline.html").render(
-                root="../", sl=sl, events=[self.by_id[e] for e in sl["events"] if e in self.by_id],
-                events_by_id=self.by_id, **self.common)
+            events = [self.by_id[e] for e in sl["events"] if e in self.by_id]
+            event_of = {a["id"]: ev["id"] for ev in events for a in ev["articles"]}
+            return t("storyline.html").render(root="../", sl=sl, events=events,
+                                              events_by_id=self.by_id, event_of=event_of,
+                                              **self.common)
         return None
 
     def names(self) -> list[str]:

@@ -100,7 +100,7 @@ def test_json_schema_fields(tmp_path, mini_corpus):
     with engine(tmp_path) as e:
         e.run([str(mini_corpus)])
         data = e.export()
-    assert data["schema_version"] == "1.1"
+    assert data["schema_version"] == "1.2"
     ev = data["events"][0]
     for key in ("id", "title", "date", "place", "languages", "articles", "summary"):
         assert key in ev
@@ -185,3 +185,33 @@ def test_a_user_pair_model_is_used_and_changing_it_reclusters(tmp_path, mini_cor
     with Engine(str(tmp_path / "s.db"), Settings(embedder="hashing", pair_model=str(never))) as e:
         e.run([str(mini_corpus)])  # nothing new to ingest, but the model changed
         assert len(e.events()) == 5
+
+
+def test_key_dates_count_reports_naming_a_day_and_point_at_the_words():
+    from datetime import date
+
+    from storyweave.explain import key_dates
+    from storyweave.models import Article, DateMention
+
+    def art(i, *days):
+        text = " ".join(f"On {d:%d %B %Y} it happened." for d in days)
+        dates, pos = [], 0
+        for d in days:
+            words = f"{d:%d %B %Y}"
+            pos = text.index(words, pos)
+            dates.append(DateMention("event", "text", 0.8, d, None, words, pos))
+        return Article(id=f"a{i}", content_hash=f"h{i}", origin="x", title="t", text=text,
+                       seq=i, lang="en", dates=dates)
+
+    d1, d2 = date(2011, 1, 25), date(2011, 2, 11)
+    arts = [art(1, d1, d2), art(2, d1), art(3, d1), art(4, d2)]
+    out = key_dates(arts)
+    assert [k["date"] for k in out[:2]] == ["2011-01-25", "2011-02-11"]
+    assert out[0]["votes"] >= 3
+    for k in out:
+        for m in k["mentions"]:
+            a = next(x for x in arts if x.id == m["article_id"])
+            assert a.text[m["start"]:m["end"]] == m["text"]
+            sent = m["sentence"]
+            assert sent["start"] <= m["start"] < m["end"] <= sent["end"]
+            assert a.text[sent["start"]:sent["end"]] == sent["text"]
