@@ -29,6 +29,7 @@ mr mrs ms dr president minister prime secretary foreign state chancellor said sa
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december today yesterday tomorrow reuters ap afp photo
 у в на з із за до по від та і й а але що як це той ця цей вони він вона ми ви я його її їх
+про щодо для при після через під над між
 міністр президент прем'єр голова заявив сказав повідомив
 в во на с со к по от и а но что как это тот эта этот они он она мы вы я его ее их
 министр президент премьер глава заявил сказал сообщил
@@ -129,6 +130,30 @@ _NOUN_CAPITALISING = {"de"}
 # "in Sotschi", "nach Moskau": a place that a dictionary also knows; common nouns after a
 # preposition take an article ("in der Kathedrale"), so these stay names.
 _PLACE_BEFORE_BARE_NAME = {"in", "nach", "aus", "von", "bei"}
+
+
+_FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO"}
+
+
+@lru_cache(maxsize=100_000)
+def function_word(word: str, lang: str) -> bool:
+    """A preposition, conjunction, particle or pronoun, capitalised only because it starts a
+    sentence ("Щодо Ірану ...", "По его словам ..."): not part of a name."""
+    low = word.lower()
+    if low in _STOP:
+        return True
+    if lang in ("uk", "ru") and re.search("[а-яіїєґ]", low):
+        parses = _morph_for(lang).parse(low)
+        return any(p.tag.POS in _FUNCTION_POS for p in parses[:3]) or (
+            bool(parses) and parses[0].tag.POS == "ADVB")
+    return False
+
+
+@lru_cache(maxsize=4)
+def _morph_for(lang: str):
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
 
 
 @lru_cache(maxsize=200_000)

@@ -13,7 +13,7 @@ import re
 import numpy as np
 
 from ._disjoint import DisjointSets
-from .entities import _STOP, NameExtractor, name_key, number_keys
+from .entities import _STOP, NameExtractor, function_word, name_key, number_keys
 from .models import Article, Citation, EventQuote, Quote
 
 __all__ = ["Quote", "extract_quotes", "link_quotes", "event_quotes"]
@@ -48,6 +48,17 @@ _ALL_VERBS = re.compile("|".join(f"(?:{rx})" for rx in _VERBS.values()), re.I)
 _NEXT_SENTENCE = re.compile(r"\s*(Lo ha (?:detto|affermato|dichiarato|spiegato)|Così)\b")
 _WORD = re.compile(r"[^\W\d_][\w'’ʼ.-]*", re.UNICODE)
 _SENT_START = re.compile(r"(?:[.!?…]\s+|\n)(?=[^\s])")
+# A name right after one of these is where or whose, not who ("… de Paris, a annoncé",
+# "в Москве заявили"): it is the speaker only when no other name is at hand.
+_PREPOSITIONS = {
+    "en": "in at from of to for by with near on into", "fr": "de du des à au aux en dans pour par sur chez",
+    "es": "de del en a desde para por con sobre", "it": "di del della dei a da in per con su nel",
+    "de": "in aus nach von bei mit für zu im vom zum", "ru": "в во на из с со к по от для о об у при над под",
+    "uk": "в у на з із зі до від для про при по над під щодо",
+}
+_PREPOSITIONS = {k: set(v.split()) for k, v in _PREPOSITIONS.items()}
+# "по его словам", "according to him": the speaker is a pronoun, named in an earlier sentence
+_PRONOUN_VERB = re.compile(r"\b(?:его|ее|её|их|його|її|їхніми|him|her|them)\b", re.I)
 _DETERMINERS = set("the a der die das dem den des ein eine einer eines einem seiner seinem ihrer "
                    "le la les l un une el los las lo il lo gli".split())
 # Titles and function words that are capitalised without naming the speaker.
@@ -110,7 +121,8 @@ def _name_runs(text: str, lang: str, base: int = 0, skip_initial: bool = False,
         low = w.lower().strip("'’")
         is_name = (w[:1].isupper() and low not in _TITLES and len(w) > 1
                    and not (lang == "de" and prev_low in _DETERMINERS)  # German nouns
-                   and not (skip_initial and m.start() == 0))
+                   and not (skip_initial and m.start() == 0)
+                   and not function_word(w, lang))  # "Щодо Ірану", "По его словам"
         if is_name and "-" in w and w.split("-")[-1][:1].islower():
             is_name = False  # "EZB-Präsidentin", "41-Jährige": a role, not a name
         if is_name:
@@ -124,12 +136,30 @@ def _name_runs(text: str, lang: str, base: int = 0, skip_initial: bool = False,
     return runs
 
 
+def _after_preposition(text: str, offset: int, lang: str) -> bool:
+    """Whether the name run at `offset` follows a preposition that does not itself follow a
+    name ("de Paris", not "Charles de Gaulle")."""
+    before = _WORD.findall(text[:offset])[-2:]
+    if not before or before[-1].lower() not in _PREPOSITIONS.get(lang, ()):
+        return False
+    return not (len(before) == 2 and before[0][:1].isupper() and not function_word(before[0], lang))
+
+
+def _prefer_subjects(text: str, runs: list[tuple[int, list[str]]], lang: str, strict: bool = False
+                     ) -> list[tuple[int, list[str]]]:
+    """Runs that are not after a preposition; if there are none, all runs unless `strict`."""
+    subjects = [r for r in runs if not _after_preposition(text, r[0], lang)]
+    return subjects if subjects or strict else runs
+
+
 def _speaker_near_verb(window: str, verb: re.Match[str], lang: str) -> str | None:
     """The subject before the verb ("Mr Pompeo told"), else the first name after it ("sagte
     Fury"). A subject without a name ("he told ... in Yokohama") is left to resolution."""
+    if _PRONOUN_VERB.search(verb.group(0)):
+        return None  # "по его словам": who "его" is comes from earlier sentences
     subject = window[max(0, verb.start() - 60):verb.start()]
     if _WORD.search(subject):
-        runs = _name_runs(subject, lang)
+        runs = _prefer_subjects(subject, _name_runs(subject, lang), lang, strict=True)
         return " ".join(runs[-1][1][-3:]) if runs else None
     after = re.split(r"[.;!?\n]", window[verb.end():verb.end() + 80])[0]
     runs = _name_runs(after, lang)
@@ -179,22 +209,27 @@ def _real_names(text: str, lo: int, part: str, lang: str) -> list[tuple[int, lis
     return out
 
 
-def _subject_before(text: str, pos: int, lang: str) -> str | None:
+def _subject_before(text: str, pos: int, lang: str, previous_only: bool = False) -> str | None:
     """Who "he"/"the minister" is: the first name of this sentence before the quote, else
-    of the sentence before (its subject, in the simple cases this handles)."""
+    of the sentence before (its subject, in the simple cases this handles); a name after a
+    preposition ("Щодо Ірану він заявив") only when neither sentence has another."""
     s0, _ = _sentence_bounds(text, pos, pos)
     p0, _ = _sentence_bounds(text, max(0, s0 - 2), max(0, s0 - 2))
     rx = _VERB_RX.get(lang, _ALL_VERBS)
-    for lo, hi in ((s0, pos), (p0, s0)):
-        runs = _real_names(text, lo, text[lo:hi], lang)
-        # "Nissan's chief executive, Hiroto Saikawa, said": the name next to a speech verb
-        # "Nissan's chief executive, Hiroto Saikawa, said", "Лавров, своєю чергою, заявив"
+    fallback = None
+    for lo, hi in ((s0, pos), (p0, s0))[1 if previous_only else 0:]:
+        found = _real_names(text, lo, text[lo:hi], lang)
+        runs = _prefer_subjects(text[lo:hi], found, lang, strict=True)
+        # "Nissan's chief executive, Hiroto Saikawa, said", "Лавров, своєю чергою, заявив":
+        # the name next to a speech verb
         talking = [r for r in runs
                    if rx.search(text[lo + r[0]:lo + r[0] + 80].split(r[1][-1], 1)[-1][:30])]
         people = [r for r in runs if len(r[1]) > 1]  # first + last name: a person
         if runs:
             return " ".join((talking or people or runs)[0][1][-3:])
-    return None
+        if found and fallback is None:
+            fallback = " ".join(found[0][1][-3:])
+    return fallback
 
 
 def _key(speaker: str | None, lang: str, names: NameExtractor) -> str | None:
@@ -227,7 +262,9 @@ def extract_quotes(text: str, lang: str, names: NameExtractor | None = None) -> 
         speaker, verb, explicit = _attribute(plain, o, c, lang)
         if not explicit and len(body.split()) < 5:
             continue  # a short unattributed phrase is a title or a scare quote
-        if explicit and speaker is None:
+        if explicit and speaker is None and verb and _PRONOUN_VERB.search(verb):
+            speaker = last or _subject_before(plain, o, lang, previous_only=True)
+        elif explicit and speaker is None:
             speaker = _subject_before(plain, o, lang) or last  # "he said", "сказав міністр"
         last = speaker or last
         out.append(Quote(body, qs, qs + len(body), speaker, _key(speaker, lang, names), verb, lang))

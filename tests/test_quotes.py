@@ -136,3 +136,20 @@ def test_gold_demo_labels_point_at_real_quotes():
         text = (ROOT / r["doc"]).read_text(encoding="utf-8")
         for q in r["quotes"]:
             assert text[q["start"]:q["end"]] == q["text"]
+
+
+@pytest.mark.parametrize("text,lang,speaker", [
+    # the place after "de" is where the fire brigade is, not who spoke
+    ("Jean-Claude Gallet, commandant de la brigade des pompiers de Paris, a annoncé que "
+     "les tours avaient été « sauvées et préservées ce soir ».", "fr", name_key("Gallet")),
+    # "по его словам": the pronoun is the last speaker, not the next name ("Москва")
+    ("«Мы готовы к диалогу с Вашингтоном», — заявил Лавров. По его словам, Москва не "
+     "возражает, однако «это не должно становиться предлогом для разрушения договоренностей».",
+     "ru", name_key("Lavrov")),
+    # a sentence-initial preposition is not a name: "Щодо Ірану" is not the speaker
+    ("Держсекретар Майк Помпео прибув до Сочі. Щодо Ірану він заявив: «Ми принципово не "
+     "прагнемо війни з Іраном».", "uk", name_key("Pompeo")),
+])
+def test_speaker_is_not_a_place_or_a_preposition(text, lang, speaker):
+    quotes = extract_quotes(text, lang, NAMES)
+    assert quotes and quotes[-1].speaker_key == speaker, quotes
