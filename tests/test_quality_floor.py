@@ -1,0 +1,44 @@
+"""Pinned quality floors on the labelled benchmarks that run in seconds (no model).
+
+Each runs the real bench script and reads its last JSON line, so a change that lowers
+extraction quality fails CI. Floors sit a little under the figures in BENCHMARKS.md;
+raise them when quality improves, never lower them to make a change pass.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATASETS = ROOT.parent / "shared" / "datasets"
+
+
+def bench(script: str, *args: str) -> dict:
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / script), *args], cwd=ROOT,
+                         capture_output=True, text=True, timeout=600, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def test_quote_extraction_floor_on_the_demo_labels():
+    demo = bench("quotes.py")["by_source"]["demo"]  # 52 hand-labelled quotes
+    assert demo["precision"] >= 0.98 and demo["recall"] >= 0.98, demo
+    assert demo["speaker_accuracy"] >= 0.85, demo
+
+
+def test_actor_extraction_floor_on_the_demo_labels():
+    m = bench("actors.py", "--data", "demo")  # 168 hand-labelled entity mentions
+    assert m["precision"] >= 0.86 and m["recall"] >= 0.93, m
+    assert m["per_lang"]["de"]["precision"] >= 0.70, m["per_lang"]["de"]
+
+
+@pytest.mark.data
+@pytest.mark.skipif(not (DATASETS / "clusters" / "ml_crisis.jsonl").is_file(),
+                    reason="needs ../shared/datasets")
+def test_quote_extraction_floor_on_ml_crisis_labels():
+    m = bench("quotes.py", "--data", str(DATASETS / "clusters" / "ml_crisis.jsonl"))
+    crisis = m["by_source"]["ml_crisis"]  # 37 hand-labelled quotes in es/fr/it paragraphs
+    assert crisis["precision"] >= 0.88 and crisis["recall"] >= 0.75, crisis
