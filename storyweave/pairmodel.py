@@ -50,6 +50,17 @@ class PairModel:
         return cls.from_dict(json.loads(Path(path).read_text("utf-8")))
 
     @classmethod
+    def named(cls, setting: str) -> "PairModel":
+        """The `pair_model` setting: '' the default, 'learned' the packaged learned model,
+        else a JSON file."""
+        if not setting:
+            return cls.load_default()
+        if setting == "learned":
+            f = resources.files("storyweave").joinpath("data/pair_model_learned.json")
+            return cls.from_dict(json.loads(f.read_text("utf-8")))
+        return cls.load(setting)
+
+    @classmethod
     def load_default(cls) -> "PairModel":
         f = resources.files("storyweave").joinpath("data/pair_model.json")
         if f.is_file():

@@ -180,8 +180,7 @@ class Engine:
         return h.hexdigest()
 
     def _pair_model(self) -> PairModel:
-        path = self.settings.pair_model
-        return PairModel.load(path) if path else PairModel.load_default()
+        return PairModel.named(self.settings.pair_model)
 
     def update_events(self, force: bool = False) -> list[Event]:
         """Step 4: dedup, cluster, apply user overrides, date, link and summarise events."""

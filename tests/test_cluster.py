@@ -241,3 +241,12 @@ def test_language_shift_lifts_cross_language_cosine_only():
     assert pair_features(en1, uk1, cl.idf)["cos"] == pytest.approx(raw, abs=1e-5)
     same = float(en1.vector @ en2.vector)
     assert pair_features(en1, en2, cl.idf, lang_shift=cl.lang_shift)["cos"] == pytest.approx(same, abs=1e-5)
+
+
+def test_packaged_learned_model_is_selectable_and_differs_from_the_default():
+    learned = PairModel.named("learned")
+    default = PairModel.named("")
+    assert learned.source.startswith("bench/train_pair_model.py")
+    assert set(learned.weights) <= set(PairModel.expand({k: 0.0 for k in FEATURES}))
+    assert learned.weights != default.weights
+    assert 0.0 < learned.threshold <= learned.merge_threshold < 1.0
