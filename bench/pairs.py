@@ -76,6 +76,8 @@ def main() -> None:
     ap.add_argument("--data", required=True)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--pair-model", default="",
+                    help="the `pair_model` setting scored as `*_shipped`: '' (default), 'learned' or a JSON file")
     args = ap.parse_args()
     t0 = time.monotonic()
     rows = load_jsonl(args.data)
@@ -90,7 +92,7 @@ def main() -> None:
     feats = [symmetric_features(by_key[a], by_key[b], stats) for a, b in pairs]
     x = np.array([[f[n] for n in names] for f in feats])
     cos = np.array([float(np.dot(by_key[a].vector, by_key[b].vector)) for a, b in pairs])
-    shipped = PairModel.load_default()
+    shipped = PairModel.named(args.pair_model)
     shipped_logit = np.array([shipped.logit(f) for f in feats])
     y = (target <= 2.0).astype(int) if kind == "semeval" else target.astype(int)
 
@@ -129,6 +131,7 @@ def main() -> None:
         out["baseline_f1"], out["baseline_accuracy"] = f1_acc(base_pred, y)
         out["positives"] = int(y.sum())
     out["shipped_model"] = shipped.source
+    out["pair_model_setting"] = args.pair_model or "default"
     out["shipped_trained_on_this_data"] = trained_here
     out["mean_fold_weights"] = {n: round(float(np.mean([w[n] for w in fold_weights])), 3) for n in names}
     out["vectors_computed"] = emb.computed
