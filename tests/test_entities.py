@@ -23,3 +23,12 @@ def test_capitalised_nouns_count_in_english_text():
     # the filter is for noun-capitalising languages only
     names = NameExtractor().names("Yesterday the Government of Regierung County met.", "en")
     assert name_key("Regierung") in names
+
+
+def test_abbreviations_do_not_end_sentences_so_the_name_after_them_counts():
+    from storyweave.entities import split_sentences
+
+    assert split_sentences("Mt. Gox files. U.S. officials met Mr. Lavrov.\nNext") == [
+        "Mt. Gox files.", "U.S. officials met Mr. Lavrov.", "Next"]
+    names = NameExtractor().names("Bitcoin exchange Mt. Gox files for bankruptcy.\n", "en")
+    assert name_key("Gox") in names
