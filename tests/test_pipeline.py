@@ -215,3 +215,24 @@ def test_key_dates_count_reports_naming_a_day_and_point_at_the_words():
             sent = m["sentence"]
             assert sent["start"] <= m["start"] < m["end"] <= sent["end"]
             assert a.text[sent["start"]:sent["end"]] == sent["text"]
+
+
+def test_a_new_report_re_explains_only_the_event_it_changes(tmp_path, mini_corpus, monkeypatch):
+    from storyweave.summarize import Summarizer
+
+    with engine(tmp_path) as e:
+        e.run([str(mini_corpus)])
+        before = {ev.id: ev for ev in e.events()}
+        calls = []
+        real = Summarizer.summarize_prepared
+        monkeypatch.setattr(Summarizer, "summarize_prepared",
+                            lambda self, *a, **k: calls.append(1) or real(self, *a, **k))
+        extra = mini_corpus / "extra" / "fire.txt"
+        extra.parent.mkdir()
+        extra.write_text("Warehouse fire in Palmer\n\nA fire destroyed the old dairy warehouse in "
+                         "Palmer, Alaska, on Tuesday night, firefighters said.", encoding="utf-8")
+        e.run([str(mini_corpus)])
+        after = {ev.id: ev for ev in e.events()}
+    assert len(after) == len(before) + 1 and len(calls) == 1  # only the new event
+    for eid, ev in before.items():
+        assert after[eid].summary == ev.summary and after[eid].quotes == ev.quotes
