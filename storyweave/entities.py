@@ -50,6 +50,8 @@ def name_key(word: str) -> str:
     s = re.sub(r"[^a-z]", "", anyascii(word).lower())
     for a, b in _SKELETON_RULES:
         s = s.replace(a, b)
+    # Cyrillic writes Latin h with г ("Тегеран", "Гройсман"): one letter for both
+    s = s.replace("h", "g")
     s = re.sub(r"(.)\1+", r"\1", s)  # doubled letters: "Pompeo"/"Помпео" either way
     # Five letters: endings differ across languages and cases (Italy/Италия, Amatrice/
     # Аматриче, Венесуэла/Venezuela); the stem carries the identity.

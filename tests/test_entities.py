@@ -32,3 +32,9 @@ def test_abbreviations_do_not_end_sentences_so_the_name_after_them_counts():
         "Mt. Gox files.", "U.S. officials met Mr. Lavrov.", "Next"]
     names = NameExtractor().names("Bitcoin exchange Mt. Gox files for bankruptcy.\n", "en")
     assert name_key("Gox") in names
+
+
+def test_latin_h_meets_cyrillic_g():
+    assert name_key("Teheran") == name_key("Тегеран")
+    assert name_key("Groysman") == name_key("Гройсман")
+    assert name_key("Hamburg") == name_key("Гамбург")
