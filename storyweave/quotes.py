@@ -57,6 +57,9 @@ _PREPOSITIONS = {
     "uk": "в у на з із зі до від для про при по над під щодо",
 }
 _PREPOSITIONS = {k: set(v.split()) for k, v in _PREPOSITIONS.items()}
+_NAME_PARTICLES = set("de da di del della du van von dos das la le".split())  # "Charles de Gaulle"
+# "Fahd al-Masri", "Seif al-Islam": a lower-case Arabic article joined to the name
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|ben|abu|ould)-[^\W\d_]", re.I)
 # "по его словам", "according to him": the speaker is a pronoun, named in an earlier sentence
 _PRONOUN_VERB = re.compile(r"\b(?:его|ее|её|их|його|її|їхніми|him|her|them)\b", re.I)
 _DETERMINERS = set("the a der die das dem den des ein eine einer eines einem seiner seinem ihrer "
@@ -119,7 +122,8 @@ def _name_runs(text: str, lang: str, base: int = 0, skip_initial: bool = False,
     for m in _WORD.finditer(text):
         w = m.group(0).rstrip(".")
         low = w.lower().strip("'’")
-        is_name = (w[:1].isupper() and low not in _TITLES and len(w) > 1
+        is_name = ((w[:1].isupper() or bool(_PARTICLE_NAME.match(w))) and low not in _TITLES
+                   and len(w) > 1
                    and not (lang == "de" and prev_low in _DETERMINERS)  # German nouns
                    and not (skip_initial and m.start() == 0)
                    and not function_word(w, lang))  # "Щодо Ірану", "По его словам"
@@ -142,7 +146,9 @@ def _after_preposition(text: str, offset: int, lang: str) -> bool:
     before = _WORD.findall(text[:offset])[-2:]
     if not before or before[-1].lower() not in _PREPOSITIONS.get(lang, ()):
         return False
-    return not (len(before) == 2 and before[0][:1].isupper() and not function_word(before[0], lang))
+    particle = before[-1].lower() in _NAME_PARTICLES
+    return not (particle and len(before) == 2 and before[0][:1].isupper()
+                and not function_word(before[0], lang))
 
 
 def _prefer_subjects(text: str, runs: list[tuple[int, list[str]]], lang: str, strict: bool = False
@@ -189,7 +195,15 @@ def _attribute(text: str, qs: int, qe: int, lang: str) -> tuple[str | None, str 
         runs = _name_runs(text[nxt.end():nxt.end() + 100].split(".")[0], lang)
         return (" ".join(runs[0][1][-3:]) if runs else None), nxt.group(1), True
     if prefix.rstrip().endswith(":"):  # "Помпео в Сочі: «…»"
-        runs = _real_names(text, s0, prefix, lang)
+        runs = _name_runs(prefix, lang)
+        if len(runs) == 1 and not prefix[:runs[0][0]].strip() and \
+                prefix[runs[0][0]:].split(runs[0][1][-1], 1)[-1].strip() == ":":
+            # "Gentiloni: «…»": a headline that is a name, a colon and the quote
+            return " ".join(runs[0][1][-3:]), None, True
+        # else its subject: a confirmed name not after a preposition, else any such name
+        # ("Помпео в Сочі: «…»": Pompeo, although he opens the line)
+        runs = (_prefer_subjects(prefix, _real_names(text, s0, prefix, lang), lang, strict=True)
+                or _prefer_subjects(prefix, runs, lang, strict=True))
         return (" ".join(runs[0][1][-3:]) if runs else None), None, True
     return None, None, False
 

@@ -153,3 +153,18 @@ def test_gold_demo_labels_point_at_real_quotes():
 def test_speaker_is_not_a_place_or_a_preposition(text, lang, speaker):
     quotes = extract_quotes(text, lang, NAMES)
     assert quotes and quotes[-1].speaker_key == speaker, quotes
+
+
+@pytest.mark.parametrize("text,lang,speaker", [
+    # a headline that is a name, a colon and the quote, after an unrelated line
+    ("Autostrade, così parlava il braccio destro dei Benetton\nGentiloni: \"Possibile prorogare "
+     "la sospensione del Patto anche nel 2022\"", "it", name_key("Gentiloni")),
+    # ... but "Помпео в Сочі: «…»" is still Pompeo, not the place
+    ("Помпео в Сочі: «Ми принципово не прагнемо війни з Іраном»", "uk", name_key("Pompeo")),
+    # an Arabic article joined to the surname belongs to the name
+    ("Le colonel Fahd al-Masri a déclaré que \"les défections ne pourront avoir du poids\".", "fr",
+     name_key("al-Masri")),
+])
+def test_headline_and_particle_speakers(text, lang, speaker):
+    quotes = extract_quotes(text, lang, NAMES)
+    assert quotes and quotes[-1].speaker_key == speaker, quotes
