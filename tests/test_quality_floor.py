@@ -42,3 +42,4 @@ def test_quote_extraction_floor_on_ml_crisis_labels():
     m = bench("quotes.py", "--data", str(DATASETS / "clusters" / "ml_crisis.jsonl"))
     crisis = m["by_source"]["ml_crisis"]  # 37 hand-labelled quotes in es/fr/it paragraphs
     assert crisis["precision"] >= 0.88 and crisis["recall"] >= 0.75, crisis
+    assert crisis["speaker_accuracy"] >= 0.62, crisis
