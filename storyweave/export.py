@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .explain import actors, corroboration, framing, key_dates, timeline
+from .explain import actors, corroboration, developments, framing, key_dates, timeline
 from .models import Article, Event, to_jsonable
 
 if TYPE_CHECKING:
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 __all__ = ["export_json", "SCHEMA_VERSION", "event_dict", "article_dict"]
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 def article_dict(a: Article) -> dict[str, Any]:
@@ -52,6 +52,7 @@ def event_dict(ev: Event, articles: dict[str, Article],
                      "passages": to_jsonable(x.passages)} for x in ev.aspects],
         "quotes": [to_jsonable(q) for q in ev.quotes],
         "framing": framing(ev, articles),
+        "developments": developments(ev, articles),
     }
 
 

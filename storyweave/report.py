@@ -47,6 +47,8 @@ def _event_context(ev: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
     for x in ev.get("aspects", []):
         for c in x["passages"]:
             spans.setdefault(c["article_id"], []).append((c["start"], c["end"]))
+    for d in ev.get("developments", []):
+        spans.setdefault(d["article_id"], []).append((d["start"], d["end"]))
     titles = {a["id"]: a["title"] for a in ev["articles"]}
     sl_title = next((s["title"] for s in data["storylines"] if s["id"] == ev["storyline"]), "")
     return {"ev": ev, "numbers": numbers, "titles": titles, "storyline_title": sl_title,

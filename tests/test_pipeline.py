@@ -100,7 +100,7 @@ def test_json_schema_fields(tmp_path, mini_corpus):
     with engine(tmp_path) as e:
         e.run([str(mini_corpus)])
         data = e.export()
-    assert data["schema_version"] == "1.2"
+    assert data["schema_version"] == "1.3"
     ev = data["events"][0]
     for key in ("id", "title", "date", "place", "languages", "articles", "summary"):
         assert key in ev
@@ -236,3 +236,30 @@ def test_a_new_report_re_explains_only_the_event_it_changes(tmp_path, mini_corpu
     assert len(after) == len(before) + 1 and len(calls) == 1  # only the new event
     for eid, ev in before.items():
         assert after[eid].summary == ev.summary and after[eid].quotes == ev.quotes
+
+
+def test_developments_follow_rising_figures_in_publication_order():
+    from datetime import datetime
+
+    from storyweave.entities import number_keys
+    from storyweave.explain import developments
+    from storyweave.models import Article, Event, Membership
+
+    def art(i, hour, text, dup=None):
+        return Article(id=f"a{i}", content_hash=f"h{i}", origin="x", title="Quake", text=text,
+                       seq=i, lang="en", published=datetime(2016, 8, 24, hour),
+                       numbers=sorted(number_keys(text)), dup_group=dup, source=f"outlet{i}")
+
+    arts = {a.id: a for a in [
+        art(3, 12, "The earthquake killed at least 247 people, the civil protection agency said."),
+        art(1, 6, "An earthquake of magnitude 6.2 struck central Italy early on Wednesday morning."),
+        art(2, 9, "Rescuers said at least 120 people were killed in the earthquake overnight."),
+        art(4, 13, "The earthquake killed at least 247 people, the civil protection agency said.", "a3"),
+        art(5, 15, "Rescuers said the earthquake struck central Italy and many people were killed."),
+    ]}
+    ev = Event(id="ev-x", title="Quake", members=[Membership(i, 1.0) for i in arts])
+    out = developments(ev, arts)
+    assert [d["article_id"] for d in out] == ["a1", "a2", "a3"]  # time order; copy and no-news skipped
+    assert [d["new_figures"] for d in out] == [["6.2"], ["120"], ["247"]]
+    for d in out:
+        assert arts[d["article_id"]].text[d["start"]:d["end"]] == d["text"]
