@@ -15,7 +15,10 @@ DB_HELP = "SQLite store (created if missing)."
 
 
 def _engine(db: str, embedder: str | None = None) -> Engine:
-    return Engine(db, Settings.from_environ(embedder=embedder))
+    try:
+        return Engine(db, Settings.from_environ(embedder=embedder))
+    except ValueError as exc:  # a setting that cannot be honoured, e.g. a missing translator
+        raise click.ClickException(str(exc)) from None
 
 
 def _outputs(engine: Engine, report: str | None, json_path: str | None) -> None:

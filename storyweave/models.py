@@ -160,6 +160,7 @@ class SummarySentence:
     citations: list[Citation] = field(default_factory=list)
     # passages on the same thing that give other numbers: flagged, never counted as support
     conflicts: list[Citation] = field(default_factory=list)
+    translation: str | None = None  # into the target language, by an optional backend
 
 
 @dataclass

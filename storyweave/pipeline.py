@@ -38,6 +38,7 @@ from .storylines import StorylineLinker
 from .summarize import Summarizer
 from .aspects import find_aspects
 from .quotes import event_quotes
+from .translate import get_translator, translate_summary
 
 __all__ = ["Engine"]
 
@@ -50,6 +51,7 @@ class Engine:
     def __init__(self, db: str = "storyweave.db", settings: Settings | None = None,
                  embedder: Embedder | None = None, progress: Callable[..., Progress] | None = None):
         self.settings = settings or Settings()
+        self.translator = get_translator(self.settings.translator)  # a bad spec fails here
         self.store = Store(db)
         name = self.settings.embedder
         if name == "auto":
@@ -247,7 +249,8 @@ class Engine:
     def _explain_key(self) -> str:
         """What an event's summary, aspects and quotes depend on besides its reports."""
         return json.dumps([EXPLAIN_VERSION, self.settings.target_lang,
-                           self.settings.summary_sentences, self.embedder.name])
+                           self.settings.summary_sentences, self.embedder.name,
+                           self.settings.translator])
 
     def _build_events(self, member_groups, by_id, signals, why, pinned, groups, reuse=None):
         builder = EventBuilder(target_lang=self.settings.target_lang,
@@ -269,6 +272,7 @@ class Engine:
             sents, vecs = summarizer.prepare(members, None,
                                              {a.id: signals[a.id].vector for a in members})
             ev.summary = summarizer.summarize_prepared(sents, vecs, evidence)
+            translate_summary(ev.summary, self.settings.target_lang, self.translator)
             ev.aspects = find_aspects(sents, vecs, summarizer.sim, self.settings.target_lang)
             ev.quotes = event_quotes(members, cached, self.settings.target_lang)
         cached.flush()

@@ -16,6 +16,8 @@ SETTINGS_HELP: dict[str, str] = {
     "max_bytes": "Largest single article file accepted, in bytes; bigger ones are rejected.",
     "window_days": "How many days apart two reports of one event may be dated.",
     "batch_size": "Items written per transaction while ingesting (a crash loses at most one).",
+    "translator": "Optional machine translation of summary sentences into target_lang: "
+                  "'package.module:factory' of a local backend; empty: none.",
     "pair_model": "JSON file of article-event scoring weights (written by "
                   "bench/train_pair_model.py); empty: the packaged model.",
 }
@@ -30,6 +32,7 @@ class Settings:
     window_days: int = 4
     batch_size: int = 100
     pair_model: str = ""
+    translator: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod

@@ -253,6 +253,7 @@ def event_from_json(d: dict[str, Any]) -> Event:
                    for q in d.get("quotes", [])]
     d["summary"] = [SummarySentence(text=s["text"], lang=s["lang"],
                                     citations=[Citation(**c) for c in s.get("citations", [])],
-                                    conflicts=[Citation(**c) for c in s.get("conflicts", [])])
+                                    conflicts=[Citation(**c) for c in s.get("conflicts", [])],
+                                    translation=s.get("translation"))
                     for s in d.get("summary", [])]
     return Event(**d)

@@ -263,3 +263,41 @@ def test_developments_follow_rising_figures_in_publication_order():
     assert [d["new_figures"] for d in out] == [["6.2"], ["120"], ["247"]]
     for d in out:
         assert arts[d["article_id"]].text[d["start"]:d["end"]] == d["text"]
+
+
+class _UpperTranslator:
+    """A stand-in backend for the plug point (no offline MT model exists): marks what it got."""
+
+    calls: list = []
+
+    def __call__(self, texts, source_lang, target_lang):
+        _UpperTranslator.calls.append((source_lang, target_lang, len(texts)))
+        return [f"[{source_lang}>{target_lang}] {t.upper()}" for t in texts]
+
+
+def make_upper_translator():
+    return _UpperTranslator()
+
+
+def test_translator_plugs_in_for_other_language_summary_sentences(tmp_path, mini_corpus):
+    _UpperTranslator.calls.clear()
+    spec = f"{__name__}:make_upper_translator"
+    with Engine(str(tmp_path / "t.db"), Settings(embedder="hashing", translator=spec)) as e:
+        e.run([str(mini_corpus)])
+        data = e.export()
+    sents = [s for ev in data["events"] for s in ev["summary"]]
+    assert any(s["lang"] != "en" for s in sents)
+    for s in sents:
+        if s["lang"] == "en":
+            assert s["translation"] is None
+        else:
+            assert s["translation"] == f"[{s['lang']}>en] {s['text'].upper()}"
+    assert all(t == "en" for _, t, _ in _UpperTranslator.calls)
+
+
+def test_a_translator_that_cannot_load_is_a_clear_error(tmp_path):
+    import pytest
+
+    for spec, code in (("nocolon", "E301"), ("no_such_module_xyz:make", "E302")):
+        with pytest.raises(ValueError, match=code):
+            Engine(str(tmp_path / "x.db"), Settings(embedder="hashing", translator=spec))
