@@ -43,3 +43,13 @@ def test_quote_extraction_floor_on_ml_crisis_labels():
     crisis = m["by_source"]["ml_crisis"]  # 37 hand-labelled quotes in es/fr/it paragraphs
     assert crisis["precision"] >= 0.88 and crisis["recall"] >= 0.75, crisis
     assert crisis["speaker_accuracy"] >= 0.62, crisis
+
+
+@pytest.mark.data
+@pytest.mark.slow
+@pytest.mark.skipif(not (DATASETS / "clusters" / "ecbplus.jsonl").is_file(),
+                    reason="needs ../shared/datasets")
+def test_event_clustering_floor_on_ecbplus():
+    m = bench("clusters.py", "--data", str(DATASETS / "clusters" / "ecbplus.jsonl"),
+              "--label", "event", "--no-summaries")
+    assert m["bcubed_f1"] >= 0.80 and m["bcubed_p"] >= 0.70, {k: m[k] for k in ("bcubed_p", "bcubed_r", "bcubed_f1")}
