@@ -44,15 +44,49 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
             first.setdefault(key, a.id)
         place_votes.update(a.places)
     need = 2 if len(members) > 2 else 1  # a name in one report of many is a detail
+    ranked = [k for k, n in n_articles.most_common() if n >= need][:limit * 2]
+    given = _given_names(ranked, members, n_articles)
     out = []
-    for key, n in n_articles.most_common():
-        if n < need or len(out) >= limit:
+    for key in ranked:
+        if key in given or len(out) >= limit:
             continue
-        out.append({"name": display.get(key, key.title()), "key": key,
+        parts = [display.get(k, k.title()) for k in _name_chain(key, given)] + \
+            [display.get(key, key.title())]
+        out.append({"name": " ".join(parts), "key": key,
                     "kind": "place" if place_votes[key] else "name",
-                    "articles": n, "mentions": mentions[key],
+                    "articles": n_articles[key], "mentions": mentions[key],
                     "languages": sorted(langs[key]), "first_article": first[key]})
     return out
+
+
+def _given_names(keys: list[str], members: list[Article], n_articles: Counter[str]) -> dict[str, str]:
+    """{key: the key it precedes} for names that are the first part of a longer name
+    ("Recep" -> "Tayyip" -> "Erdoğan", "Sergei" -> "Lavrov"): in most reports naming them,
+    the written form is followed directly by the next name's form."""
+    follows: Counter[tuple[str, str]] = Counter()
+    for a in members:
+        forms = {k: a.name_forms.get(k) for k in keys if k in a.names and a.name_forms.get(k)}
+        for k, fk in forms.items():
+            for s, fs in forms.items():
+                if s != k and re.search(rf"(?<!\w){re.escape(fk)}\s+{re.escape(fs)}(?!\w)", a.text):
+                    follows[(k, s)] += 1
+    given: dict[str, str] = {}
+    for (k, s), n in follows.most_common():
+        if k not in given and n >= max(1, 0.6 * n_articles[k]) and given.get(s) != k:
+            given[k] = s
+    return given
+
+
+def _name_chain(key: str, given: dict[str, str]) -> list[str]:
+    """The given names before `key`, in order ("Recep", "Tayyip" before "Erdoğan")."""
+    before: dict[str, str] = {}
+    for k, s in given.items():  # most-followed first: "Mike" over "Майк" before "Pompeo"
+        before.setdefault(s, k)
+    chain: list[str] = []
+    while key in before and before[key] not in chain:
+        key = before[key]
+        chain.insert(0, key)
+    return chain
 
 
 def timeline(sl: Storyline, events: dict[str, Event]) -> list[dict[str, Any]]:

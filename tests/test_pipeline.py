@@ -143,8 +143,8 @@ def test_event_explanations_are_traced_to_passages(tmp_path, mini_corpus):
     sochi = next(ev for ev in data["events"] if ev["date"] == "2019-05-14")
     texts = {a["id"]: a["clean_text"] for a in sochi["articles"]}
     names = {x["name"] for x in sochi["actors"]}
-    assert {"Lavrov", "Pompeo", "Sochi"} <= names  # one name across uk/ru/en spellings
-    lavrov = next(x for x in sochi["actors"] if x["name"] == "Lavrov")
+    assert {"Sergei Lavrov", "Pompeo", "Sochi"} <= names  # one name across uk/ru/en spellings
+    lavrov = next(x for x in sochi["actors"] if x["name"].endswith("Lavrov"))
     assert lavrov["articles"] == 3 and set(lavrov["languages"]) == {"en", "ru", "uk"}
     for s in sochi["summary"]:
         co = s["corroboration"]
@@ -301,3 +301,24 @@ def test_a_translator_that_cannot_load_is_a_clear_error(tmp_path):
     for spec, code in (("nocolon", "E301"), ("no_such_module_xyz:make", "E302")):
         with pytest.raises(ValueError, match=code):
             Engine(str(tmp_path / "x.db"), Settings(embedder="hashing", translator=spec))
+
+
+def test_actors_join_given_names_to_the_surname():
+    from storyweave.entities import NameExtractor
+    from storyweave.explain import actors
+    from storyweave.models import Article, Event, Membership
+
+    ex = NameExtractor()
+    texts = ["Later, Recep Tayyip Erdoğan said that Sergei Lavrov would visit Ankara.",
+             "In Ankara, Recep Tayyip Erdoğan met Sergei Lavrov on Monday.",
+             "Officials said Erdoğan and Lavrov met in Ankara."]
+    arts = {}
+    for i, t in enumerate(texts):
+        found = ex.extract(t, "en")
+        arts[f"a{i}"] = Article(id=f"a{i}", content_hash=f"h{i}", origin="x", title="t", text=t,
+                                seq=i, lang="en", names=dict(found.counts),
+                                name_forms={k: found.surfaces[k].most_common(1)[0][0] for k in found.counts})
+    ev = Event(id="ev", title="t", members=[Membership(i, 1.0) for i in arts])
+    names = [a["name"] for a in actors(ev, arts, Engine.display_names(list(arts.values())))]
+    assert "Recep Tayyip Erdoğan" in names and "Sergei Lavrov" in names, names
+    assert not {"Recep", "Tayyip", "Sergei"} & set(names)
