@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 
 import numpy as np
 
@@ -25,16 +26,31 @@ sagte sagten auch nach dieser diese wurde wurden werden sich eine einen einem ni
 selon après avait était sont dans pour avec cette leurs""".split())
 
 
+@lru_cache(maxsize=64)
+def _stopwords(lang: str) -> frozenset[str]:
+    """Function words of a language (stopwords-iso lists, 50+ languages) plus the news
+    words above: "darunter", "zehn" or "however" would otherwise label aspects."""
+    import stopwordsiso
+
+    extra = stopwordsiso.stopwords(lang) if stopwordsiso.has_lang(lang) else set()
+    return frozenset(_COMMON | {w.lower() for w in extra})
+
+
+def _content_words(s: Sentence) -> set[str]:
+    stop = _stopwords(s.lang)
+    return {w.lower() for w in _WORD.findall(s.text)} - stop
+
+
 def _label(members: list[Sentence], all_counts: Counter[str], target_lang: str) -> str:
     pool = [s for s in members if s.lang == target_lang] or members
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for s in pool:
+        words = _content_words(s)
         for w in _WORD.findall(s.text):
-            w = w.lower()
-            if w not in _COMMON:
-                first_seen.setdefault(w, len(first_seen))
-        counts.update({w.lower() for w in _WORD.findall(s.text)} - _COMMON)
+            if w.lower() in words:
+                first_seen.setdefault(w.lower(), len(first_seen))
+        counts.update(words)
     # distinctive (frequent here, rarer in the event's other sentences), then in the
     # order a reader meets them, which keeps a label like "fire, engulfed, cathedral"
     ranked = sorted(counts, key=lambda w: (-round(counts[w] / (1 + all_counts[w] - counts[w]), 2),
@@ -60,7 +76,7 @@ def find_aspects(sents: list[Sentence], vecs: np.ndarray, sim: Callable[[np.ndar
         groups.setdefault(int(lab), []).append(i)
     all_counts: Counter[str] = Counter()
     for s in sents:
-        all_counts.update({w.lower() for w in _WORD.findall(s.text)} - _COMMON)
+        all_counts.update(_content_words(s))
     out = []
     for idx in sorted(groups.values(), key=lambda g: (-len({sents[i].article_id for i in g}), g[0])):
         if len({sents[i].article_id for i in idx}) < 2:
