@@ -338,7 +338,7 @@ class OnlineClusterer:
                 target, p, feats = self.best_event(self._event_as_article(ev), exclude=ev)
                 log.debug("repair %s -> %s p=%.3f %s", ev.anchor.id,
                           target.anchor.id if target else None, p, feats)
-                if target is None or p < self.model.merge_threshold or \
+                if target is None or not self.model.merges(feats) or \
                         target.anchor.seq > ev.anchor.seq:
                     continue
                 for m in ev.members:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["PairModel", "FEATURES"]
+__all__ = ["PairModel", "MixedPairModel", "FEATURES"]
 
 FEATURES = ("cos", "cross_lang", "names", "numbers", "days", "date_conf", "place_clash")
 
@@ -55,6 +55,8 @@ class PairModel:
         else a JSON file."""
         if not setting:
             return cls.load_default()
+        if setting == "mixed":
+            return MixedPairModel(cls.named("learned"), cls.load_default())  # type: ignore[return-value]
         if setting == "learned":
             f = resources.files("storyweave").joinpath("data/pair_model_learned.json")
             return cls.from_dict(json.loads(f.read_text("utf-8")))
@@ -82,3 +84,44 @@ class PairModel:
     def probability(self, features: dict[str, float]) -> float:
         z = max(-50.0, min(50.0, self.logit(features)))
         return 1.0 / (1.0 + math.exp(-z))
+
+    def merges(self, features: dict[str, float]) -> bool:
+        """Whether the repair pass merges two events this similar (a higher bar than
+        taking in one article: a wrong merge mixes whole events)."""
+        return self.probability(features) >= self.merge_threshold
+
+
+def _logit(p: float) -> float:
+    return math.log(p / (1.0 - p))
+
+
+class MixedPairModel:
+    """The learned model for same-language comparisons (what its training pairs are) and the
+    hand-set one across languages (built from cross-language measurements), blended by the
+    share of the event written in other languages. Each model's score is taken relative to
+    its own threshold, so 0.5 is the blended decision point."""
+
+    def __init__(self, same: PairModel, cross: PairModel):
+        self.same, self.cross = same, cross
+        self.threshold = 0.5
+        # the bar for repair merges is blended like the scores: see `merges`
+        margin = [_logit(m.merge_threshold) - _logit(m.threshold) for m in (same, cross)]
+        self.merge_threshold = 1.0 / (1.0 + math.exp(-sum(margin) / 2))  # for display only
+        self.weights = {"same": same.weights, "cross": cross.weights}
+        self.bias = 0.0
+        self.source = f"mixed: same-language {same.source}; across languages {cross.source}"
+
+    def logit(self, features: dict[str, float]) -> float:
+        c = min(max(features.get("cross_lang", 0.0), 0.0), 1.0)
+        z_same = self.same.logit(features) - _logit(self.same.threshold)
+        z_cross = self.cross.logit(features) - _logit(self.cross.threshold)
+        return (1.0 - c) * z_same + c * z_cross
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = max(-50.0, min(50.0, self.logit(features)))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def merges(self, features: dict[str, float]) -> bool:
+        c = min(max(features.get("cross_lang", 0.0), 0.0), 1.0)
+        margin = [_logit(m.merge_threshold) - _logit(m.threshold) for m in (self.same, self.cross)]
+        return self.logit(features) >= (1.0 - c) * margin[0] + c * margin[1]

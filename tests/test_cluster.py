@@ -250,3 +250,19 @@ def test_packaged_learned_model_is_selectable_and_differs_from_the_default():
     assert set(learned.weights) <= set(PairModel.expand({k: 0.0 for k in FEATURES}))
     assert learned.weights != default.weights
     assert 0.0 < learned.threshold <= learned.merge_threshold < 1.0
+
+
+def test_mixed_model_is_the_learned_one_within_a_language_and_the_hand_set_one_across():
+    import math
+
+    mixed = PairModel.named("mixed")
+    learned, hand = PairModel.named("learned"), PairModel.named("")
+    rel = lambda m, f: m.logit(f) - math.log(m.threshold / (1 - m.threshold))  # noqa: E731
+    for cos in (0.80, 0.88, 0.95):
+        f = {"cos": cos, "names": 0.3, "numbers": 0.0, "days": 0.0, "date_conf": 0.0,
+             "place_clash": 0.0, "cross_lang": 0.0}
+        assert mixed.logit(f) == pytest.approx(rel(learned, f))
+        assert (mixed.probability(f) >= 0.5) == (learned.probability(f) >= learned.threshold)
+        g = {**f, "cross_lang": 1.0}
+        assert mixed.logit(g) == pytest.approx(rel(hand, g))
+        assert mixed.merges(g) == hand.merges(g)
