@@ -65,11 +65,21 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
     the written form is followed directly by the next name's form."""
     follows: Counter[tuple[str, str]] = Counter()
     for a in members:
-        forms = {k: a.name_forms.get(k) for k in keys if k in a.names and a.name_forms.get(k)}
-        for k, fk in forms.items():
-            for s, fs in forms.items():
-                if s != k and re.search(rf"(?<!\w){re.escape(fk)}\s+{re.escape(fs)}(?!\w)", a.text):
-                    follows[(k, s)] += 1
+        starts: dict[int, str] = {}  # where each name's written form occurs: one scan per name
+        ends: list[tuple[int, str]] = []
+        for k in keys:
+            form = a.name_forms.get(k) if k in a.names else None
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", a.text) if form else ():
+                starts[m.start()] = k
+                ends.append((m.end(), k))
+        pairs = set()
+        for end, k in ends:
+            after = a.text[end:end + 3]
+            gap = len(after) - len(after.lstrip())  # "Recep Tayyip": one space or two
+            nxt = starts.get(end + gap) if 0 < gap <= 2 else None
+            if nxt and nxt != k:
+                pairs.add((k, nxt))
+        follows.update(pairs)
     given: dict[str, str] = {}
     for (k, s), n in follows.most_common():
         if k not in given and n >= max(1, 0.6 * n_articles[k]) and given.get(s) != k:
