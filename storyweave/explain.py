@@ -65,13 +65,15 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
     the written form is followed directly by the next name's form."""
     follows: Counter[tuple[str, str]] = Counter()
     for a in members:
-        starts: dict[int, str] = {}  # where each name's written form occurs: one scan per name
+        key_of = {a.name_forms[k]: k for k in keys if k in a.names and a.name_forms.get(k)}
+        if len(key_of) < 2:
+            continue
+        starts: dict[int, str] = {}  # where each name's written form occurs: one scan in all
         ends: list[tuple[int, str]] = []
-        for k in keys:
-            form = a.name_forms.get(k) if k in a.names else None
-            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", a.text) if form else ():
-                starts[m.start()] = k
-                ends.append((m.end(), k))
+        alternation = "|".join(re.escape(f) for f in sorted(key_of, key=len, reverse=True))
+        for m in re.finditer(rf"(?<!\w)(?:{alternation})(?!\w)", a.text):
+            starts[m.start()] = key_of[m.group(0)]
+            ends.append((m.end(), key_of[m.group(0)]))
         pairs = set()
         for end, k in ends:
             after = a.text[end:end + 3]
@@ -154,16 +156,21 @@ _NOT_FIGURES = re.compile(
     re.I)
 
 
-def _figures(text: str, start: int, article: Article) -> set[str]:
-    """The figures of a sentence at `start` of `article`: numbers less dates, times, ages."""
+def _without_dates(article: Article) -> str:
+    """The article text with its dates ("21 April", "16 avril 2019") blanked, same length."""
+    chars = list(article.text)
+    for m in article.dates:
+        if 0 <= m.offset < len(chars):
+            end = min(m.offset + len(m.text), len(chars))
+            chars[m.offset:end] = " " * (end - m.offset)
+    return "".join(chars)
+
+
+def _figures(text: str) -> set[str]:
+    """The figures of a (date-blanked) sentence: its numbers less times and ages."""
     from .entities import number_keys
 
-    chars = list(text)
-    for m in article.dates:  # "21 April", "16 avril 2019": dates, not figures
-        lo, hi = m.offset - start, m.offset - start + len(m.text)
-        if m.offset >= 0 and hi > 0 and lo < len(chars):
-            chars[max(lo, 0):min(hi, len(chars))] = " " * (min(hi, len(chars)) - max(lo, 0))
-    return number_keys(_NOT_FIGURES.sub(" ", "".join(chars)))
+    return number_keys(_NOT_FIGURES.sub(" ", text))
 
 
 def developments(ev: Event, articles: dict[str, Article], limit: int = 12) -> list[dict[str, Any]]:
@@ -180,17 +187,19 @@ def developments(ev: Event, articles: dict[str, Article], limit: int = 12) -> li
     for a in members:
         if a.dup_group and a.dup_group != a.id:
             continue
+        blanked = _without_dates(a)
         sentences = split_sentences(a)
-        for sent in sentences:
-            new = sorted(_figures(sent.text, sent.start, a) - seen)
+        figures = [_figures(blanked[x.start:x.end]) for x in sentences]
+        for sent, figs in zip(sentences, figures):
+            new = sorted(figs - seen)
             if new and is_statement(sent.text, a.lang):
                 out.append({"published": a.published.isoformat() if a.published else None,
                             "article_id": a.id, "outlet": a.source, "lang": a.lang,
                             "new_figures": new, "start": sent.start, "end": sent.end,
                             "text": sent.text})
                 break
-        for sent in sentences:
-            seen |= _figures(sent.text, sent.start, a)
+        for figs in figures:
+            seen |= figs
     return out[:limit]
 
 
