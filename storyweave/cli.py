@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from .pipeline import Engine
+from .explain import developments
 from .settings import SETTINGS_HELP, Settings
 
 DB_HELP = "SQLite store (created if missing)."
@@ -105,6 +106,15 @@ def show(event_id: str, db: str) -> None:
         for s in ev.summary:
             refs = ", ".join(dict.fromkeys(c.article_id for c in s.citations))
             click.echo(f"  • {s.text}  [{refs}]")
+            if s.translation:
+                click.echo(f"    ({s.translation})")
+        steps = developments(ev, arts)
+        if len(steps) > 1:
+            click.echo("\nHow it developed:")
+            for d in steps:
+                when = (d["published"] or "")[:16].replace("T", " ").removesuffix(" 00:00")
+                click.echo(f"  {when:16} {d['outlet'] or '?'} ({d['lang']}): {d['text']}  "
+                           f"[{d['article_id']}; new: {', '.join(d['new_figures'])}]")
         click.echo("")
         for m in ev.members:
             a = arts[m.article_id]

@@ -322,3 +322,18 @@ def test_actors_join_given_names_to_the_surname():
     names = [a["name"] for a in actors(ev, arts, Engine.display_names(list(arts.values())))]
     assert "Recep Tayyip Erdoğan" in names and "Sergei Lavrov" in names, names
     assert not {"Recep", "Tayyip", "Sergei"} & set(names)
+
+
+def test_cli_show_prints_summary_members_and_developments(tmp_path, mini_corpus):
+    from click.testing import CliRunner
+
+    from storyweave.cli import main
+
+    db = str(tmp_path / "c.db")
+    assert CliRunner().invoke(main, ["run", str(mini_corpus), "--db", db, "--embedder", "hashing"]).exit_code == 0
+    with Engine(db, Settings(embedder="hashing")) as e:
+        ev = next(x for x in e.events() if x.date and x.date.isoformat() == "2016-08-24")
+    out = CliRunner().invoke(main, ["show", ev.id, "--db", db])
+    assert out.exit_code == 0, out.output
+    assert ev.title in out.output and "why:" in out.output
+    assert all(m.article_id in out.output for m in ev.members)
