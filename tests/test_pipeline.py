@@ -205,6 +205,10 @@ def test_key_dates_count_reports_naming_a_day_and_point_at_the_words():
 
     d1, d2 = date(2011, 1, 25), date(2011, 2, 11)
     arts = [art(1, d1, d2), art(2, d1), art(3, d1), art(4, d2)]
+    copies = [art(5 + i, d2) for i in range(3)]  # wire copies of a4 count as a4 once
+    for c in copies:
+        c.dup_group = "a4"
+    assert key_dates(arts + copies)[0]["date"] == "2011-01-25"
     out = key_dates(arts)
     assert [k["date"] for k in out[:2]] == ["2011-01-25", "2011-02-11"]
     assert out[0]["votes"] >= 3
