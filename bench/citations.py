@@ -240,11 +240,19 @@ def agreement(rows: list[dict]) -> dict:
             "checker_confusion": {"tp": tp, "fp": fp, "fn": fn, "tn": tn}}
 
 
+def _sha1(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
 def human_precision(dump: dict, labels: list[dict]) -> tuple[dict, list[dict]]:
     """Hand-label precision of the dumped citations, and the citations with no label yet
     (as rows ready to be labelled: the fields of citation_labels.jsonl, label None)."""
-    by_offsets = {(r["sentence"], r["article_id"], r["start"], r["end"]): r for r in labels}
-    by_text = {(r["sentence"], r["passage"]): r for r in labels}
+    # Labels of shared-data text (ml_crisis) keep only hashes and offsets, never the text.
+    by_offsets = {(r.get("sentence") or r["sentence_sha1"], r["article_id"], r["start"], r["end"]): r
+                  for r in labels}
+    by_text = {(r["sentence"], r["passage"]): r for r in labels if "sentence" in r}
     arts = dump["articles"]
     n = pos = 0
     todo: list[dict] = []
@@ -261,6 +269,7 @@ def human_precision(dump: dict, labels: list[dict]) -> tuple[dict, list[dict]]:
                 if k == 0 and passage.strip() == ss["text"].strip():
                     continue  # its own passage
                 r = by_offsets.get((ss["text"], c["article_id"], c["start"], c["end"])) \
+                    or by_offsets.get((_sha1(ss["text"]), c["article_id"], c["start"], c["end"])) \
                     or by_text.get((ss["text"], passage))
                 cited_keys.add((ss["text"], passage))
                 if r is None or r.get("label") is None:
@@ -272,10 +281,13 @@ def human_precision(dump: dict, labels: list[dict]) -> tuple[dict, list[dict]]:
                 n += 1
                 pos += bool(r["label"])
     positives = {(r["sentence"], r["passage"]) for r in labels
-                 if r.get("label") and r["sentence"] in summary_sentences}
+                 if r.get("label") and r.get("sentence") in summary_sentences}
     return {"human_precision": round(pos / n, 4) if n else None, "n_human_labelled_citations": n,
             "n_human_positive_citations": pos, "n_unlabelled": len(todo),
             "human_labelled_positives_cited": f"{len(positives & cited_keys)}/{len(positives)}"}, todo
+
+
+HASHED_LABELS = Path(__file__).resolve().parent / "data" / "citation_labels_ml_crisis.jsonl"
 
 
 def load_labels(path: Path = LABELS) -> list[dict]:
@@ -443,7 +455,8 @@ def main() -> None:
     if args.dump:
         Path(args.dump).write_text(json.dumps(dump, ensure_ascii=False, default=str), encoding="utf-8")
     result = score(dump)
-    human, todo = human_precision(dump, labels)
+    # ml_crisis labels: hashes and offsets only (the shared data is never copied here)
+    human, todo = human_precision(dump, labels + load_labels(HASHED_LABELS))
     result.update(human)
     if args.unlabelled:
         Path(args.unlabelled).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in todo),

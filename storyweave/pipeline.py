@@ -44,7 +44,7 @@ __all__ = ["Engine"]
 
 # Bump when summaries, aspects or quotes are computed differently: stored ones are then
 # recomputed on the next run instead of being reused for unchanged events.
-EXPLAIN_VERSION = 3
+EXPLAIN_VERSION = 4
 
 
 class Engine:

@@ -7,8 +7,10 @@ numbers. Sentences are chosen by centrality with MMR against redundancy, preferr
 target language and adding what only another language reports, marked with its language.
 
 A passage is cited only when all of these hold (see `Summarizer._citations`):
-  - it is close in meaning to the sentence (calibrated cosine >= `support_cos`) and is a
-    statement itself, not a headline, dateline or name list;
+  - it is close in meaning to the sentence (calibrated cosine >= `support_cos`, plus
+    `same_lang_margin` within one language: the same words make any two same-language
+    sentences about a story look close, as cosines across languages run ~0.05 lower)
+    and is a statement itself, not a headline, dateline or name list;
   - it shares at least one of the sentence's names (cross-script keys);
   - it does not contradict the sentence's figures: no number in common when both give
     numbers, or a figure of the same kind and size on each side that the other lacks
@@ -110,8 +112,10 @@ class Summarizer:
     def __init__(self, embedder, names: NameExtractor | None = None, target_lang: str = "en",
                  max_sentences: int = 5, support_cos: float = 0.86, mmr_lambda: float = 0.7,
                  max_articles: int = 8, sentences_per_article: int = 8,
-                 quote_cos: float = 0.84, quote_share: float = 0.5, align_margin: float = 0.02):
+                 quote_cos: float = 0.84, quote_share: float = 0.5, align_margin: float = 0.02,
+                 same_lang_margin: float = 0.05):
         self.embedder = embedder
+        self.same_lang_margin = same_lang_margin
         self.names = names or NameExtractor()
         self.target_lang = target_lang
         self.max_sentences = max_sentences
@@ -234,7 +238,8 @@ class Summarizer:
         same_article = [k for k, s in enumerate(sents) if s.article_id == own.article_id]
         candidates = []
         for j, s in enumerate(sents):
-            if s.article_id == own.article_id or sims[j] < self.support_cos or not is_statement(s.text, s.lang):
+            bar = self.support_cos + (self.same_lang_margin if s.lang == own.lang else 0.0)
+            if s.article_id == own.article_id or sims[j] < bar or not is_statement(s.text, s.lang):
                 continue
             names_j, nums_j = facts[j]
             if names_i and not (names_i & names_j):
