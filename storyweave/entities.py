@@ -102,7 +102,7 @@ class NameExtractor:
         """
         out = Names()
         initial: list[tuple[str, str, bool]] = []
-        for sentence in split_sentences(text):
+        for sentence in SENTENCE_BREAK.split(text):
             tokens = _TOKEN.findall(sentence)
             for i, tok in enumerate(tokens):
                 if not tok[0].isupper() or tok.lower() in _STOP or len(tok) < 2:
@@ -128,22 +128,11 @@ class NameExtractor:
         return out
 
 
-# "Mt. Gox", "Mr. Lavrov", "U.S. officials": a full stop that ends an abbreviation, not a sentence
-_ABBREVIATION = re.compile(r"(?:[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ]{0,2}|(?:[A-Z]\.){1,3}[A-Z]?)\.")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|\n+")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences for the sentence-initial-capital rule; line breaks always end one."""
-    out, start = [], 0
-    for m in _SENTENCE_BREAK.finditer(text):
-        last = text[start:m.start()].rsplit(None, 1)[-1] if text[start:m.start()].strip() else ""
-        if "\n" not in m.group(0) and _ABBREVIATION.fullmatch(last):
-            continue
-        out.append(text[start:m.start()])
-        start = m.end()
-    out.append(text[start:])
-    return out
+# Sentence ends: . ! ? … before a capital, except after abbreviations ("U.S.", "Mr.",
+# "Mt.", initials) where the next capital starts a name, not a sentence; line breaks always.
+# One definition for name extraction and for summaries.
+SENTENCE_BREAK = re.compile(r"(?<!\b[A-ZА-Я]\.[A-ZА-Я]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Mt|No|vs)\.)(?<!\b[A-ZА-Я]\.)"
+                            r"(?<=[.!?…])[\"'»“”]?\s+(?=[\"'«„“(]?[A-ZА-ЯІЇЄҐÄÖÜÉÈÀÁÍÓÚ0-9])|\n+")
 
 
 _NOUN_CAPITALISING = {"de"}

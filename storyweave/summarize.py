@@ -30,16 +30,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from .dates import find_dates
-from .entities import NameExtractor, number_keys
+from .entities import SENTENCE_BREAK, NameExtractor, number_keys
 from .models import Article, Citation, SummarySentence
 from .quotes import extract_quotes
 
 __all__ = ["Summarizer", "split_sentences", "Sentence"]
 
-# Sentence ends: . ! ? … before a capital, except after abbreviations ("U.S.", "Mr.",
-# "St.", "Dr.", initials) where the next capital starts a name, not a sentence.
-_SPLIT = re.compile(r"(?<!\b[A-ZА-Я]\.[A-ZА-Я]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Mt|No|vs)\.)(?<!\b[A-ZА-Я]\.)"
-                    r"(?<=[.!?…])[\"'»“”]?\s+(?=[\"'«„“(]?[A-ZА-ЯІЇЄҐÄÖÜÉÈÀÁÍÓÚ0-9])|\n+")
+_SPLIT = SENTENCE_BREAK
 
 
 _WORDS = re.compile(r"(?<![\w'’ʼ-])[^\W\d_][\w'’ʼ-]*", re.UNICODE)

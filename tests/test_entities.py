@@ -26,9 +26,9 @@ def test_capitalised_nouns_count_in_english_text():
 
 
 def test_abbreviations_do_not_end_sentences_so_the_name_after_them_counts():
-    from storyweave.entities import split_sentences
+    from storyweave.entities import SENTENCE_BREAK
 
-    assert split_sentences("Mt. Gox files. U.S. officials met Mr. Lavrov.\nNext") == [
+    assert SENTENCE_BREAK.split("Mt. Gox files. U.S. officials met Mr. Lavrov.\nNext") == [
         "Mt. Gox files.", "U.S. officials met Mr. Lavrov.", "Next"]
     names = NameExtractor().names("Bitcoin exchange Mt. Gox files for bankruptcy.\n", "en")
     assert name_key("Gox") in names
