@@ -76,15 +76,8 @@ def number_keys(text: str) -> set[str]:
 
 
 class NameExtractor:
-    def __init__(self) -> None:
-        self._morph: dict[str, object] = {}
-
     def _analyzer(self, lang: str):
-        if lang not in self._morph:
-            import pymorphy3
-
-            self._morph[lang] = pymorphy3.MorphAnalyzer(lang=lang)
-        return self._morph[lang]
+        return _morph_for(lang)
 
     def lemma(self, word: str, lang: str) -> str:
         if lang not in ("uk", "ru") or not re.search("[а-яіїєґ]", word.lower()):
@@ -160,6 +153,7 @@ def function_word(word: str, lang: str) -> bool:
 
 @lru_cache(maxsize=4)
 def _morph_for(lang: str):
+    """One pymorphy3 analyzer per language for the process (each holds its dictionary)."""
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang=lang)
