@@ -85,6 +85,10 @@ class PairModel:
         z = max(-50.0, min(50.0, self.logit(features)))
         return 1.0 / (1.0 + math.exp(-z))
 
+    def fingerprint(self) -> list:
+        """What decides clustering: a change re-clusters on the next run."""
+        return [self.weights, self.bias, self.threshold, self.merge_threshold]
+
     def merges(self, features: dict[str, float]) -> bool:
         """Whether the repair pass merges two events this similar (a higher bar than
         taking in one article: a wrong merge mixes whole events)."""
@@ -107,9 +111,10 @@ class MixedPairModel:
         # the bar for repair merges is blended like the scores: see `merges`
         margin = [_logit(m.merge_threshold) - _logit(m.threshold) for m in (same, cross)]
         self.merge_threshold = 1.0 / (1.0 + math.exp(-sum(margin) / 2))  # for display only
-        self.weights = {"same": same.weights, "cross": cross.weights}
-        self.bias = 0.0
         self.source = f"mixed: same-language {same.source}; across languages {cross.source}"
+
+    def fingerprint(self) -> list:
+        return ["mixed", self.same.fingerprint(), self.cross.fingerprint()]
 
     def logit(self, features: dict[str, float]) -> float:
         c = min(max(features.get("cross_lang", 0.0), 0.0), 1.0)

@@ -180,9 +180,9 @@ class Engine:
             h.update(a.id.encode())
         h.update(json.dumps(self.store.overrides()).encode())
         h.update(self.embedder.name.encode())
-        m = self._pair_model()  # a retrained model or a new window re-clusters
-        h.update(json.dumps([m.weights, m.bias, m.threshold, m.merge_threshold,
-                             self.settings.window_days], sort_keys=True).encode())
+        # a retrained model or a new window re-clusters
+        h.update(json.dumps([self._pair_model().fingerprint(), self.settings.window_days],
+                            sort_keys=True).encode())
         return h.hexdigest()
 
     def _pair_model(self) -> PairModel:
