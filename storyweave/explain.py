@@ -7,7 +7,10 @@ import re
 from collections import Counter
 from typing import Any
 
+from .dates import article_event_date
+from .entities import number_keys
 from .models import Article, Event, Storyline, SummarySentence
+from .summarize import is_statement, split_sentences
 
 __all__ = ["corroboration", "actors", "timeline", "key_dates", "developments", "framing"]
 
@@ -120,9 +123,6 @@ def key_dates(articles: list[Article], limit: int | None = 10) -> list[dict[str,
     for its own event date. Reports cite earlier turning points long after them, so this
     finds the key dates of a storyline better than counting when reports were published
     (ML-Crisis timelines, bench/timelines.py: date F1 0.249 vs 0.171)."""
-    from .dates import article_event_date
-    from .summarize import split_sentences
-
     votes: Counter = Counter()
     refs: dict[Any, list[dict[str, Any]]] = {}
     ids = {a.id for a in articles}
@@ -171,8 +171,6 @@ def _without_dates(article: Article) -> str:
 
 def _figures(text: str) -> set[str]:
     """The figures of a (date-blanked) sentence: its numbers less times and ages."""
-    from .entities import number_keys
-
     return number_keys(_NOT_FIGURES.sub(" ", text))
 
 
@@ -181,8 +179,6 @@ def developments(ev: Event, articles: dict[str, Article], limit: int = 12) -> li
     the first statement of a report that gives a figure no earlier report gave (a death toll
     rising, a sum, a score), with the figures. Copies of a wire story add nothing new.
     Content-based and checkable: every entry points at its sentence."""
-    from .summarize import is_statement, split_sentences
-
     members = sorted((articles[i] for i in ev.article_ids if i in articles),
                      key=lambda a: (a.published is None, a.published or 0, a.seq))
     seen: set[str] = set()
