@@ -60,8 +60,9 @@ _PREPOSITIONS = {k: set(v.split()) for k, v in _PREPOSITIONS.items()}
 _NAME_PARTICLES = set("de da di del della du van von dos das la le".split())  # "Charles de Gaulle"
 # "Fahd al-Masri", "Seif al-Islam": a lower-case Arabic article joined to the name
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|ben|abu|ould)-[^\W\d_]", re.I)
-# "по его словам", "according to him": the speaker is a pronoun, named in an earlier sentence
-_PRONOUN_VERB = re.compile(r"\b(?:его|ее|её|их|його|її|їхніми|him|her|them)\b", re.I)
+# "по его словам", "за його словами" (speech verbs above): the speaker is a pronoun, named
+# in an earlier sentence
+_PRONOUN_VERB = re.compile(r"\b(?:его|ее|её|их|його|її|їхніми)\b", re.I)
 _DETERMINERS = set("the a der die das dem den des ein eine einer eines einem seiner seinem ihrer "
                    "le la les l un une el los las lo il lo gli".split())
 # Titles and function words that are capitalised without naming the speaker.
