@@ -59,6 +59,7 @@ class Engine:
         self.embedder = embedder or get_embedder(name)
         self.builder = ArticleBuilder()
         self.progress = progress or Progress
+        self._model: PairModel | None = None
 
     def __enter__(self) -> "Engine":
         return self
@@ -186,7 +187,9 @@ class Engine:
         return h.hexdigest()
 
     def _pair_model(self) -> PairModel:
-        return PairModel.named(self.settings.pair_model)
+        if self._model is None:  # read once: the rerun key and the clusterer both need it
+            self._model = PairModel.named(self.settings.pair_model)
+        return self._model
 
     def update_events(self, force: bool = False) -> list[Event]:
         """Step 4: dedup, cluster, apply user overrides, date, link and summarise events."""
