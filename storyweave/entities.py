@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from .gazetteer import english_name, place_aliases
+
 __all__ = ["NameExtractor", "Names", "name_key", "number_keys"]
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’ʼ-]*", re.UNICODE)
@@ -46,7 +48,14 @@ _SKELETON_RULES = [("tsch", "ch"), ("sch", "sh"), ("w", "v"), ("ph", "f"), ("th"
 
 @lru_cache(maxsize=200_000)
 def name_key(word: str) -> str:
-    """'Вашингтон' / 'Washington' -> 'vashington'-like skeleton shared across scripts."""
+    """'Вашингтон' / 'Washington' -> 'vashington'-like skeleton shared across scripts;
+    a country or city's name in another language ('Ливан', 'Libanon') -> its English one's."""
+    key = _skeleton(word)
+    return place_aliases(_skeleton).get(key, key)
+
+
+@lru_cache(maxsize=200_000)
+def _skeleton(word: str) -> str:
     s = re.sub(r"[^a-z]", "", anyascii(word).lower())
     for a, b in _SKELETON_RULES:
         s = s.replace(a, b)
@@ -110,7 +119,7 @@ class NameExtractor:
                 if lang in _NOUN_CAPITALISING and i > 0 and _common_noun(tok, lang) and \
                         tokens[i - 1].lower() not in _PLACE_BEFORE_BARE_NAME:
                     continue
-                surface = lemma[:1].upper() + lemma[1:]
+                surface = tok if tok.isupper() else lemma[:1].upper() + lemma[1:]  # "США"
                 if i == 0:
                     initial.append((key, surface, place))
                 else:
@@ -165,9 +174,12 @@ def _common_noun(word: str, lang: str) -> bool:
     "Treffen" were 88 of 100 false actor keys). A word simplemma's German dictionary knows
     but its English one does not is taken for a common noun: person names are mostly
     unknown to it ("Lawrow", "Selenskyj"), and names that travel (Iran, Paris, Nissan)
-    are known in English too."""
+    are known in English too; countries and cities named differently ("Libanon") are
+    known from the gazetteer."""
     import simplemma
 
+    if english_name(word):
+        return False
     return simplemma.is_known(word, lang=lang) and not (
         simplemma.is_known(word, lang="en") or simplemma.is_known(word.lower(), lang="en"))
 
@@ -192,6 +204,9 @@ class Names:
 @lru_cache(maxsize=200_000)
 def _lemma_cached(morph, word: str) -> str:
     parses = morph.parse(word)
+    for p in parses:  # a known place beats a namesake: "Києві" is Kyiv, not Kyi
+        if english_name(p.normal_form):
+            return p.normal_form
     for p in parses:  # a name reading beats a common-noun reading of the same word
         if {"Surn", "Name", "Geox", "Orgn"} & set(p.tag.grammemes):
             return p.normal_form

@@ -27,6 +27,7 @@ from .cluster import OnlineClusterer, signals_of
 from .pairmodel import PairModel
 from .dedup import Deduplicator
 from .derive import ArticleBuilder, outlet_of
+from .gazetteer import english_name
 from .embed import Embedder, embed_text, get_embedder, text_hash
 from .events import EventBuilder, apply_overrides
 from .ingest import Limits, iter_inputs
@@ -44,7 +45,7 @@ __all__ = ["Engine"]
 
 # Bump when summaries, aspects or quotes are computed differently: stored ones are then
 # recomputed on the next run instead of being reused for unchanged events.
-EXPLAIN_VERSION = 4
+EXPLAIN_VERSION = 5
 
 
 class Engine:
@@ -283,14 +284,18 @@ class Engine:
 
     @staticmethod
     def display_names(arts: list[Article]) -> dict[str, str]:
-        """One display form per name key: the commonest Latin-script spelling when there is
-        one (the report's lingua franca), else the commonest spelling."""
+        """One display form per name key: a place's English name, else the commonest
+        Latin-script spelling when there is one (the report's lingua franca), else the
+        commonest spelling."""
         forms: dict[str, dict[str, int]] = {}
         for a in arts:
             for k, f in a.name_forms.items():
                 score = 1000 if f.isascii() else 1
                 forms.setdefault(k, {})[f] = forms.get(k, {}).get(f, 0) + score
-        return {k: max(v, key=v.__getitem__) for k, v in forms.items()}
+        best = {k: max(v, key=v.__getitem__) for k, v in forms.items()}
+        # A country or city is shown under its English name whatever language named it
+        # ("Kiew", "Київ" -> "Kyiv"): one reader-facing name for one place.
+        return {k: english_name(f) or f for k, f in best.items()}
 
     # --- reading, curation, rebuild ----------------------------------------------
     def events(self) -> list[Event]:

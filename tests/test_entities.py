@@ -38,3 +38,38 @@ def test_latin_h_meets_cyrillic_g():
     assert name_key("Teheran") == name_key("Тегеран")
     assert name_key("Groysman") == name_key("Гройсман")
     assert name_key("Hamburg") == name_key("Гамбург")
+
+
+def test_translated_country_and_city_names_share_one_key():
+    ex = NameExtractor()
+    forms = {"en": "The talks in Lebanon and Syria moved to Kyiv.",
+             "de": "Die Gespräche im Libanon und in Syrien gingen in Kiew weiter.",
+             "fr": "Les pourparlers au Liban et en Syrie se sont poursuivis à Kiev.",
+             "ru": "Переговоры в Ливане и Сирии продолжились в Киеве.",
+             "uk": "Переговори в Лівані та Сирії продовжилися в Києві."}
+    keys = [ex.names(text, lang).keys() for lang, text in forms.items()]
+    want = {name_key("Lebanon"), name_key("Syria"), name_key("Kyiv")}
+    for lang, got in zip(forms, keys):
+        assert want <= got, (lang, got)
+
+
+def test_surnames_and_untranslated_names_keep_their_own_keys():
+    # CLDR-only aliases: a surname is not folded into a place, nor Polish "Holandia" into Golan
+    assert name_key("Pompeo") == "pompe" and name_key("Lavrov") == "lavro"
+    assert name_key("Golan") != name_key("Netherlands")
+    assert name_key("Petro") != name_key("Kamchatka")
+
+
+def test_places_are_shown_under_their_english_name():
+    from storyweave.gazetteer import english_name
+
+    assert english_name("Київ") == "Kyiv" and english_name("kiew") == "Kyiv"
+    assert english_name("Ливан") == "Lebanon" and english_name("Эр-Рияд") == "Riyadh"
+    assert english_name("Lavrov") is None
+
+
+def test_a_known_place_beats_a_namesake_when_lemmatising():
+    names = NameExtractor().extract("Інавгурація відбулася у Києві. Президент США виступив.", "uk")
+    assert name_key("Kyiv") in names.places
+    assert names.surfaces[name_key("Kyiv")].most_common(1)[0][0] == "Київ"
+    assert "США" in names.surfaces[name_key("США")]

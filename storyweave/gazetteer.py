@@ -1,0 +1,91 @@
+"""Country and city names across languages, from the Unicode CLDR data that Babel ships.
+
+Name keys are transliterated skeletons, so "Вашингтон" and "Washington" meet by
+themselves; translated names do not: "Ливан", "Libanon", "Liban" and "Lebanon" are one
+country in four spellings, "Kiew" and "Київ" one city. CLDR (via Babel, already installed
+with trafilatura) has every country's name in every locale and the names of the cities
+that give time zones their names (capitals and large cities): a maintained gazetteer,
+so none is written here. Only single-word names are used: name keys are per word.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+__all__ = ["LOCALES", "english_name", "place_aliases"]
+
+# The languages storyweave reads most; each extra locale adds names that could collide
+# with someone's surname (Polish "Holandia" has the key of "Golan"), so no more than these.
+LOCALES = ("en", "de", "fr", "es", "it", "pt", "ru", "uk")
+_LATIN = ("de", "fr", "es", "it", "pt")
+# A city counts when most Latin-script locales translate its name: Kyiv, Moscow, Riyadh,
+# Cairo do; Antarctic stations and Siberian towns (listed only in ru/uk) do not, and
+# their names are the ones that look like surnames ("Сёва", "Дейвис").
+_MIN_CITY_LOCALES = 3
+
+
+def _single_word(name: str) -> bool:
+    """One word, or a short article joined by a hyphen ("Эр-Рияд"): a key holds five
+    letters, so "Петропавловск-Камчатский" would be read as "Petro"."""
+    if not name or len(name.split()) != 1 or any(ch.isdigit() for ch in name):
+        return False
+    head, _, tail = name.partition("-")
+    return not tail or len(head) <= 3
+
+
+def _names_by_place() -> dict[str, dict[str, str]]:
+    """{place id: {locale: name}} for countries (two-letter codes) and time-zone cities."""
+    from babel import Locale
+
+    out: dict[str, dict[str, str]] = {}
+    for code in LOCALES:
+        loc = Locale.parse(code)
+        for tid, name in loc.territories.items():
+            if len(tid) == 2 and tid.isalpha():
+                out.setdefault(tid, {})[code] = name
+        for zone, data in loc.time_zones.items():
+            city = data.get("city")
+            if city and "/" in zone and not zone.startswith("Etc/"):
+                out.setdefault(zone, {})[code] = city
+    cities = [z for z in out if "/" in z]
+    for zone in cities:
+        if sum(code in out[zone] for code in _LATIN) < _MIN_CITY_LOCALES:
+            del out[zone]
+        elif "en" not in out[zone]:  # English city names are the zone ids themselves
+            out[zone]["en"] = zone.rsplit("/", 1)[1].replace("_", " ")
+    return out
+
+
+@lru_cache(maxsize=4)
+def place_aliases(skeleton: Callable[[str], str]) -> dict[str, str]:
+    """{skeleton of a place's name in any locale: skeleton of its English name}.
+
+    A skeleton that two places share ("Niger"/"Nigeria" cut to five letters) or that is
+    too short to be safe is left out: it stays its own key, as before."""
+    target: dict[str, set[str]] = {}
+    for names in _names_by_place().values():
+        english = names.get("en", "")
+        if not _single_word(english):
+            continue
+        canon = skeleton(english)
+        for name in names.values():
+            if _single_word(name) and len(skeleton(name)) >= 4:
+                target.setdefault(skeleton(name), set()).add(canon)
+    return {k: next(iter(v)) for k, v in target.items() if len(v) == 1 and next(iter(v)) != k}
+
+
+@lru_cache(maxsize=1)
+def _english_by_name() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for names in _names_by_place().values():
+        english = names.get("en", "")
+        if _single_word(english):
+            for name in names.values():
+                out.setdefault(name.lower(), english)
+    return out
+
+
+def english_name(surface: str) -> str | None:
+    """'Ливан' / 'Libanon' / 'kiew' -> 'Lebanon' / 'Kyiv'; None for a word that is not a
+    country's or city's name in any of the locales (a surname keeps its own spelling)."""
+    return _english_by_name().get(surface.lower())
