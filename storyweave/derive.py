@@ -15,7 +15,11 @@ from .quotes import extract_quotes
 from .language import LanguageIdentifier
 from .models import Article, Parsed, RawItem, Rejected
 
-__all__ = ["ArticleBuilder", "outlet_of", "original_source"]
+__all__ = ["ArticleBuilder", "DERIVE_VERSION", "outlet_of", "original_source"]
+
+# Raise when an Article's derived fields change meaning (2: countries and cities share one
+# name key across languages): stores derived before are derived again on their next update.
+DERIVE_VERSION = 2
 
 # "... reported, citing Interfax" / "передає Укрінформ" / "-- IANS": the agency behind a copy.
 _CITING = re.compile(r"(?:citing|according to|cited by|передає|повідомляє|со ссылкой на|"

@@ -26,7 +26,7 @@ from .clean import OutletLineStats, build_stats
 from .cluster import OnlineClusterer, signals_of
 from .pairmodel import PairModel
 from .dedup import Deduplicator
-from .derive import ArticleBuilder, outlet_of
+from .derive import DERIVE_VERSION, ArticleBuilder, outlet_of
 from .gazetteer import english_name
 from .embed import Embedder, embed_text, get_embedder, text_hash
 from .events import EventBuilder, apply_overrides
@@ -117,11 +117,22 @@ class Engine:
     def update(self, stats: RunStats | None = None) -> RunStats:
         """Steps 2-4 for whatever was stored since the last update."""
         stats = stats or RunStats()
+        self._rederive_if_outdated()
         self.derive(stats)
         self.update_events()  # embeds what is new first
         stats.events = len(self.store.events())
         stats.storylines = len(self.store.storylines())
         return stats
+
+    def _rederive_if_outdated(self) -> None:
+        """Articles derived by an older storyweave (name keys, dates read another way) are
+        derived again from their raw bytes, so that old and new articles compare alike."""
+        if self.store.get_meta("derive_version") == str(DERIVE_VERSION):
+            return
+        if self.store.article_count():
+            self.store.clear_derived()
+            self.store.set_meta("events_state", "")
+        self.store.set_meta("derive_version", str(DERIVE_VERSION))
 
     def derive(self, stats: RunStats | None = None) -> int:
         """Step 2: articles for raw items that have none yet (all of them after a rebuild)."""
@@ -345,6 +356,7 @@ class Engine:
         t0 = time.monotonic()
         self.store.clear_derived()
         self.store.set_meta("events_state", "")
+        self.store.set_meta("derive_version", str(DERIVE_VERSION))
         stats = RunStats()
         self.derive(stats)
         self.update_events(force=True)

@@ -341,3 +341,17 @@ def test_cli_show_prints_summary_members_and_developments(tmp_path, mini_corpus)
     assert out.exit_code == 0, out.output
     assert ev.title in out.output and "why:" in out.output
     assert all(m.article_id in out.output for m in ev.members)
+
+
+def test_articles_derived_by_an_older_version_are_derived_again(tmp_path, mini_corpus):
+    with engine(tmp_path) as e:
+        e.run([str(mini_corpus)])
+        fresh = e.store.snapshot()["articles"]
+        e.store.db.execute("UPDATE articles SET data = json_set(data, '$.title', 'stale')")
+        e.store.set_meta("derive_version", "1")
+        e.update()  # nothing new to read, but the stored articles are outdated
+        assert e.store.get_meta("derive_version") != "1"
+        assert e.store.snapshot()["articles"] == fresh
+        e.store.db.execute("UPDATE articles SET data = json_set(data, '$.title', 'kept')")
+        e.update()  # the same version: nothing is derived again
+        assert {a.title for a in e.articles()} == {"kept"}
