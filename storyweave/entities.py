@@ -119,7 +119,8 @@ class NameExtractor:
                 if lang in _NOUN_CAPITALISING and i > 0 and _common_noun(tok, lang) and \
                         tokens[i - 1].lower() not in _PLACE_BEFORE_BARE_NAME:
                     continue
-                surface = tok if tok.isupper() else lemma[:1].upper() + lemma[1:]  # "США"
+                # the writer's own capitals ("США", "Von-Kármán-Krater") unless inflected
+                surface = tok if tok.isupper() or tok.lower() == lemma else lemma[:1].upper() + lemma[1:]
                 if i == 0:
                     initial.append((key, surface, place))
                 else:

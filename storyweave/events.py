@@ -5,6 +5,7 @@ their meaning when a rebuild or a bigger corpus renames or reshapes events.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,9 +15,21 @@ import numpy as np
 
 from .cluster import ArticleSignals, EventState
 from .dates import article_event_date, consensus_date, resolve
+from .entities import SENTENCE_BREAK, NameExtractor, name_key
 from .models import Article, Event, Membership
 
 __all__ = ["apply_overrides", "EventBuilder", "event_id"]
+
+_NAMES = NameExtractor()
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _lead_keys(a: Article) -> set[str]:
+    """Name keys of every capitalised word of the headline and first sentence, sentence
+    starts included: a dateline ("Киев." / "KYIV, May 20") is a sentence of its own."""
+    lead = SENTENCE_BREAK.split(a.text.lstrip(), maxsplit=1)[0]
+    return {name_key(_NAMES.lemma(w, a.lang)) for w in _WORD.findall(f"{a.title} {lead}")
+            if w[0].isupper()}
 
 
 def event_id(anchor_article_id: str) -> str:
@@ -112,11 +125,16 @@ class EventBuilder:
         return best.title or best.text[:80]
 
     def _place(self, members: list[Article]) -> str | None:
+        """The place most reports locate something in ("in Sochi", "в Сочі"), a report's
+        headline or first sentence (its dateline) counting once more: that is where news
+        says the event happened; the war "in Donbass" a speech mentions is background."""
         votes: Counter[str] = Counter()
         for a in members:
             votes.update(a.places)
         if not votes:
             return None
-        key = votes.most_common(1)[0][0]
+        for a in members:
+            votes.update(set(votes) & _lead_keys(a))
+        key = max(votes, key=lambda k: (votes[k], k))
         return self.display.get(key) or next(a.name_forms[key] for a in members
                                              if key in a.name_forms)

@@ -1,0 +1,29 @@
+"""EventBuilder's reader-facing fields, on articles built by the product's ArticleBuilder."""
+from storyweave.derive import ArticleBuilder
+from storyweave.events import EventBuilder
+from storyweave.ingest import make_item
+from storyweave.models import Parsed
+
+
+def _article(seq: int, title: str, text: str, lang: str):
+    item = make_item(f"{seq}.txt", "txt", f"{title}\n{text}".encode(), "")
+    return ArticleBuilder().build(item, seq, Parsed(title=title, text=text, lang=lang))
+
+
+def test_place_is_where_the_reports_lead_says_not_the_background_they_mention():
+    inauguration = [
+        _article(1, "Zelensky sworn in as president",
+                 "Volodymyr Zelensky was sworn in as president in Kyiv on Monday. "
+                 "He promised to end the war in Donbass. Fighting in Donbass goes on.", "en"),
+        _article(2, "Зеленский вступил в должность",
+                 "Киев. Зеленский принес присягу в понедельник. Он пообещал мир в Донбассе.", "ru"),
+        _article(3, "Selenskyj vereidigt",
+                 "Selenskyj wurde am Montag in Kiew vereidigt. Er will den Krieg im Donbass beenden, "
+                 "sagte er. In Donbass wird weiter gekämpft.", "de"),
+    ]
+    assert EventBuilder()._place(inauguration) in ("Kyiv", "Kiew", "Киев")
+
+
+def test_place_without_locative_evidence_is_none():
+    a = _article(1, "Markets rose", "Shares rose on Monday as investors cheered the results.", "en")
+    assert EventBuilder()._place([a]) is None
