@@ -241,7 +241,7 @@ class Engine:
         events, ev_states = self._build_events(member_groups, by_id, signals, why, pinned, groups,
                                                reuse)
         calibration = getattr(self.embedder, "calibration", (0.0, 1.0))
-        storylines = StorylineLinker(calibration=calibration).build(
+        storylines = StorylineLinker(calibration=calibration, lang_shift=clusterer.lang_shift).build(
             ev_states, [e.id for e in events], clusterer.idf, self.display_names(arts),
             frozenset(clusterer.weak_names))
         by_event = {e.id: e for e in events}

@@ -3,7 +3,7 @@ events side by side; it never merges them (that is the clusterer's job, within d
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 import numpy as np
@@ -35,6 +35,9 @@ class StorylineLinker:
     max_events_per_name: int = 1000
     resolution: float = 1.0  # modularity resolution (the standard 1.0); higher gives smaller storylines
     calibration: tuple[float, float] = (0.0, 1.0)  # the embedder's, see embed.py
+    # The clusterer's per-language-pair cosine shift (cluster.language_shifts): events
+    # reported in different languages read less alike to the embedder than they are.
+    lang_shift: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def groups(self, events: list[EventState], idf: dict[str, float],
                weak: frozenset[str] = frozenset()) -> list[list[int]]:
@@ -44,7 +47,10 @@ class StorylineLinker:
         cores = [{k: v for k, v in core_names(e).items() if k not in weak} for e in events]
         i, j = self._sharing_pairs(cores)
         means = np.vstack([e.mean for e in events])  # average link between events
-        sims = self.calibration[0] + self.calibration[1] * np.einsum("ij,ij->i", means[i], means[j])
+        sims = np.einsum("ij,ij->i", means[i], means[j])
+        if self.lang_shift:
+            sims += [self._shift(events[a], events[b]) for a, b in zip(i.tolist(), j.tolist())]
+        sims = self.calibration[0] + self.calibration[1] * sims
         graph = nx.Graph()
         graph.add_nodes_from(range(len(events)))
         close = sims >= self.min_cos
@@ -59,6 +65,12 @@ class StorylineLinker:
         communities = nx.community.louvain_communities(
             graph, weight="weight", resolution=self.resolution, seed=0)
         return sorted((sorted(c) for c in communities if len(c) >= 2), key=lambda g: g[0])
+
+    def _shift(self, a: EventState, b: EventState) -> float:
+        """Mean language-pair shift over the two events' reports (0 within one language)."""
+        total = sum(self.lang_shift.get((la, lb), 0.0) * ca * cb
+                    for la, ca in a.langs.items() for lb, cb in b.langs.items())
+        return total / max(sum(a.langs.values()) * sum(b.langs.values()), 1)
 
     def _sharing_pairs(self, cores: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray]:
         """Event pairs (i > j) with at least `min_shared` core names in common, from a sparse

@@ -55,3 +55,19 @@ def test_groups_are_the_same_on_every_run():
               + [_event(10, topic, ["a", "b", "c", "d"], rng)])
     first = StorylineLinker().groups(events, {})
     assert all(StorylineLinker().groups(events, {}) == first for _ in range(3))
+
+
+def test_language_pair_shift_lets_reports_in_two_languages_link():
+    rng = np.random.default_rng(4)
+    topic = rng.standard_normal(DIM)
+    french = topic + 0.5 * np.linalg.norm(topic) * rng.standard_normal(DIM) / np.sqrt(DIM)
+    en = _crisis(0, topic, ["assad", "damascus"], 2, rng)
+    fr = _crisis(2, french, ["assad", "damascus"], 2, rng)  # same story, read less alike
+    for ev in fr:
+        ev.langs = type(ev.langs)({"fr": 1})
+    cross = max(float(a.mean @ b.mean) for a in en for b in fr)
+    assert cross < min(float(en[0].mean @ en[1].mean), float(fr[0].mean @ fr[1].mean)) - 0.03
+    plain = StorylineLinker(min_cos=cross + 0.01).groups(en + fr, {})
+    assert plain == [[0, 1], [2, 3]]
+    shift = {("en", "fr"): 0.05, ("fr", "en"): 0.05}
+    assert StorylineLinker(min_cos=cross + 0.01, lang_shift=shift).groups(en + fr, {}) == [[0, 1, 2, 3]]
