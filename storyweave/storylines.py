@@ -48,8 +48,9 @@ class StorylineLinker:
         i, j = self._sharing_pairs(cores)
         means = np.vstack([e.mean for e in events])  # average link between events
         sims = np.einsum("ij,ij->i", means[i], means[j])
-        if self.lang_shift:
-            sims += [self._shift(events[a], events[b]) for a, b in zip(i.tolist(), j.tolist())]
+        if self.lang_shift:  # only pairs the largest shift could lift over the bar
+            near = np.where(sims + max(self.lang_shift.values()) >= self._raw_min_cos())[0]
+            sims[near] += [self._shift(events[i[k]], events[j[k]]) for k in near.tolist()]
         sims = self.calibration[0] + self.calibration[1] * sims
         graph = nx.Graph()
         graph.add_nodes_from(range(len(events)))
@@ -65,6 +66,11 @@ class StorylineLinker:
         communities = nx.community.louvain_communities(
             graph, weight="weight", resolution=self.resolution, seed=0)
         return sorted((sorted(c) for c in communities if len(c) >= 2), key=lambda g: g[0])
+
+    def _raw_min_cos(self) -> float:
+        """`min_cos` on the embedder's raw cosine scale (before `calibration`)."""
+        a0, b0 = self.calibration
+        return (self.min_cos - a0) / b0 if b0 else self.min_cos
 
     def _shift(self, a: EventState, b: EventState) -> float:
         """Mean language-pair shift over the two events' reports (0 within one language)."""
