@@ -211,4 +211,10 @@ def _lemma_cached(morph, word: str) -> str:
     for p in parses:  # a name reading beats a common-noun reading of the same word
         if {"Surn", "Name", "Geox", "Orgn"} & set(p.tag.grammemes):
             return p.normal_form
-    return parses[0].normal_form if parses else word.lower()
+    for p in parses:  # a capitalised word is not a verb form: "Нотр-Дам" is no "нотр-дать"
+        if p.tag.POS not in _VERB_POS:
+            return p.normal_form
+    return word.lower()
+
+
+_VERB_POS = {"VERB", "INFN", "GRND", "PRTF", "PRTS"}

@@ -9,6 +9,7 @@ from typing import Any
 
 from .dates import article_event_date
 from .entities import number_keys
+from .gazetteer import english_name
 from .models import Article, Event, Storyline, SummarySentence
 from .summarize import is_statement, split_sentences
 
@@ -53,13 +54,20 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
     for key in ranked:
         if key in given or len(out) >= limit:
             continue
-        parts = [display.get(k, k.title()) for k in _name_chain(key, given)] + \
-            [display.get(key, key.title())]
+        name = display.get(key, key.title())
+        # given names written in another script than the surname's shown form are left
+        # out: "Emmanuel Macron" or "Макрон", never "Эмманюэль Macron"
+        parts = [p for p in (display.get(k, k.title()) for k in _name_chain(key, given))
+                 if _cyrillic(p) == _cyrillic(name)] + [name]
         out.append({"name": " ".join(parts), "key": key,
-                    "kind": "place" if place_votes[key] else "name",
+                    "kind": "place" if place_votes[key] or english_name(name) else "name",
                     "articles": n_articles[key], "mentions": mentions[key],
                     "languages": sorted(langs[key]), "first_article": first[key]})
     return out
+
+
+def _cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
 def _given_names(keys: list[str], members: list[Article], n_articles: Counter[str]) -> dict[str, str]:

@@ -59,7 +59,7 @@ def event_dict(ev: Event, articles: dict[str, Article],
 def export_json(engine: "Engine") -> dict[str, Any]:
     articles = {a.id: a for a in engine.articles()}
     events = engine.events()
-    display = engine.display_names(list(articles.values()))
+    display = engine.display_names(list(articles.values()), engine.settings.target_lang)
     by_id = {ev.id: ev for ev in events}
     return {
         "schema_version": SCHEMA_VERSION,

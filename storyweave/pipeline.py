@@ -242,7 +242,8 @@ class Engine:
                                                reuse)
         calibration = getattr(self.embedder, "calibration", (0.0, 1.0))
         storylines = StorylineLinker(calibration=calibration, lang_shift=clusterer.lang_shift).build(
-            ev_states, [e.id for e in events], clusterer.idf, self.display_names(arts),
+            ev_states, [e.id for e in events], clusterer.idf,
+            self.display_names(arts, self.settings.target_lang),
             frozenset(clusterer.weak_names))
         by_event = {e.id: e for e in events}
         for sl in storylines:
@@ -269,7 +270,7 @@ class Engine:
 
     def _build_events(self, member_groups, by_id, signals, why, pinned, groups, reuse=None):
         builder = EventBuilder(target_lang=self.settings.target_lang,
-                               display=self.display_names(list(by_id.values())))
+                               display=self.display_names(list(by_id.values()), self.settings.target_lang))
         cached = _StoreCachedEmbedder(self.embedder, self.store)
         summarizer = Summarizer(cached, self.builder.names, self.settings.target_lang,
                                 self.settings.summary_sentences)
@@ -294,19 +295,29 @@ class Engine:
         return events, states
 
     @staticmethod
-    def display_names(arts: list[Article]) -> dict[str, str]:
+    def display_names(arts: list[Article], target_lang: str = "en") -> dict[str, str]:
         """One display form per name key: a place's English name, else the commonest
-        Latin-script spelling when there is one (the report's lingua franca), else the
-        commonest spelling."""
+        spelling in reports in the target language ("Zelensky", not German "Selenskyj"),
+        else the commonest Latin-script one (the report's lingua franca), else the commonest."""
         forms: dict[str, dict[str, int]] = {}
+        counts: dict[str, Counter[str]] = {}
         for a in arts:
             for k, f in a.name_forms.items():
-                score = 1000 if f.isascii() else 1
+                score = (1_000_000 if a.lang == target_lang else 0) + (1000 if _latin(f) else 1)
                 forms.setdefault(k, {})[f] = forms.get(k, {}).get(f, 0) + score
-        best = {k: max(v, key=v.__getitem__) for k, v in forms.items()}
+                counts.setdefault(k, Counter())[f] += 1
+        out = {k: max(v, key=v.__getitem__) for k, v in forms.items()}
         # A country or city is shown under its English name whatever language named it
-        # ("Kiew", "Київ" -> "Kyiv"): one reader-facing name for one place.
-        return {k: english_name(f) or f for k, f in best.items()}
+        # ("Kiew", "Київ" -> "Kyiv"), also when its adjective shares the key and is
+        # commoner ("Russian"), unless the place is a rare reading of the key ("George").
+        for k, c in counts.items():
+            place: Counter[str] = Counter()
+            for f, n in c.items():
+                place[english_name(f) or ""] += n
+            del place[""]
+            if place and sum(place.values()) * 3 >= sum(c.values()):
+                out[k] = place.most_common(1)[0][0]
+        return out
 
     # --- reading, curation, rebuild ----------------------------------------------
     def events(self) -> list[Event]:
@@ -398,3 +409,8 @@ class _StoreCachedEmbedder:
         if self.new:
             self.store.put_vectors(self.new, self.name)
             self.new = {}
+
+
+def _latin(text: str) -> bool:
+    """Latin script, accents included ("Erdoğan", "Kahramanmaraş")."""
+    return all(ord(ch) < 0x250 for ch in text)

@@ -27,3 +27,22 @@ def test_place_is_where_the_reports_lead_says_not_the_background_they_mention():
 def test_place_without_locative_evidence_is_none():
     a = _article(1, "Markets rose", "Shares rose on Monday as investors cheered the results.", "en")
     assert EventBuilder()._place([a]) is None
+
+
+def test_display_names_prefer_the_target_language_and_english_place_names():
+    from storyweave import Engine
+    from storyweave.entities import name_key
+
+    arts = [
+        _article(1, "Selenskyj vereidigt", "Der neue Präsident Selenskyj sprach in Kiew. "
+                 "Selenskyj will Frieden mit Russland.", "de"),
+        _article(2, "Selenskyj im Amt", "Präsident Selenskyj dankte den Wählern. Russland schwieg.", "de"),
+        _article(3, "Zelensky sworn in", "President Zelensky spoke in Kyiv. The Russian side "
+                 "was silent, and Russian media ignored Zelensky.", "en"),
+        _article(4, "Зеленський склав присягу", "Президент Зеленський виступив у Києві. Росія мовчить.", "uk"),
+    ]
+    display = Engine.display_names(arts, "en")
+    assert display[name_key("Zelensky")] == "Zelensky"  # the English reports' spelling
+    assert display[name_key("Kyiv")] == "Kyiv"
+    assert display[name_key("Russia")] == "Russia"  # not the commoner English adjective
+    assert Engine.display_names(arts, "de")[name_key("Zelensky")] == "Selenskyj"

@@ -328,6 +328,28 @@ def test_actors_join_given_names_to_the_surname():
     assert not {"Recep", "Tayyip", "Sergei"} & set(names)
 
 
+def test_actor_names_do_not_mix_scripts_and_places_are_places():
+    from storyweave.entities import NameExtractor
+    from storyweave.explain import actors
+    from storyweave.models import Article, Event, Membership
+
+    ex = NameExtractor()
+    texts = [("ru", "Вчера Эмманюэль Макрон прилетел в Берлин. Позже Эмманюэль Макрон уехал."),
+             ("ru", "Сегодня Эмманюэль Макрон говорил о Германии."),
+             ("en", "Officials said Macron spoke about Germany."),
+             ("en", "Later Macron met officials and spoke about Germany.")]
+    arts = {}
+    for i, (lang, t) in enumerate(texts):
+        found = ex.extract(t, lang)
+        arts[f"a{i}"] = Article(id=f"a{i}", content_hash=f"h{i}", origin="x", title="t", text=t,
+                                seq=i, lang=lang, names=dict(found.counts), places=sorted(found.places),
+                                name_forms={k: found.surfaces[k].most_common(1)[0][0] for k in found.counts})
+    ev = Event(id="ev", title="t", members=[Membership(i, 1.0) for i in arts])
+    got = {a["name"]: a["kind"] for a in actors(ev, arts, Engine.display_names(list(arts.values())))}
+    assert "Macron" in got and not any("Эмманюэль" in n and "Macron" in n for n in got), got
+    assert got.get("Germany") == "place", got  # a country, though never "in Germany"
+
+
 def test_cli_show_prints_summary_members_and_developments(tmp_path, mini_corpus):
     from click.testing import CliRunner
 
