@@ -31,8 +31,10 @@ def test_quote_extraction_floor_on_the_demo_labels():
 
 def test_actor_extraction_floor_on_the_demo_labels():
     m = bench("actors.py", "--data", "demo")  # 168 hand-labelled entity mentions
-    assert m["precision"] >= 0.86 and m["recall"] >= 0.93, m
+    assert m["precision"] >= 0.86 and m["recall"] >= 0.94, m
     assert m["per_lang"]["de"]["precision"] >= 0.70, m["per_lang"]["de"]
+    # one key for one entity across scripts and translations (0.70 before CLDR place names)
+    assert m["cross_script_agreement"] >= 0.75, m
 
 
 @pytest.mark.data
@@ -53,3 +55,15 @@ def test_event_clustering_floor_on_ecbplus():
     m = bench("clusters.py", "--data", str(DATASETS / "clusters" / "ecbplus.jsonl"),
               "--label", "event", "--no-summaries")
     assert m["bcubed_f1"] >= 0.80 and m["bcubed_p"] >= 0.70, {k: m[k] for k in ("bcubed_p", "bcubed_r", "bcubed_f1")}
+
+
+@pytest.mark.data
+@pytest.mark.slow
+@pytest.mark.skipif(not (DATASETS / "clusters" / "ml_crisis.jsonl").is_file(),
+                    reason="needs ../shared/datasets")
+def test_storyline_floor_on_ml_crisis():
+    m = bench("clusters.py", "--data", str(DATASETS / "clusters" / "ml_crisis.jsonl"),
+              "--label", "storyline", "--no-summaries")
+    # 0.525 with connected components, 0.721 with communities and the language-pair shift
+    scores = {k: m[k] for k in ("bcubed_p", "bcubed_r", "bcubed_f1")}
+    assert m["bcubed_f1"] >= 0.68 and m["bcubed_p"] >= 0.80, scores
