@@ -33,7 +33,23 @@ def _stopwords(lang: str) -> frozenset[str]:
     import stopwordsiso
 
     extra = stopwordsiso.stopwords(lang) if stopwordsiso.has_lang(lang) else set()
-    return frozenset(_COMMON | {w.lower() for w in extra})
+    return frozenset(_COMMON | {w.lower() for w in extra} | _calendar_words(lang))
+
+
+def _calendar_words(lang: str) -> set[str]:
+    """Weekday and month names (CLDR via Babel): "monday" is when, never what, an aspect is."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        loc = Locale.parse(lang)
+    except (ValueError, UnknownLocaleError):
+        return set()
+    words: set[str] = set()
+    for table in (loc.days, loc.months):
+        for context in table.values():
+            for width in ("wide", "abbreviated"):
+                words |= {w.lower().strip(".") for w in context.get(width, {}).values()}
+    return words
 
 
 def _content_words(s: Sentence) -> set[str]:
@@ -59,15 +75,20 @@ def _label(members: list[Sentence], all_counts: Counter[str], target_lang: str) 
 
 
 def find_aspects(sents: list[Sentence], vecs: np.ndarray, sim: Callable[[np.ndarray], np.ndarray],
-                 target_lang: str = "en", min_sim: float = 0.86, max_aspects: int = 6
-                 ) -> list[Aspect]:
+                 target_lang: str = "en", min_sim: float = 0.86, max_aspects: int = 6,
+                 lang_shift: dict[tuple[str, str], float] | None = None) -> list[Aspect]:
     """Average-link clusters of sentences whose calibrated similarity is >= `min_sim`;
-    an aspect needs sentences from two articles at least."""
+    an aspect needs sentences from two articles at least. `lang_shift`: the clusterer's
+    per-language-pair cosine shift, so that a sub-topic is not split by language."""
     if len(sents) < 4:
         return []
     from sklearn.cluster import AgglomerativeClustering
 
-    dist = np.clip(1.0 - sim(vecs @ vecs.T), 0.0, 2.0)
+    raw = vecs @ vecs.T
+    if lang_shift:
+        langs = [s.lang for s in sents]
+        raw = raw + np.array([[lang_shift.get((a, b), 0.0) for b in langs] for a in langs])
+    dist = np.clip(1.0 - sim(raw), 0.0, 2.0)
     np.fill_diagonal(dist, 0.0)
     labels = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
                                      distance_threshold=1.0 - min_sim).fit(dist).labels_

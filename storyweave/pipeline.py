@@ -45,7 +45,7 @@ __all__ = ["Engine"]
 
 # Bump when summaries, aspects or quotes are computed differently: stored ones are then
 # recomputed on the next run instead of being reused for unchanged events.
-EXPLAIN_VERSION = 5
+EXPLAIN_VERSION = 6
 
 
 class Engine:
@@ -239,7 +239,7 @@ class Engine:
         reuse = {} if force or self.store.get_meta("explain_state") != explain_key else {
             frozenset(ev.article_ids): ev for ev in self.store.events()}
         events, ev_states = self._build_events(member_groups, by_id, signals, why, pinned, groups,
-                                               reuse)
+                                               reuse, clusterer.lang_shift)
         calibration = getattr(self.embedder, "calibration", (0.0, 1.0))
         storylines = StorylineLinker(calibration=calibration, lang_shift=clusterer.lang_shift).build(
             ev_states, [e.id for e in events], clusterer.idf,
@@ -268,7 +268,8 @@ class Engine:
                            self.settings.summary_sentences, self.embedder.name,
                            self.settings.translator])
 
-    def _build_events(self, member_groups, by_id, signals, why, pinned, groups, reuse=None):
+    def _build_events(self, member_groups, by_id, signals, why, pinned, groups, reuse=None,
+                      lang_shift=None):
         builder = EventBuilder(target_lang=self.settings.target_lang,
                                display=self.display_names(list(by_id.values()), self.settings.target_lang))
         cached = _StoreCachedEmbedder(self.embedder, self.store)
@@ -289,7 +290,8 @@ class Engine:
                                              {a.id: signals[a.id].vector for a in members})
             ev.summary = summarizer.summarize_prepared(sents, vecs, evidence)
             translate_summary(ev.summary, self.settings.target_lang, self.translator)
-            ev.aspects = find_aspects(sents, vecs, summarizer.sim, self.settings.target_lang)
+            ev.aspects = find_aspects(sents, vecs, summarizer.sim, self.settings.target_lang,
+                                      lang_shift=lang_shift)
             ev.quotes = event_quotes(members, cached, self.settings.target_lang)
         cached.flush()
         return events, states
