@@ -20,6 +20,9 @@ from .gazetteer import english_name, place_aliases
 __all__ = ["NameExtractor", "Names", "name_key", "number_keys"]
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’ʼ-]*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’ʼ]s$")
+# French and Italian elide articles and prepositions onto the name that follows.
+_ELISION = re.compile(r"^[a-zà-ÿ]{1,5}['’](?=[^\W\d_])")
 _SENT_END = re.compile(r"[.!?…»\"“”]\s*$")
 _NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
 
@@ -107,11 +110,13 @@ class NameExtractor:
         for sentence in SENTENCE_BREAK.split(text):
             tokens = _TOKEN.findall(sentence)
             for i, tok in enumerate(tokens):
-                if not tok[0].isupper() or tok.lower() in _STOP or len(tok) < 2:
+                tok = _ELISION.sub("", tok)  # "l'Égypte", "dell'Egitto", "d'Assad"
+                if not tok or not tok[0].isupper() or tok.lower() in _STOP or len(tok) < 2:
                     continue
                 if tok.isupper() and len(tok) > 6:
                     continue  # shouted headline words, not names
-                lemma = self.lemma(tok.strip("'’ʼ-"), lang)
+                tok = _POSSESSIVE.sub("", tok).strip("'’ʼ-")  # "China's" is China
+                lemma = self.lemma(tok, lang)
                 key = name_key(lemma)
                 if len(key) < 3:
                     continue

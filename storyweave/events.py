@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -16,6 +16,7 @@ import numpy as np
 from .cluster import ArticleSignals, EventState
 from .dates import article_event_date, consensus_date, resolve
 from .entities import SENTENCE_BREAK, NameExtractor, name_key
+from .explain import display_names
 from .models import Article, Event, Membership
 
 __all__ = ["apply_overrides", "EventBuilder", "event_id"]
@@ -78,7 +79,6 @@ def _resolve_against_event(a: Article, ev_date: date) -> None:
 class EventBuilder:
     target_lang: str = "en"
     conflict_days: int = 2
-    display: dict[str, str] = field(default_factory=dict)  # name key -> display form
 
     def build(self, members: list[Article], signals: dict[str, ArticleSignals],
               why: dict[str, dict[str, float]], pinned: set[str]) -> tuple[Event, EventState]:
@@ -136,5 +136,6 @@ class EventBuilder:
         for a in members:
             votes.update(set(votes) & _lead_keys(a))
         key = max(votes, key=lambda k: (votes[k], k))
-        return self.display.get(key) or next(a.name_forms[key] for a in members
-                                             if key in a.name_forms)
+        # shown as this event's reports write it: a key two places share store-wide
+        # ("Frankfurt"/"France") reads right within one event
+        return display_names(members, self.target_lang).get(key) or key.title()

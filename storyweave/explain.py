@@ -66,6 +66,36 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
     return out
 
 
+def display_names(arts: list[Article], target_lang: str = "en") -> dict[str, str]:
+    """One display form per name key: a place's English name, else the commonest
+    spelling in reports in the target language ("Zelensky", not German "Selenskyj"),
+    else the commonest Latin-script one (the report's lingua franca), else the commonest."""
+    forms: dict[str, dict[str, int]] = {}
+    counts: dict[str, Counter[str]] = {}
+    for a in arts:
+        for k, f in a.name_forms.items():
+            score = (1_000_000 if a.lang == target_lang else 0) + (1000 if _latin(f) else 1)
+            forms.setdefault(k, {})[f] = forms.get(k, {}).get(f, 0) + score
+            counts.setdefault(k, Counter())[f] += 1
+    out = {k: max(v, key=v.__getitem__) for k, v in forms.items()}
+    # A country or city is shown under its English name whatever language named it
+    # ("Kiew", "Київ" -> "Kyiv"), also when its adjective shares the key and is
+    # commoner ("Russian"), unless the place is a rare reading of the key ("George").
+    for k, c in counts.items():
+        place: Counter[str] = Counter()
+        for f, n in c.items():
+            place[english_name(f) or ""] += n
+        del place[""]
+        if place and sum(place.values()) * 3 >= sum(c.values()):
+            out[k] = place.most_common(1)[0][0]
+    return out
+
+
+def _latin(text: str) -> bool:
+    """Latin script, accents included ("Erdoğan", "Kahramanmaraş")."""
+    return all(ord(ch) < 0x250 for ch in text)
+
+
 def _cyrillic(text: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in text)
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .explain import actors, corroboration, developments, framing, key_dates, timeline
+from .explain import (actors, corroboration, developments, display_names, framing, key_dates,
+                      timeline)
 from .models import Article, Event, to_jsonable
 
 if TYPE_CHECKING:
@@ -33,8 +34,10 @@ def article_dict(a: Article) -> dict[str, Any]:
 
 
 def event_dict(ev: Event, articles: dict[str, Article],
-               display: dict[str, str] | None = None) -> dict[str, Any]:
+               display: dict[str, str] | None = None, target_lang: str = "en") -> dict[str, Any]:
+    """`display`: name key -> shown form; by default from the event's own reports."""
     arts = [articles[i] for i in ev.article_ids if i in articles]
+    display = display if display is not None else display_names(arts, target_lang)
     groups = {a.dup_group or a.id for a in arts}
     return {
         "id": ev.id, "title": ev.title, "date": ev.date.isoformat() if ev.date else None,
@@ -47,7 +50,7 @@ def event_dict(ev: Event, articles: dict[str, Article],
                      "articles": list(dict.fromkeys(c.article_id for c in s.citations)),
                      "citations": to_jsonable(s.citations),
                      "corroboration": corroboration(s, articles)} for s in ev.summary],
-        "actors": actors(ev, articles, display or {}),
+        "actors": actors(ev, articles, display),
         "aspects": [{"label": x.label, "languages": x.languages,
                      "passages": to_jsonable(x.passages)} for x in ev.aspects],
         "quotes": [to_jsonable(q) for q in ev.quotes],
@@ -59,11 +62,11 @@ def event_dict(ev: Event, articles: dict[str, Article],
 def export_json(engine: "Engine") -> dict[str, Any]:
     articles = {a.id: a for a in engine.articles()}
     events = engine.events()
-    display = engine.display_names(list(articles.values()), engine.settings.target_lang)
     by_id = {ev.id: ev for ev in events}
     return {
         "schema_version": SCHEMA_VERSION,
-        "events": [event_dict(ev, articles, display) for ev in events],
+        "events": [event_dict(ev, articles, target_lang=engine.settings.target_lang)
+                   for ev in events],
         "storylines": [{"id": s.id, "title": s.title, "events": s.event_ids,
                         "timeline": timeline(s, by_id),
                         "key_dates": key_dates([articles[i] for e in s.event_ids if e in by_id

@@ -27,7 +27,7 @@ from .cluster import OnlineClusterer, signals_of
 from .pairmodel import PairModel
 from .dedup import Deduplicator
 from .derive import DERIVE_VERSION, ArticleBuilder, outlet_of
-from .gazetteer import english_name
+from .explain import display_names
 from .embed import Embedder, embed_text, get_embedder, text_hash
 from .events import EventBuilder, apply_overrides
 from .ingest import Limits, iter_inputs
@@ -270,8 +270,7 @@ class Engine:
 
     def _build_events(self, member_groups, by_id, signals, why, pinned, groups, reuse=None,
                       lang_shift=None):
-        builder = EventBuilder(target_lang=self.settings.target_lang,
-                               display=self.display_names(list(by_id.values()), self.settings.target_lang))
+        builder = EventBuilder(target_lang=self.settings.target_lang)
         cached = _StoreCachedEmbedder(self.embedder, self.store)
         summarizer = Summarizer(cached, self.builder.names, self.settings.target_lang,
                                 self.settings.summary_sentences)
@@ -298,28 +297,8 @@ class Engine:
 
     @staticmethod
     def display_names(arts: list[Article], target_lang: str = "en") -> dict[str, str]:
-        """One display form per name key: a place's English name, else the commonest
-        spelling in reports in the target language ("Zelensky", not German "Selenskyj"),
-        else the commonest Latin-script one (the report's lingua franca), else the commonest."""
-        forms: dict[str, dict[str, int]] = {}
-        counts: dict[str, Counter[str]] = {}
-        for a in arts:
-            for k, f in a.name_forms.items():
-                score = (1_000_000 if a.lang == target_lang else 0) + (1000 if _latin(f) else 1)
-                forms.setdefault(k, {})[f] = forms.get(k, {}).get(f, 0) + score
-                counts.setdefault(k, Counter())[f] += 1
-        out = {k: max(v, key=v.__getitem__) for k, v in forms.items()}
-        # A country or city is shown under its English name whatever language named it
-        # ("Kiew", "Київ" -> "Kyiv"), also when its adjective shares the key and is
-        # commoner ("Russian"), unless the place is a rare reading of the key ("George").
-        for k, c in counts.items():
-            place: Counter[str] = Counter()
-            for f, n in c.items():
-                place[english_name(f) or ""] += n
-            del place[""]
-            if place and sum(place.values()) * 3 >= sum(c.values()):
-                out[k] = place.most_common(1)[0][0]
-        return out
+        """One display form per name key (see `explain.display_names`)."""
+        return display_names(arts, target_lang)
 
     # --- reading, curation, rebuild ----------------------------------------------
     def events(self) -> list[Event]:
@@ -411,8 +390,3 @@ class _StoreCachedEmbedder:
         if self.new:
             self.store.put_vectors(self.new, self.name)
             self.new = {}
-
-
-def _latin(text: str) -> bool:
-    """Latin script, accents included ("Erdoğan", "Kahramanmaraş")."""
-    return all(ord(ch) < 0x250 for ch in text)

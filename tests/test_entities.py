@@ -73,3 +73,13 @@ def test_a_known_place_beats_a_namesake_when_lemmatising():
     assert name_key("Kyiv") in names.places
     assert names.surfaces[name_key("Kyiv")].most_common(1)[0][0] == "Київ"
     assert "США" in names.surfaces[name_key("США")]
+
+
+def test_elided_articles_and_possessives_do_not_hide_names():
+    ex = NameExtractor()
+    fr = ex.extract("Le président de l'Égypte a reçu l'envoyé d'Assad à Paris.", "fr")
+    it = ex.extract("Il presidente dell'Egitto ha parlato all'inviato di Assad.", "it")
+    en = ex.extract("Officials said China's probe and Egypt's envoy met Assad.", "en")
+    for names in (fr, it, en):
+        assert {name_key("Egypt"), name_key("Assad")} <= names.counts.keys(), names.counts
+    assert "China" in en.surfaces[name_key("China")]
