@@ -42,13 +42,19 @@ _SPLIT = SENTENCE_BREAK
 _WORDS = re.compile(r"(?<![\w'’ʼ-])[^\W\d_][\w'’ʼ-]*", re.UNICODE)
 
 
+# A statement ends like a sentence: a full stop (or "!"), possibly inside closing quotes.
+# Headlines and related-article links ("5 riesgos que corre el mundo tras el ataque a
+# Siria", "Perché c'è la guerra in Siria?") end with a bare word or a question mark.
+_SENTENCE_END = re.compile(r"(?:[.!…。]|[.!?…。]\s*[\"'»”“)]+)\s*$")
+
+
 def is_statement(text: str, lang: str = "en", min_words: int = 6, min_lower: int = 2) -> bool:
-    """A sentence that states something: at least `min_words` words, of which at least
-    `min_lower` are lowercase words of three letters or more once explicit dates are left
-    out. Headlines, datelines and name lists ("19 (Kyodo) -- Nissan Motor Co.", "Publié le
-    19 novembre 2018 à 12h32 - Mis à jour le ...") are mostly capitalised words, numbers
-    and dates, in any language that has case."""
-    if len(text.split()) < min_words:
+    """A sentence that states something: it ends like a sentence, and has at least
+    `min_words` words, of which at least `min_lower` are lowercase words of three letters or
+    more once explicit dates are left out. Headlines, datelines and name lists ("19 (Kyodo)
+    -- Nissan Motor Co.", "Publié le 19 novembre 2018 à 12h32 - Mis à jour le ...") are
+    mostly capitalised words, numbers and dates, in any language that has case."""
+    if len(text.split()) < min_words or not _SENTENCE_END.search(text):
         return False
     masked = list(text)
     for m in find_dates(text, None, lang):

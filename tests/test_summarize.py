@@ -56,6 +56,11 @@ def test_headlines_datelines_and_name_lists_are_not_statements():
     assert is_statement("Die Europäische Zentralbank (EZB) hat am Donnerstag die Zinswende eingeleitet.", "de")
     assert is_statement("Вечером в понедельник в Париже загорелся собор Парижской Богоматери.", "ru")
     assert is_statement("Die Erde bebte am frühen Montagmorgen um 4.17 Uhr Ortszeit.", "de")
+    # headlines and related-article links end without a full stop, or with a question
+    assert not is_statement("5 riesgos que corre el mundo tras el ataque a Siria", "es")
+    assert not is_statement("Perché c'è la guerra in Siria e chi la combatte?", "it")
+    assert is_statement("Il a ajouté : « Nous rebâtirons cette cathédrale tous ensemble. »", "fr")
+    assert is_statement('"Why should I leave?" he asked the reporters in Tokyo on Monday.')
 
 
 def test_another_quote_by_the_same_speaker_is_not_support():
