@@ -125,7 +125,8 @@ class NameExtractor:
                         tokens[i - 1].lower() not in _PLACE_BEFORE_BARE_NAME:
                     continue
                 # the writer's own capitals ("США", "Von-Kármán-Krater") unless inflected
-                surface = tok if tok.isupper() or tok.lower() == lemma else lemma[:1].upper() + lemma[1:]
+                keep = tok.isupper() or tok.lower() == lemma
+                surface = tok if keep else lemma[:1].upper() + lemma[1:]
                 if i == 0:
                     initial.append((key, surface, place))
                 else:
