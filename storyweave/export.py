@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = ["export_json", "SCHEMA_VERSION", "event_dict", "article_dict"]
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 
 def article_dict(a: Article) -> dict[str, Any]:
@@ -68,7 +68,7 @@ def export_json(engine: "Engine") -> dict[str, Any]:
         "events": [event_dict(ev, articles, target_lang=engine.settings.target_lang)
                    for ev in events],
         "storylines": [{"id": s.id, "title": s.title, "events": s.event_ids,
-                        "timeline": timeline(s, by_id),
+                        "links": s.links, "timeline": timeline(s, by_id),
                         "key_dates": key_dates([articles[i] for e in s.event_ids if e in by_id
                                                 for i in by_id[e].article_ids if i in articles])}
                        for s in engine.storylines()],

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -42,8 +44,25 @@ class StorylineLinker:
     def groups(self, events: list[EventState], idf: dict[str, float],
                weak: frozenset[str] = frozenset()) -> list[list[int]]:
         """Indices of linked events, 2+ per group (single events have no storyline page)."""
+        return self._groups(self._graph(events, idf, weak))
+
+    def _groups(self, graph: nx.Graph) -> list[list[int]]:
+        # Communities, not connected components: one event that names two crises' actors
+        # (a summit on Libya and Syria) would otherwise chain both crises into one storyline.
+        # Louvain keeps a group together only where its links are denser than chance.
+        # Fixed seed and node order: the same events give the same storylines on every rerun.
+        communities = nx.community.louvain_communities(
+            graph, weight="weight", resolution=self.resolution, seed=0)
+        return sorted((sorted(c) for c in communities if len(c) >= 2), key=lambda g: g[0])
+
+    def _graph(self, events: list[EventState], idf: dict[str, float],
+               weak: frozenset[str]) -> nx.Graph:
+        """Events as nodes; a link where two events pass both gates, with its reasons:
+        `weight` (the name overlap), `cos` (calibrated, language-shifted) and `shared`."""
+        graph = nx.Graph()
+        graph.add_nodes_from(range(len(events)))
         if not events:
-            return []
+            return graph
         cores = [{k: v for k, v in core_names(e).items() if k not in weak} for e in events]
         i, j = self._sharing_pairs(cores)
         means = np.vstack([e.mean for e in events])  # average link between events
@@ -52,20 +71,15 @@ class StorylineLinker:
             near = np.where(sims + max(self.lang_shift.values()) >= self._raw_min_cos())[0]
             sims[near] += [self._shift(events[i[k]], events[j[k]]) for k in near.tolist()]
         sims = self.calibration[0] + self.calibration[1] * sims
-        graph = nx.Graph()
-        graph.add_nodes_from(range(len(events)))
-        close = sims >= self.min_cos
-        for a, b in zip(i[close].tolist(), j[close].tolist()):
+        close = np.where(sims >= self.min_cos)[0]
+        for k in close.tolist():
+            a, b = int(i[k]), int(j[k])
             strength = self._link_strength(cores[a], cores[b], idf)
             if strength >= self.min_names:
-                graph.add_edge(a, b, weight=strength)
-        # Communities, not connected components: one event that names two crises' actors
-        # (a summit on Libya and Syria) would otherwise chain both crises into one storyline.
-        # Louvain keeps a group together only where its links are denser than chance.
-        # Fixed seed and node order: the same events give the same storylines on every rerun.
-        communities = nx.community.louvain_communities(
-            graph, weight="weight", resolution=self.resolution, seed=0)
-        return sorted((sorted(c) for c in communities if len(c) >= 2), key=lambda g: g[0])
+                graph.add_edge(a, b, weight=strength, cos=float(sims[k]),
+                               shared=sorted(cores[a].keys() & cores[b].keys(),
+                                             key=lambda n: (-idf.get(n, 1.0), n)))
+        return graph
 
     def _raw_min_cos(self) -> float:
         """`min_cos` on the embedder's raw cosine scale (before `calibration`)."""
@@ -115,7 +129,8 @@ class StorylineLinker:
               display: dict[str, str], weak: frozenset[str] = frozenset()) -> list[Storyline]:
         """`weak`: name keys that are probably not names (see OnlineClusterer.weak_names)."""
         out = []
-        for members in self.groups(events, idf, weak):
+        graph = self._graph(events, idf, weak)
+        for members in self._groups(graph):
             members.sort(key=lambda m: events[m].anchor.seq)
             in_events: Counter[str] = Counter()
             reports: Counter[str] = Counter()
@@ -129,5 +144,22 @@ class StorylineLinker:
             first = min(members, key=lambda m: events[m].anchor.seq)
             out.append(Storyline(id="sl-" + ids[first].removeprefix("ev-"),
                                  title=" – ".join(names) or ids[first],
-                                 event_ids=[ids[m] for m in members]))
+                                 event_ids=[ids[m] for m in members],
+                                 links=self._why(graph, members, events, ids, display)))
+        return out
+
+    @staticmethod
+    def _why(graph: nx.Graph, members: list[int], events: list[EventState], ids: list[str],
+             display: dict[str, str]) -> list[dict[str, Any]]:
+        """The links that hold the storyline together (its strongest links joining all its
+        events: a maximum spanning tree), each with the two events in date order, the
+        names they share, their name overlap and cosine."""
+        when = {m: (events[m].date_estimate()[0] or date.max, events[m].anchor.seq) for m in members}
+        tree = nx.maximum_spanning_tree(graph.subgraph(members), weight="weight")
+        out = []
+        for a, b, edge in sorted(tree.edges(data=True), key=lambda e: max(when[e[0]], when[e[1]])):
+            first, then = sorted((a, b), key=when.__getitem__)
+            out.append({"events": [ids[first], ids[then]],
+                        "names": [display.get(k, k.title()) for k in edge["shared"][:5]],
+                        "name_overlap": round(edge["weight"], 3), "cos": round(edge["cos"], 3)})
         return out

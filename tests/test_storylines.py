@@ -71,3 +71,17 @@ def test_language_pair_shift_lets_reports_in_two_languages_link():
     assert plain == [[0, 1], [2, 3]]
     shift = {("en", "fr"): 0.05, ("fr", "en"): 0.05}
     assert StorylineLinker(min_cos=cross + 0.01, lang_shift=shift).groups(en + fr, {}) == [[0, 1, 2, 3]]
+
+
+def test_a_storyline_says_why_its_events_belong_together():
+    rng = np.random.default_rng(5)
+    topic = rng.standard_normal(DIM)
+    events = _crisis(0, topic, ["lavrov", "pompeo", "sochi"], 4, rng)
+    ids = [f"ev-{k}" for k in range(4)]
+    (sl,) = StorylineLinker().build(events, ids, {}, {"lavrov": "Lavrov", "pompeo": "Pompeo"})
+    assert len(sl.links) == 3  # the strongest links that join all four events
+    joined = {e for link in sl.links for e in link["events"]}
+    assert joined == set(ids)
+    for link in sl.links:
+        assert {"Lavrov", "Pompeo"} <= set(link["names"])
+        assert link["cos"] >= 0.82 and link["name_overlap"] >= 0.3
