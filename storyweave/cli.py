@@ -134,6 +134,10 @@ def storylines(db: str) -> None:
             for eid in sl.event_ids:
                 e = evs[eid]
                 click.echo(f"    {str(e.date or 'undated'):10}  {eid}  {e.title}")
+            for link in sl.links:
+                a, b = link["events"]
+                click.echo(f"    why: {a} ~ {b} share {', '.join(link['names'])} "
+                           f"(names {link['name_overlap']:.2f}, cosine {link['cos']:.2f})")
 
 
 @main.command()
