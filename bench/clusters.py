@@ -122,13 +122,13 @@ def main() -> None:
     ap.add_argument("--no-summaries", action="store_true",
                     help="skip event summaries (their sentence embeddings dominate time on long texts)")
     ap.add_argument("--pair-model", default="",
-                    help="the `pair_model` setting: a JSON file, 'learned', or '' (packaged default)")
+                    help="the `pair_model` setting: '' or 'mixed' (default), 'learned', 'hand-set' or a JSON file")
     args = ap.parse_args()
     rows = load_jsonl(args.data, args.limit)
     with tempfile.TemporaryDirectory(prefix="sw-clusters-") as tmp:
         result = run(rows, args.label, not args.no_day, Path(tmp), not args.no_summaries,
                      args.pair_model)
-    result["pair_model"] = args.pair_model or "default"
+    result["pair_model"] = args.pair_model or "mixed (default)"
     result["data"] = Path(args.data).name
     result["limit"] = args.limit
     print(json.dumps(result))

@@ -174,7 +174,7 @@ def language_shifts(docs: list[ArticleSignals], prior_weight: float = 3.0
 class OnlineClusterer:
     def __init__(self, model: PairModel | None = None, window_days: int = 4,
                  max_candidates: int = 10, calibration: tuple[float, float] = (0.0, 1.0)):
-        self.model = model or PairModel.load_default()
+        self.model = model or PairModel.named("")
         self.calibration = calibration
         self.window_days = window_days
         self.max_candidates = max_candidates

@@ -1,8 +1,9 @@
 """The article-event scorer: a logistic model over a few named signals.
 
-Weights live in a small JSON file (`data/pair_model.json`) written by
-`bench/train_pair_model.py`; when absent, hand-set weights below are used. Both are
-plain data, so a user can inspect why an article joined an event (`why` on each
+The default blends two (`MixedPairModel`): weights learned by `bench/train_pair_model.py`
+on labelled same-language pairs (`data/pair_model_learned.json`) within a language, and the
+hand-set weights below (or `data/pair_model.json` when present) across languages, where
+no labelled pairs exist to learn from. All are plain data, so a user can inspect why an article joined an event (`why` on each
 membership lists these features and the probability).
 """
 from __future__ import annotations
@@ -51,12 +52,13 @@ class PairModel:
 
     @classmethod
     def named(cls, setting: str) -> "PairModel":
-        """The `pair_model` setting: '' the default, 'learned' the packaged learned model,
-        else a JSON file."""
-        if not setting:
-            return cls.load_default()
-        if setting == "mixed":
+        """The `pair_model` setting: '' the default ('mixed'), 'mixed' the learned model within
+        a language and the hand-set one across languages, 'learned' the packaged learned
+        model alone, 'hand-set' the hand-set one alone, else a JSON file."""
+        if not setting or setting == "mixed":
             return MixedPairModel(cls.named("learned"), cls.load_default())  # type: ignore[return-value]
+        if setting == "hand-set":
+            return cls.load_default()
         if setting == "learned":
             f = resources.files("storyweave").joinpath("data/pair_model_learned.json")
             return cls.from_dict(json.loads(f.read_text("utf-8")))

@@ -18,8 +18,9 @@ SETTINGS_HELP: dict[str, str] = {
     "batch_size": "Items written per transaction while ingesting (a crash loses at most one).",
     "translator": "Optional machine translation of summary sentences into target_lang: "
                   "'package.module:factory' of a local backend; empty: none.",
-    "pair_model": "JSON file of article-event scoring weights (written by "
-                  "bench/train_pair_model.py); empty: the packaged model.",
+    "pair_model": "Article-event scorer: empty or 'mixed' (learned within a language, "
+                  "hand-set across), 'learned', 'hand-set', or a JSON file written by "
+                  "bench/train_pair_model.py.",
 }
 
 
@@ -31,7 +32,7 @@ class Settings:
     max_bytes: int = 20 * 1024 * 1024
     window_days: int = 4
     batch_size: int = 100
-    pair_model: str = ""
+    pair_model: str = "mixed"
     translator: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 

@@ -245,7 +245,7 @@ def test_language_shift_lifts_cross_language_cosine_only():
 
 def test_packaged_learned_model_is_selectable_and_differs_from_the_default():
     learned = PairModel.named("learned")
-    default = PairModel.named("")
+    default = PairModel.named("hand-set")
     assert learned.source.startswith("bench/train_pair_model.py")
     assert set(learned.weights) <= set(PairModel.expand({k: 0.0 for k in FEATURES}))
     assert learned.weights != default.weights
@@ -256,7 +256,7 @@ def test_mixed_model_is_the_learned_one_within_a_language_and_the_hand_set_one_a
     import math
 
     mixed = PairModel.named("mixed")
-    learned, hand = PairModel.named("learned"), PairModel.named("")
+    learned, hand = PairModel.named("learned"), PairModel.named("hand-set")
     rel = lambda m, f: m.logit(f) - math.log(m.threshold / (1 - m.threshold))  # noqa: E731
     for cos in (0.80, 0.88, 0.95):
         f = {"cos": cos, "names": 0.3, "numbers": 0.0, "days": 0.0, "date_conf": 0.0,

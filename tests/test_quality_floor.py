@@ -54,7 +54,8 @@ def test_quote_extraction_floor_on_ml_crisis_labels():
 def test_event_clustering_floor_on_ecbplus():
     m = bench("clusters.py", "--data", str(DATASETS / "clusters" / "ecbplus.jsonl"),
               "--label", "event", "--no-summaries")
-    assert m["bcubed_f1"] >= 0.80 and m["bcubed_p"] >= 0.70, {k: m[k] for k in ("bcubed_p", "bcubed_r", "bcubed_f1")}
+    # 0.824 with the hand-set model, 0.853 with the default mixed one
+    assert m["bcubed_f1"] >= 0.83 and m["bcubed_p"] >= 0.78, {k: m[k] for k in ("bcubed_p", "bcubed_r", "bcubed_f1")}
 
 
 @pytest.mark.data
