@@ -99,6 +99,17 @@ class NameExtractor:
     def names(self, text: str, lang: str) -> Counter[str]:
         return self.extract(text, lang).counts
 
+    def capitalised_keys(self, text: str, lang: str) -> set[str]:
+        """Name keys of every capitalised word, sentence starts included: for short texts
+        such as a headline or a dateline ("Киев." / "KYIV, May 20"), where `extract`'s test
+        for a name seen mid-sentence has nothing to go on."""
+        out = set()
+        for tok in _TOKEN.findall(text):
+            tok = _POSSESSIVE.sub("", _ELISION.sub("", tok)).strip("'’ʼ-")
+            if tok[:1].isupper():
+                out.add(name_key(self.lemma(tok, lang)))
+        return out
+
     def extract(self, text: str, lang: str) -> Names:
         """Name keys with counts, display forms and place evidence.
 
@@ -151,6 +162,7 @@ _PLACE_BEFORE_BARE_NAME = {"in", "nach", "aus", "von", "bei"}
 
 
 _FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO"}
+_VERB_POS = {"VERB", "INFN", "GRND", "PRTF", "PRTS"}
 
 
 @lru_cache(maxsize=100_000)
@@ -221,6 +233,3 @@ def _lemma_cached(morph, word: str) -> str:
         if p.tag.POS not in _VERB_POS:
             return p.normal_form
     return word.lower()
-
-
-_VERB_POS = {"VERB", "INFN", "GRND", "PRTF", "PRTS"}

@@ -5,7 +5,6 @@ their meaning when a rebuild or a bigger corpus renames or reshapes events.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -15,22 +14,19 @@ import numpy as np
 
 from .cluster import ArticleSignals, EventState
 from .dates import article_event_date, consensus_date, resolve
-from .entities import SENTENCE_BREAK, NameExtractor, name_key
+from .entities import SENTENCE_BREAK, NameExtractor
 from .explain import display_names
 from .models import Article, Event, Membership
 
 __all__ = ["apply_overrides", "EventBuilder", "event_id"]
 
 _NAMES = NameExtractor()
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _lead_keys(a: Article) -> set[str]:
-    """Name keys of every capitalised word of the headline and first sentence, sentence
-    starts included: a dateline ("Киев." / "KYIV, May 20") is a sentence of its own."""
+    """Name keys of the headline and first sentence (a dateline is a sentence of its own)."""
     lead = SENTENCE_BREAK.split(a.text.lstrip(), maxsplit=1)[0]
-    return {name_key(_NAMES.lemma(w, a.lang)) for w in _WORD.findall(f"{a.title} {lead}")
-            if w[0].isupper()}
+    return _NAMES.capitalised_keys(f"{a.title}\n{lead}", a.lang)
 
 
 def event_id(anchor_article_id: str) -> str:
