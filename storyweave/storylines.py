@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import numpy as np
 
 from .cluster import EventState
 from .models import Storyline
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["StorylineLinker"]
 
@@ -46,7 +48,9 @@ class StorylineLinker:
         """Indices of linked events, 2+ per group (single events have no storyline page)."""
         return self._groups(self._graph(events, idf, weak))
 
-    def _groups(self, graph: nx.Graph) -> list[list[int]]:
+    def _groups(self, graph: "nx.Graph") -> list[list[int]]:
+        import networkx as nx  # here, not at import: every CLI command would pay 0.17 s
+
         # Communities, not connected components: one event that names two crises' actors
         # (a summit on Libya and Syria) would otherwise chain both crises into one storyline.
         # Louvain keeps a group together only where its links are denser than chance.
@@ -56,9 +60,11 @@ class StorylineLinker:
         return sorted((sorted(c) for c in communities if len(c) >= 2), key=lambda g: g[0])
 
     def _graph(self, events: list[EventState], idf: dict[str, float],
-               weak: frozenset[str]) -> nx.Graph:
+               weak: frozenset[str]) -> "nx.Graph":
         """Events as nodes; a link where two events pass both gates, with its reasons:
         `weight` (the name overlap), `cos` (calibrated, language-shifted) and `shared`."""
+        import networkx as nx
+
         graph = nx.Graph()
         graph.add_nodes_from(range(len(events)))
         if not events:
@@ -117,10 +123,9 @@ class StorylineLinker:
     def _link_strength(self, a: dict[str, float], b: dict[str, float], idf: dict[str, float]) -> float:
         """Share of the smaller core the two events have in common, each name weighted by
         its IDF and by the share of reports naming it: the two ministers every report names
-        count more than the third person half of them quote. 0 below `min_shared` names."""
+        count more than the third person half of them quote. (`_sharing_pairs` has made
+        sure of `min_shared` names in common.)"""
         shared = a.keys() & b.keys()
-        if len(shared) < self.min_shared:
-            return 0.0
         w = lambda d: sum(v * idf.get(k, 1.0) for k, v in d.items())  # noqa: E731
         common = sum(min(a[k], b[k]) * idf.get(k, 1.0) for k in shared)
         return common / max(min(w(a), w(b)), 1e-9)
@@ -141,7 +146,7 @@ class StorylineLinker:
             # The title names those in most of its events, then in most reports.
             ranked = sorted(in_events, key=lambda k: (-in_events[k], -reports[k], k))
             names = [display.get(k, k.title()) for k in ranked[:3] if in_events[k] >= 2]
-            first = min(members, key=lambda m: events[m].anchor.seq)
+            first = members[0]  # the earliest by arrival: its id names the storyline
             out.append(Storyline(id="sl-" + ids[first].removeprefix("ev-"),
                                  title=" – ".join(names) or ids[first],
                                  event_ids=[ids[m] for m in members],
@@ -149,11 +154,13 @@ class StorylineLinker:
         return out
 
     @staticmethod
-    def _why(graph: nx.Graph, members: list[int], events: list[EventState], ids: list[str],
+    def _why(graph: "nx.Graph", members: list[int], events: list[EventState], ids: list[str],
              display: dict[str, str]) -> list[dict[str, Any]]:
         """The links that hold the storyline together (its strongest links joining all its
         events: a maximum spanning tree), each with the two events in date order, the
         names they share, their name overlap and cosine."""
+        import networkx as nx
+
         when = {m: (events[m].date_estimate()[0] or date.max, events[m].anchor.seq) for m in members}
         tree = nx.maximum_spanning_tree(graph.subgraph(members), weight="weight")
         out = []
