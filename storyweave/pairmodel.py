@@ -3,8 +3,8 @@
 The default blends two (`MixedPairModel`): weights learned by `bench/train_pair_model.py`
 on labelled same-language pairs (`data/pair_model_learned.json`) within a language, and the
 hand-set weights below (or `data/pair_model.json` when present) across languages, where
-no labelled pairs exist to learn from. All are plain data, so a user can inspect why an article joined an event (`why` on each
-membership lists these features and the probability).
+no labelled pairs exist to learn from. All are plain data, so a user can inspect why an
+article joined an event (`why` on each membership lists these features and the probability).
 """
 from __future__ import annotations
 
@@ -84,8 +84,7 @@ class PairModel:
         return self.bias + sum(w * x.get(k, 0.0) for k, w in self.weights.items())
 
     def probability(self, features: dict[str, float]) -> float:
-        z = max(-50.0, min(50.0, self.logit(features)))
-        return 1.0 / (1.0 + math.exp(-z))
+        return _sigmoid(self.logit(features))
 
     def fingerprint(self) -> list:
         """What decides clustering: a change re-clusters on the next run."""
@@ -101,6 +100,10 @@ def _logit(p: float) -> float:
     return math.log(p / (1.0 - p))
 
 
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
 class MixedPairModel:
     """The learned model for same-language comparisons (what its training pairs are) and the
     hand-set one across languages (built from cross-language measurements), blended by the
@@ -111,8 +114,8 @@ class MixedPairModel:
         self.same, self.cross = same, cross
         self.threshold = 0.5
         # the bar for repair merges is blended like the scores: see `merges`
-        margin = [_logit(m.merge_threshold) - _logit(m.threshold) for m in (same, cross)]
-        self.merge_threshold = 1.0 / (1.0 + math.exp(-sum(margin) / 2))  # for display only
+        self._margins = [_logit(m.merge_threshold) - _logit(m.threshold) for m in (same, cross)]
+        self.merge_threshold = _sigmoid(sum(self._margins) / 2)  # for display only
         self.source = f"mixed: same-language {same.source}; across languages {cross.source}"
 
     def fingerprint(self) -> list:
@@ -125,10 +128,8 @@ class MixedPairModel:
         return (1.0 - c) * z_same + c * z_cross
 
     def probability(self, features: dict[str, float]) -> float:
-        z = max(-50.0, min(50.0, self.logit(features)))
-        return 1.0 / (1.0 + math.exp(-z))
+        return _sigmoid(self.logit(features))
 
     def merges(self, features: dict[str, float]) -> bool:
         c = min(max(features.get("cross_lang", 0.0), 0.0), 1.0)
-        margin = [_logit(m.merge_threshold) - _logit(m.threshold) for m in (self.same, self.cross)]
-        return self.logit(features) >= (1.0 - c) * margin[0] + c * margin[1]
+        return self.logit(features) >= (1.0 - c) * self._margins[0] + c * self._margins[1]
