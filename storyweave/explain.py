@@ -70,24 +70,23 @@ def display_names(arts: list[Article], target_lang: str = "en") -> dict[str, str
     """One display form per name key: a place's English name, else the commonest
     spelling in reports in the target language ("Zelensky", not German "Selenskyj"),
     else the commonest Latin-script one (the report's lingua franca), else the commonest."""
-    forms: dict[str, dict[str, int]] = {}
-    counts: dict[str, Counter[str]] = {}
+    scores: dict[str, Counter[str]] = {}
+    places: dict[str, Counter[str]] = {}  # English place names among a key's forms
+    reports: Counter[str] = Counter()
     for a in arts:
         for k, f in a.name_forms.items():
-            score = (1_000_000 if a.lang == target_lang else 0) + (1000 if _latin(f) else 1)
-            forms.setdefault(k, {})[f] = forms.get(k, {}).get(f, 0) + score
-            counts.setdefault(k, Counter())[f] += 1
-    out = {k: max(v, key=v.__getitem__) for k, v in forms.items()}
+            scores.setdefault(k, Counter())[f] += (
+                (1_000_000 if a.lang == target_lang else 0) + (1000 if _latin(f) else 1))
+            reports[k] += 1
+            if english := english_name(f):
+                places.setdefault(k, Counter())[english] += 1
+    out = {k: c.most_common(1)[0][0] for k, c in scores.items()}
     # A country or city is shown under its English name whatever language named it
     # ("Kiew", "Київ" -> "Kyiv"), also when its adjective shares the key and is
     # commoner ("Russian"), unless the place is a rare reading of the key ("George").
-    for k, c in counts.items():
-        place: Counter[str] = Counter()
-        for f, n in c.items():
-            place[english_name(f) or ""] += n
-        del place[""]
-        if place and sum(place.values()) * 3 >= sum(c.values()):
-            out[k] = place.most_common(1)[0][0]
+    for k, c in places.items():
+        if sum(c.values()) * 3 >= reports[k]:
+            out[k] = c.most_common(1)[0][0]
     return out
 
 
