@@ -33,6 +33,7 @@ def _single_word(name: str) -> bool:
     return not tail or len(head) <= 3
 
 
+@lru_cache(maxsize=1)
 def _names_by_place() -> dict[str, dict[str, str]]:
     """{place id: {locale: name}} for countries (two-letter codes) and time-zone cities."""
     from babel import Locale

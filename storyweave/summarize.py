@@ -36,9 +36,6 @@ from .quotes import extract_quotes
 
 __all__ = ["Summarizer", "split_sentences", "Sentence"]
 
-_SPLIT = SENTENCE_BREAK
-
-
 _WORDS = re.compile(r"(?<![\w'’ʼ-])[^\W\d_][\w'’ʼ-]*", re.UNICODE)
 
 
@@ -97,7 +94,7 @@ def split_sentences(article: Article) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     text = article.text
-    for part in _SPLIT.split(text):
+    for part in SENTENCE_BREAK.split(text):
         if part is None:
             continue
         start = text.find(part, pos)
