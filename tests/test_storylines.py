@@ -85,3 +85,15 @@ def test_a_storyline_says_why_its_events_belong_together():
     for link in sl.links:
         assert {"Lavrov", "Pompeo"} <= set(link["names"])
         assert link["cos"] >= 0.82 and link["name_overlap"] >= 0.3
+
+
+def test_headline_events_with_one_core_name_link_when_they_share_it():
+    rng = np.random.default_rng(6)
+    topic = rng.standard_normal(DIM)
+    # headlines name one thing ("Titanfall review...", "Titanfall servers..."): sharing all of
+    # it is enough; a richer event still needs two names in common with another
+    game = [_event(k, topic, ["titanfall"], rng) for k in range(3)]
+    assert StorylineLinker().groups(game, {}) == [[0, 1, 2]]
+    rich = _crisis(3, topic, ["titanfall", "respawn", "microsoft"], 1, rng)
+    other = _crisis(4, topic, ["titanfall", "xbox", "ea"], 1, rng)
+    assert StorylineLinker().groups(rich + other, {}) == []
