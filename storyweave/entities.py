@@ -21,8 +21,10 @@ __all__ = ["NameExtractor", "Names", "name_key", "number_keys"]
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’ʼ-]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
-# French and Italian elide articles and prepositions onto the name that follows.
-_ELISION = re.compile(r"^[a-zà-ÿ]{1,5}['’](?=[^\W\d_])")
+_BRAND = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z]+$")
+# French and Italian elide articles and prepositions onto the name that follows; Arabic
+# names carry their article ("al-Assad", "el-Sisi").
+_ELISION = re.compile(r"^(?:[a-zà-ÿ]{1,5}['’]|[ae]l-)(?=[^\W\d_])")
 _SENT_END = re.compile(r"[.!?…»\"“”]\s*$")
 _NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
 
@@ -125,7 +127,13 @@ class NameExtractor:
             titled = _title_case(tokens, lang)
             for i, tok in enumerate(tokens):
                 tok = _ELISION.sub("", tok)  # "l'Égypte", "dell'Egitto", "d'Assad"
-                if not tok or not tok[0].isupper() or tok.lower() in _STOP or len(tok) < 2:
+                if not tok or tok.lower() in _STOP or len(tok) < 2:
+                    continue
+                brand = _BRAND.match(_POSSESSIVE.sub("", tok))
+                if brand:  # "iOS", "iPhone", "eBay": capitals inside mark a name
+                    out.add(name_key(brand[0]), brand[0], False)
+                    continue
+                if not tok[0].isupper():
                     continue
                 if tok.isupper() and len(tok) > 6:
                     continue  # shouted headline words, not names

@@ -99,3 +99,8 @@ def test_title_case_headlines_and_sentence_starts():
     # ...an ordinary word does not, nor an elided article's word
     assert not ex.names("Review: the patch raises the resolution.", "en")
     assert not ex.names("L'annonce a surpris les marchés.", "fr")
+
+
+def test_brand_names_and_arabic_articles():
+    names = NameExtractor().names("Apple releases iOS 7.1 for the iPhone's owners; al-Assad spoke.", "en")
+    assert {name_key("iOS"), name_key("iPhone"), name_key("Assad")} <= names.keys(), names
