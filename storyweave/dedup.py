@@ -6,7 +6,11 @@ its earliest-ingested article, so it is stable when more copies arrive later.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
 
 from datasketch import MinHash, MinHashLSH
 
@@ -24,24 +28,53 @@ def shingles(text: str, k: int = 4) -> set[str]:
     return {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
 
 
+@lru_cache(maxsize=1)
+def _reference() -> MinHash:
+    return MinHash(num_perm=1, seed=7)
+
+
+def _from_values(num_perm: int, values: np.ndarray) -> MinHash:
+    """A MinHash from stored values; datasketch >= 2 wants their permutation scheme named."""
+    scheme = getattr(_reference(), "scheme", None)
+    extra = {"scheme": scheme} if scheme else {}
+    return MinHash(num_perm=num_perm, seed=7, hashvalues=values, **extra)
+
+
 @dataclass
 class Deduplicator:
     threshold: float = 0.6  # Jaccard of 4-word shingles; wire copies with new headlines sit > 0.7
     num_perm: int = 128
 
-    def _minhash(self, text: str) -> MinHash:
+    @property
+    def signature_dtype(self) -> np.dtype:
+        return _reference().hashvalues.dtype  # the datasketch version's
+
+    @property
+    def signature_name(self) -> str:
+        """What a stored signature was made with: another setting makes another one."""
+        scheme = getattr(_reference(), "scheme", "legacy")
+        return f"minhash-{self.num_perm}-seed7-shingle4-{scheme}-{self.signature_dtype}"
+
+    def signature(self, text: str) -> np.ndarray | None:
+        """MinHash values of a text's 4-word shingles; None for texts too short to compare."""
+        if len(_WORDS.findall(text)) < 8:
+            return None  # headlines alone are too short to call copies
         m = MinHash(num_perm=self.num_perm, seed=7)
         m.update_batch([s.encode("utf-8") for s in shingles(text)])
-        return m
+        return m.hashvalues
 
-    def groups(self, docs: list[tuple[str, str]]) -> dict[str, str]:
-        """docs: (article id, clean text) in ingest order -> {article id: group id}."""
+    def groups(self, docs: list[tuple[str, str]],
+               signatures: Mapping[str, np.ndarray | None] | None = None) -> dict[str, str]:
+        """docs: (article id, clean text) in ingest order -> {article id: group id}.
+        `signatures` (by article id) spares recomputing what an earlier run stored."""
         lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
         sets: DisjointSets[str] = DisjointSets(doc_id for doc_id, _ in docs)
         for doc_id, text in docs:
-            if len(_WORDS.findall(text)) < 8:
-                continue  # headlines alone are too short to call copies
-            mh = self._minhash(text)
+            sig = signatures[doc_id] if signatures is not None and doc_id in signatures \
+                else self.signature(text)
+            if sig is None:
+                continue
+            mh = _from_values(self.num_perm, sig)
             for other in lsh.query(mh):
                 sets.union(doc_id, other)  # the earlier article stays the root
             lsh.insert(doc_id, mh)

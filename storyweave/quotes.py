@@ -215,13 +215,26 @@ def _real_names(text: str, lo: int, part: str, lang: str) -> list[tuple[int, lis
     out = []
     for off, words in _name_runs(part, lang):
         initial = not part[:off].strip(" «“„\"'–—-")
-        seen_inside = re.search(rf"[^\s.!?…»“\"][ \t\u00a0]+{re.escape(words[0])}(?!\w)", text)
+        seen_inside = _seen_mid_sentence(text, words[0])
         speaks = _VERB_RX.get(lang, _ALL_VERBS).search(part[off + len(words[0]):][:30])
         if initial and not seen_inside and not speaks:  # "Лавров, своєю чергою, заявив" stays
             words = words[1:]
         if words:
             out.append((off, words))
     return out
+
+
+def _seen_mid_sentence(text: str, word: str) -> bool:
+    """Does `word` occur after a space that follows a word, not a sentence end? (A scan for
+    the word itself, then a look back: one regex starting with a negated class tried at
+    every position of the text cost 1.4 ms a call on long articles.)"""
+    for m in re.finditer(re.escape(word) + r"(?!\w)", text):
+        j = m.start()
+        while j > 0 and text[j - 1] in " \t\u00a0":
+            j -= 1
+        if 0 < j < m.start() and not text[j - 1].isspace() and text[j - 1] not in ".!?…»“\"":
+            return True
+    return False
 
 
 def _subject_before(text: str, pos: int, lang: str, previous_only: bool = False) -> str | None:

@@ -141,21 +141,23 @@ class Store:
     def article_count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
-    # --- embeddings cache -----------------------------------------------------
-    def get_vectors(self, text_hashes: list[str], model: str) -> dict[str, np.ndarray]:
+    # --- embeddings cache (also holds MinHash signatures: any per-text array) -----
+    def get_vectors(self, text_hashes: list[str], model: str,
+                    dtype: type = np.float32) -> dict[str, np.ndarray]:
         out: dict[str, np.ndarray] = {}
         for i in range(0, len(text_hashes), 500):
             chunk = text_hashes[i:i + 500]
             q = ("SELECT text_hash, vector FROM embeddings WHERE model=? AND text_hash IN (%s)"
                  % ",".join("?" * len(chunk)))
             for h, blob in self.db.execute(q, [model, *chunk]):
-                out[h] = np.frombuffer(blob, dtype=np.float32)
+                out[h] = np.frombuffer(blob, dtype=dtype)
         return out
 
-    def put_vectors(self, vectors: dict[str, np.ndarray], model: str) -> None:
+    def put_vectors(self, vectors: dict[str, np.ndarray], model: str,
+                    dtype: type = np.float32) -> None:
         with self.transaction():
             self.db.executemany("INSERT OR REPLACE INTO embeddings VALUES (?,?,?)",
-                                [(h, model, np.asarray(v, np.float32).tobytes())
+                                [(h, model, np.asarray(v, dtype).tobytes())
                                  for h, v in vectors.items()])
 
     # --- events and storylines ------------------------------------------------

@@ -377,3 +377,18 @@ def test_articles_derived_by_an_older_version_are_derived_again(tmp_path, mini_c
         e.store.db.execute("UPDATE articles SET data = json_set(data, '$.title', 'kept')")
         e.update()  # the same version: nothing is derived again
         assert {a.title for a in e.articles()} == {"kept"}
+
+
+def test_dedup_signatures_are_stored_once_and_reused(tmp_path, mini_corpus):
+    from storyweave.dedup import Deduplicator
+
+    name = Deduplicator().signature_name
+    count = "SELECT COUNT(*) FROM embeddings WHERE model=?"
+    with engine(tmp_path) as e:
+        e.run([str(mini_corpus)])
+        stored = e.store.db.execute(count, (name,)).fetchone()[0]
+        assert stored == len(e.articles())  # every mini-corpus report is long enough
+        groups = {a.id: a.dup_group for a in e.articles()}
+        e.update_events(force=True)  # reads them back: same groups, no new rows
+        assert e.store.db.execute(count, (name,)).fetchone()[0] == stored
+        assert {a.id: a.dup_group for a in e.articles()} == groups
