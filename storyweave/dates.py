@@ -63,8 +63,12 @@ _MONTH_DAY = re.compile(rf"\b({_MONTH_RX})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
 # "on Tuesday", "у вівторок", "во вторник", "am Dienstag", "минулого вівторка", "le mardi"
 _WEEKDAY = re.compile(rf"(?<![\w'’ʼ])(?:(?:on|last|this|у|в|во|am|le|el|минулого|минулої|"
                       rf"в минувший|в прошлый|в прошлую|letzten)\s+)?({_WD_RX})(?![\w'’ʼ])", _F)
-_RELATIVE_DAY = re.compile(r"(?<!\w)(yesterday|вчора|учора|вчера|gestern|hier|ayer|ieri|"
-                           r"the day before yesterday|позавчора|позавчера|vorgestern)(?!\w)", _F)
+_RELATIVE_WORDS = ("yesterday|вчора|учора|вчера|gestern|hier|ayer|ieri|"
+                   "the day before yesterday|позавчора|позавчера|vorgestern")
+_RELATIVE_DAY = re.compile(rf"(?<!\w)({_RELATIVE_WORDS})(?!\w)", _F)
+# A quick case-sensitive test on the lowercased line before the case-blind scans above,
+# which re.IGNORECASE makes try every position of every line.
+_ANY_RELATIVE = re.compile(f"{_WD_RX}|{_RELATIVE_WORDS}")
 _RELATIVE_OFFSETS = {"позавчора": -2, "позавчера": -2, "vorgestern": -2,
                      "the day before yesterday": -2}
 
@@ -107,7 +111,9 @@ def _explicit(line: str, lang: str) -> list[tuple[int, str, date | None, str | N
 
 
 def _relative(line: str) -> list[tuple[int, str, str]]:
-    out = []
+    out: list[tuple[int, str, str]] = []
+    if not _ANY_RELATIVE.search(line.lower()):
+        return out  # most lines name no weekday and no "yesterday": skip the slow scans
     for m in _WEEKDAY.finditer(line):
         word = m.group(1).lower()
         # A bare capitalised weekday in English is a date; a bare lowercase Slavic
