@@ -33,10 +33,14 @@ def _reference() -> MinHash:
     return MinHash(num_perm=1, seed=7)
 
 
+def _scheme() -> str | None:
+    """The datasketch version's permutation scheme (datasketch >= 2; None before)."""
+    return getattr(_reference(), "scheme", None)
+
+
 def _from_values(num_perm: int, values: np.ndarray) -> MinHash:
-    """A MinHash from stored values; datasketch >= 2 wants their permutation scheme named."""
-    scheme = getattr(_reference(), "scheme", None)
-    extra = {"scheme": scheme} if scheme else {}
+    """A MinHash from stored values; datasketch >= 2 wants their scheme named."""
+    extra = {"scheme": _scheme()} if _scheme() else {}
     return MinHash(num_perm=num_perm, seed=7, hashvalues=values, **extra)
 
 
@@ -52,8 +56,7 @@ class Deduplicator:
     @property
     def signature_name(self) -> str:
         """What a stored signature was made with: another setting makes another one."""
-        scheme = getattr(_reference(), "scheme", "legacy")
-        return f"minhash-{self.num_perm}-seed7-shingle4-{scheme}-{self.signature_dtype}"
+        return f"minhash-{self.num_perm}-seed7-shingle4-{_scheme() or 'legacy'}-{self.signature_dtype}"
 
     def signature(self, text: str) -> np.ndarray | None:
         """MinHash values of a text's 4-word shingles; None for texts too short to compare."""

@@ -17,14 +17,17 @@ from anyascii import anyascii
 
 from .gazetteer import english_name, place_aliases
 
-__all__ = ["NameExtractor", "Names", "name_key", "number_keys"]
+__all__ = ["ARABIC_ARTICLE", "NameExtractor", "Names", "name_key", "number_keys"]
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’ʼ-]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
 _BRAND = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z]+$")
+# The Arabic article joined to a name, assimilated or not ("al-Assad", "el-Sisi",
+# "ash-Sharaa"); quotes.py reads name runs with it too.
+ARABIC_ARTICLE = "al|el|ad|an|ar|as|ash|at|az"
 # French and Italian elide articles and prepositions onto the name that follows; Arabic
-# names carry their article ("al-Assad", "el-Sisi").
-_ELISION = re.compile(r"^(?:[a-zà-ÿ]{1,5}['’]|[ae]l-)(?=[^\W\d_])")
+# names carry their article.
+_ELISION = re.compile(rf"^(?:[a-zà-ÿ]{{1,5}}['’]|(?:{ARABIC_ARTICLE})-)(?=[^\W\d_])")
 _SENT_END = re.compile(r"[.!?…»\"“”]\s*$")
 _NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
 
@@ -94,7 +97,7 @@ class NameExtractor:
         return _morph_for(lang)
 
     def lemma(self, word: str, lang: str) -> str:
-        if lang not in ("uk", "ru") or not re.search("[а-яіїєґ]", word.lower()):
+        if not _morphology_reads(word, lang):
             return word.lower()
         return _lemma_cached(self._analyzer(lang), word)
 
@@ -193,7 +196,7 @@ def _standalone_name(word: str, lang: str) -> bool:
         return True
     if re.match(r"\w{1,3}['’]", word):
         return False
-    if lang in ("uk", "ru") and re.search("[а-яіїєґ]", word.lower()):
+    if _morphology_reads(word, lang):
         parses = _morph_for(lang).parse(word.lower())
         return bool(parses) and bool(_NAME_GRAMMEMES & set(parses[0].tag.grammemes))
     return lang in _DICTIONARY_LANGS and not (
@@ -236,6 +239,11 @@ def function_word(word: str, lang: str) -> bool:
     return False
 
 
+def _morphology_reads(word: str, lang: str) -> bool:
+    """Ukrainian or Russian written in Cyrillic: pymorphy3 has its dictionary."""
+    return lang in ("uk", "ru") and bool(re.search("[а-яіїєґ]", word.lower()))
+
+
 @lru_cache(maxsize=4)
 def _morph_for(lang: str):
     """One pymorphy3 analyzer per language for the process (each holds its dictionary)."""
@@ -252,12 +260,10 @@ def _common_noun(word: str, lang: str) -> bool:
     unknown to it ("Lawrow", "Selenskyj"), and names that travel (Iran, Paris, Nissan)
     are known in English too; countries and cities named differently ("Libanon") are
     known from the gazetteer."""
-    import simplemma
-
     if english_name(word):
         return False
-    return simplemma.is_known(word, lang=lang) and not (
-        simplemma.is_known(word, lang="en") or simplemma.is_known(word.lower(), lang="en"))
+    return _dictionary_word(word, lang) and not (
+        _dictionary_word(word, "en") or _dictionary_word(word.lower(), "en"))
 
 
 _LOCATIVE = set("in at near outside inside в у во на під біля поблизу под около возле "

@@ -156,8 +156,8 @@ def timeline(sl: Storyline, events: dict[str, Event]) -> list[dict[str, Any]]:
 
 def key_dates(articles: list[Article], limit: int | None = 10) -> list[dict[str, Any]]:
     """The days a set of reports keeps referring to, most referred first: each report (a
-    wire story and its copies once) votes once for every day it names as an event date ("on 25 January protesters...") and, half,
-    for its own event date. Reports cite earlier turning points long after them, so this
+    wire story and its copies once) votes once for every day it names as an event date
+    ("on 25 January protesters...") and, half, for its own event date. Reports cite earlier turning points long after them, so this
     finds the key dates of a storyline better than counting when reports were published
     (ML-Crisis timelines, bench/timelines.py: date F1 0.249 vs 0.171)."""
     votes: Counter = Counter()

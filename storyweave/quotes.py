@@ -13,7 +13,7 @@ import re
 import numpy as np
 
 from ._disjoint import DisjointSets
-from .entities import _STOP, NameExtractor, function_word, name_key, number_keys
+from .entities import _STOP, ARABIC_ARTICLE, NameExtractor, function_word, name_key, number_keys
 from .models import Article, Citation, EventQuote, Quote
 
 __all__ = ["Quote", "extract_quotes", "link_quotes", "event_quotes"]
@@ -59,7 +59,7 @@ _PREPOSITIONS = {
 _PREPOSITIONS = {k: set(v.split()) for k, v in _PREPOSITIONS.items()}
 _NAME_PARTICLES = set("de da di del della du van von dos das la le".split())  # "Charles de Gaulle"
 # "Fahd al-Masri", "Seif al-Islam": a lower-case Arabic article joined to the name
-_PARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|ben|abu|ould)-[^\W\d_]", re.I)
+_PARTICLE_NAME = re.compile(rf"(?:{ARABIC_ARTICLE}|ibn|bin|ben|abu|ould)-[^\W\d_]", re.I)
 # "по его словам", "за його словами" (speech verbs above): the speaker is a pronoun, named
 # in an earlier sentence
 _PRONOUN_VERB = re.compile(r"\b(?:его|ее|её|их|його|її|їхніми)\b", re.I)

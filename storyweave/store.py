@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
+from numpy.typing import DTypeLike
 
 from .models import (Article, Aspect, EventQuote, Quote, Citation, DateMention, Event, Membership, Provenance, RawItem,
                      Rejected,
@@ -143,7 +144,7 @@ class Store:
 
     # --- embeddings cache (also holds MinHash signatures: any per-text array) -----
     def get_vectors(self, text_hashes: list[str], model: str,
-                    dtype: type = np.float32) -> dict[str, np.ndarray]:
+                    dtype: DTypeLike = np.float32) -> dict[str, np.ndarray]:
         out: dict[str, np.ndarray] = {}
         for i in range(0, len(text_hashes), 500):
             chunk = text_hashes[i:i + 500]
@@ -154,7 +155,7 @@ class Store:
         return out
 
     def put_vectors(self, vectors: dict[str, np.ndarray], model: str,
-                    dtype: type = np.float32) -> None:
+                    dtype: DTypeLike = np.float32) -> None:
         with self.transaction():
             self.db.executemany("INSERT OR REPLACE INTO embeddings VALUES (?,?,?)",
                                 [(h, model, np.asarray(v, dtype).tobytes())
