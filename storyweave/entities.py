@@ -132,15 +132,15 @@ class NameExtractor:
                 tok = _ELISION.sub("", tok)  # "l'Égypte", "dell'Egitto", "d'Assad"
                 if not tok or tok.lower() in _STOP or len(tok) < 2:
                     continue
-                brand = _BRAND.match(_POSSESSIVE.sub("", tok))
-                if brand:  # "iOS", "iPhone", "eBay": capitals inside mark a name
-                    out.add(name_key(brand[0]), brand[0], False)
+                bare = _POSSESSIVE.sub("", tok).strip("'’ʼ-")  # "China's" is China
+                if _BRAND.match(bare):  # "iOS", "iPhone", "eBay": capitals inside mark a name
+                    out.add(name_key(bare), bare, False)
                     continue
                 if not tok[0].isupper():
                     continue
                 if tok.isupper() and len(tok) > 6:
                     continue  # shouted headline words, not names
-                tok = _POSSESSIVE.sub("", tok).strip("'’ʼ-")  # "China's" is China
+                tok = bare
                 lemma = self.lemma(tok, lang)
                 key = name_key(lemma)
                 if len(key) < 3:
