@@ -13,7 +13,9 @@ import re
 import numpy as np
 
 from ._disjoint import DisjointSets
-from .entities import _STOP, ARABIC_ARTICLE, NameExtractor, function_word, name_key, number_keys
+from .entities import (_STOP, ARABIC_ARTICLE, NameExtractor, _standalone_name, function_word, name_key,
+                       number_keys)
+from .gazetteer import english_name
 from .models import Article, Citation, EventQuote, Quote
 
 __all__ = ["Quote", "extract_quotes", "link_quotes", "event_quotes"]
@@ -29,21 +31,27 @@ _VERBS = {
           r"explained|noted|announced|wrote|replied|according to",
     "uk": r"сказа(?:в|ла|ли)|заяви(?:в|ла|ли)|зазначи(?:в|ла|ли)|дода(?:в|ла|ли)|"
           r"наголоси(?:в|ла|ли)|повідоми(?:в|ла|ли)|підкресли(?:в|ла|ли)|каже|заявляє|"
-          r"написа(?:в|ла)|пише|(?:і|й)деться|запевни(?:в|ла)|за (?:його |її |їхніми )?словами",
+          r"написа(?:в|ла)|пише|(?:і|й)деться|запевни(?:в|ла)|назва(?:в|ла|ли)|"
+          r"за (?:його |її |їхніми )?словами",
     "ru": r"сказал[аи]?|заявил[аи]?|отметил[аи]?|добавил[аи]?|подчеркнул[аи]?|сообщил[аи]?|"
-          r"говорит(?:ся)?|заявляет|написал[аи]?|пишет|парировал[аи]?|заверил[аи]?|"
+          r"говорит(?:ся)?|заявляет|написал[аи]?|пишет|парировал[аи]?|заверил[аи]?|назвал[аи]?|"
           r"по (?:его |ее |её |их )?словам",
     "de": r"sagte|sagt|sagten|erklärte|erklärt|betonte|fügte|warnte|schrieb|teilte|"
-          r"hieß es|heißt es|so|laut",
+          r"hieß es|heißt es|nannte|so|laut",
     "fr": r"a(?:-t-(?:il|elle))? (?:dit|déclaré|affirmé|ajouté|souligné|expliqué|estimé|"
-          r"indiqué|assuré|annoncé|prévenu)|dit|déclare|affirme|ajoute|selon",
+          r"indiqué|assuré|annoncé|prévenu|qualifié)|dit|déclare|affirme|ajoute|selon",
     "es": r"dijo|afirmó|declaró|señaló|aseguró|añadió|explicó|indicó|advirtió|subrayó|"
-          r"manifestó|dice|afirma|asegura|según|a juicio de",
-    "it": r"ha (?:detto|dichiarato|affermato|aggiunto|spiegato|sottolineato|annunciato)|"
+          r"manifestó|calificó|dice|afirma|asegura|según|a juicio de",
+    "it": r"ha (?:detto|dichiarato|affermato|aggiunto|spiegato|sottolineato|annunciato|definito)|"
           r"dice|afferma|dichiara|secondo",
 }
 _VERB_RX = {lang: re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.I) for lang, rx in _VERBS.items()}
 _ALL_VERBS = re.compile("|".join(f"(?:{rx})" for rx in _VERBS.values()), re.I)
+# "…, calling the landing “…”", "…, назвавши посадку «…»": a participle whose subject is
+# the sentence's, not the last name before it ("congratulated the Chinese team, calling").
+_PARTICIPLES = {"en": r"calling(?! for| on)|describing", "uk": r"назвавши", "ru": r"назвав",
+                "fr": r"qualifiant", "es": r"calificando", "it": r"definendo"}
+_PARTICIPLE_RX = {lang: re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.I) for lang, rx in _PARTICIPLES.items()}
 # Italian puts the speaker in the next sentence: "«…». Lo ha detto X." / "Così X".
 _NEXT_SENTENCE = re.compile(r"\s*(Lo ha (?:detto|affermato|dichiarato|spiegato)|Così)\b")
 _WORD = re.compile(r"[^\W\d_][\w'’ʼ.-]*", re.UNICODE)
@@ -62,6 +70,14 @@ _NAME_PARTICLES = set("de da di del della du van von dos das la le".split())  # 
 _PARTICLE_NAME = re.compile(rf"(?:{ARABIC_ARTICLE}|ibn|bin|ben|abu|ould)-[^\W\d_]", re.I)
 # "по его словам", "за його словами" (speech verbs above): the speaker is a pronoun, named
 # in an earlier sentence
+_RELATIVE_CLAUSE = re.compile(
+    r",\s*(?:who|which|der|die|qui|che|quien|который|которая|которые|який|яка|які)\b[^,]*,\s*$",
+    re.I)
+_CLAUSE = re.compile(r",\s*([^,]*),\s*$")
+# Verbs that are prepositions: the speaker follows them.
+_ACCORDING = re.compile(r"according to|selon|laut|según|secondo|a juicio de|"
+                        r"за (?:його |її |їхніми )?словами|по (?:его |ее |её |их )?словам", re.I)
+_OBJECT_VERB = re.compile(r"told|tells", re.I)  # a name after them is who was told
 _PRONOUN_VERB = re.compile(r"\b(?:его|ее|её|их|його|її|їхніми)\b", re.I)
 _DETERMINERS = set("the a der die das dem den des ein eine einer eines einem seiner seinem ihrer "
                    "le la les l un une el los las lo il lo gli".split())
@@ -74,6 +90,7 @@ administrator secretary minister ministre ministro госсекретар дер
 """.split())
 
 
+_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,}(?:-|$)")
 _MARK_OR_NL = re.compile("[" + re.escape("".join(sorted(set("".join(_PAIRS) + "".join(_PAIRS.values())))))
                          + "\n]")
 
@@ -125,14 +142,20 @@ def _name_runs(text: str, lang: str, base: int = 0, skip_initial: bool = False,
         low = w.lower().strip("'’")
         is_name = ((w[:1].isupper() or bool(_PARTICLE_NAME.match(w))) and low not in _TITLES
                    and len(w) > 1
-                   and not (lang == "de" and prev_low in _DETERMINERS)  # German nouns
+                   and not (lang == "de" and prev_low in _DETERMINERS  # German nouns,
+                            and not _ACRONYM.match(w))  # but "des EZB-Rats" is a name
                    and not (skip_initial and m.start() == 0)
                    and not function_word(w, lang))  # "Щодо Ірану", "По его словам"
         if is_name and "-" in w and w.split("-")[-1][:1].islower():
             is_name = False  # "EZB-Präsidentin", "41-Jährige": a role, not a name
         if is_name:
             gap = text[last_end:m.start()]
-            if runs and last_end >= 0 and gap.strip() == "":
+            # "Renault-Nissan Карлос Гон": a change of script ends a name
+            # and so does an acronym before a name: "a la BBC Lina Khatib"
+            prev_word = runs[-1][1][-1] if runs else ""
+            if runs and last_end >= 0 and gap.strip() == "" and \
+                    _cyrillic(prev_word) == _cyrillic(w) and \
+                    not (prev_word.isupper() and len(prev_word) > 1 and not w.isupper()):
                 runs[-1][1].append(w)
             else:
                 runs.append((base + m.start(), [w]))
@@ -141,11 +164,19 @@ def _name_runs(text: str, lang: str, base: int = 0, skip_initial: bool = False,
     return runs
 
 
+def _cyrillic(word: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+
+
 def _after_preposition(text: str, offset: int, lang: str) -> bool:
     """Whether the name run at `offset` follows a preposition that does not itself follow a
     name ("de Paris", not "Charles de Gaulle")."""
-    before = _WORD.findall(text[:offset])[-2:]
-    if not before or before[-1].lower() not in _PREPOSITIONS.get(lang, ()):
+    before = _WORD.findall(text[:offset])[-3:]
+    preps = _PREPOSITIONS.get(lang, ())
+    if len(before) >= 2 and before[-1].lower() in _DETERMINERS and before[-2].lower() in preps:
+        return True  # "de la OTAN", "in the Black Sea"
+    before = before[-2:]
+    if not before or before[-1].lower() not in preps:
         return False
     particle = before[-1].lower() in _NAME_PARTICLES
     return not (particle and len(before) == 2 and before[0][:1].isupper()
@@ -159,54 +190,105 @@ def _prefer_subjects(text: str, runs: list[tuple[int, list[str]]], lang: str, st
     return subjects if subjects or strict else runs
 
 
-def _speaker_near_verb(window: str, verb: re.Match[str], lang: str) -> str | None:
+def _speaker_near_verb(window: str, verb: re.Match[str], lang: str, text: str | None = None
+                       ) -> str | None:
     """The subject before the verb ("Mr Pompeo told"), else the first name after it ("sagte
-    Fury"). A subject without a name ("he told ... in Yokohama") is left to resolution."""
+    Fury"). A subject without a name ("he told ... in Yokohama") is left to resolution.
+    `text` (the whole text) is given when `window` starts a sentence: a capital there
+    counts only as `_real_names` allows ("Interrogée à Beyrouth, la force … a assuré")."""
     if _PRONOUN_VERB.search(verb.group(0)):
         return None  # "по его словам": who "его" is comes from earlier sentences
-    subject = window[max(0, verb.start() - 60):verb.start()]
-    if _WORD.search(subject):
-        runs = _prefer_subjects(subject, _name_runs(subject, lang), lang, strict=True)
-        return " ".join(runs[-1][1][-3:]) if runs else None
-    after = re.split(r"[.;!?\n]", window[verb.end():verb.end() + 80])[0]
+    if _ACCORDING.fullmatch(verb.group(0)):  # "selon un opposant syrien, Fahd al-Masri, «…»"
+        return _name_after(window[verb.end():verb.end() + 80], lang)
+    head = _strip_clause(window[:verb.start()])
+    cut = max(0, len(head) - 60)
+    after = window[verb.end():verb.end() + 80]
+    if _WORD.search(head[cut:]):
+        found = _real_names(text, 0, head, lang) if text is not None else _name_runs(head, lang)
+        runs = _prefer_subjects(head, [r for r in found if r[0] >= cut], lang, strict=True)
+        if runs:
+            return " ".join(runs[-1][1][-3:])
+        # "Un cessate il fuoco su carta, dice Kerry: «…»": the subject follows the verb
+        # (not "told Reuters": an object)
+        inverted = after.lstrip()[:1].isupper() and not _OBJECT_VERB.fullmatch(verb.group(0))
+        return _name_after(after, lang) if inverted else None
+    return _name_after(after, lang)
+
+
+def _strip_clause(head: str) -> str:
+    """The subject part before a verb without a clause between them: "Carlos Ghosn, who
+    was awaiting trial …, said", "Stephen Rapp, ex Procuratore del Tribunale …, ha
+    dichiarato", "Лавров, своєю чергою, заявив" (a name in apposition, "Nissan's chief
+    executive, Hiroto Saikawa, said", stays)."""
+    m = _RELATIVE_CLAUSE.search(head) or _CLAUSE.search(head)
+    if m and (m.re is _RELATIVE_CLAUSE or m.group(1)[:1].islower()):
+        return head[:m.start()]
+    return head
+
+
+def _name_after(text: str, lang: str) -> str | None:
+    """The first name after a verb ("sagte Fury"), or the apposition when a description
+    comes first ("dijo el embajador del Reino Unido ante la ONU, Mark Lyall Grant")."""
+    after = re.split(r"[.;!?\n]", text)[0]
     runs = _name_runs(after, lang)
     if runs and after.lstrip()[:1].islower():
-        # "dijo el embajador del Reino Unido ante la ONU, Mark Lyall Grant": the apposition
         runs = [r for r in runs if after[:r[0]].rstrip().endswith(",")] or runs
     return " ".join(runs[0][1][-3:]) if runs else None
 
 
-def _attribute(text: str, qs: int, qe: int, lang: str) -> tuple[str | None, str | None, bool]:
-    """(speaker, verb, explicit): explicit is False when the speaker still needs resolving."""
+def _attribute(text: str, qs: int, qe: int, lang: str
+               ) -> tuple[str | None, str | None, bool, int]:
+    """(speaker, verb, explicit, anchor): explicit is False when the speaker still needs
+    resolving; a speaker left unnamed is looked for before `anchor` (the verb, when it
+    precedes the quote: "Щодо Ірану держсекретар запевнив, що Вашингтон «…»" names the
+    secretary of state before the verb, not Washington after it)."""
     rx = _VERB_RX.get(lang, _ALL_VERBS)
     s0, s1 = _sentence_bounds(text, qs, qe)
     after = text[qe + 1:s1]
     lead = re.match(r"[\s,.;:!?—–-]*", after)
     rest = after[lead.end():] if lead else after
-    verb = rx.search(rest[:70])
+    # a quote that ends its sentence ("„… aufbauen.“ Bundeskanzlerin Merkel nannte …"):
+    # what follows is another sentence, not its attribution
+    ended = text[qs:qe].rstrip()[-1:] in ".?!" and rest[:1].isupper()
+    verb = None if ended else rx.search(rest[:70])
     # "«…», – заявив X" / "“…,” X told": the verb comes within a few words after the quote.
     if verb and len(rest[:verb.start()].split()) <= 5 and not re.search(r"[«“„\"]", rest[:verb.start()]):
-        return _speaker_near_verb(rest, verb, lang), verb.group(0), True
+        return _speaker_near_verb(rest, verb, lang), verb.group(0), True, qs
     prefix = text[s0:qs]
     verbs = list(rx.finditer(prefix))
+    participle = _last_participle(prefix, lang)
+    if participle and (not verbs or verbs[-1].start() < participle.start()):
+        return None, participle.group(0), True, s0 + participle.start()
     if verbs:  # "X said: “…”", "Nissan said an inquiry had uncovered “…”"
-        return _speaker_near_verb(prefix, verbs[-1], lang), verbs[-1].group(0), True
-    nxt = _NEXT_SENTENCE.match(text, s1)
-    if nxt and not rest.strip(" .\"”»"):  # "«…». Lo ha detto il ministro Franco Frattini"
-        runs = _name_runs(text[nxt.end():nxt.end() + 100].split(".")[0], lang)
-        return (" ".join(runs[0][1][-3:]) if runs else None), nxt.group(1), True
+        speaker = _speaker_near_verb(prefix, verbs[-1], lang, text)
+        anchor = qs if _ACCORDING.fullmatch(verbs[-1].group(0)) else s0 + verbs[-1].start()
+        return speaker, verbs[-1].group(0), True, anchor
+    nxt = _NEXT_SENTENCE.match(text, s1) if not rest.strip(" .\"”»") else \
+        _NEXT_SENTENCE.match(text, qe + 1 + lead.end()) if ended and lead else None
+    if nxt:  # "«…». Lo ha detto il ministro Franco Frattini", "«…?» Lo ha detto X"
+        return _name_after(text[nxt.end():nxt.end() + 100], lang), nxt.group(1), True, qs
     if prefix.rstrip().endswith(":"):  # "Помпео в Сочі: «…»"
         runs = _name_runs(prefix, lang)
         if len(runs) == 1 and not prefix[:runs[0][0]].strip() and \
                 prefix[runs[0][0]:].split(runs[0][1][-1], 1)[-1].strip() == ":":
             # "Gentiloni: «…»": a headline that is a name, a colon and the quote
-            return " ".join(runs[0][1][-3:]), None, True
+            return " ".join(runs[0][1][-3:]), None, True, qs
         # else its subject: a confirmed name not after a preposition, else any such name
         # ("Помпео в Сочі: «…»": Pompeo, although he opens the line)
-        runs = (_prefer_subjects(prefix, _real_names(text, s0, prefix, lang), lang, strict=True)
-                or _prefer_subjects(prefix, runs, lang, strict=True))
-        return (" ".join(runs[0][1][-3:]) if runs else None), None, True
-    return None, None, False
+        runs = _prefer_subjects(prefix, _real_names(text, s0, prefix, lang), lang, strict=True)
+        # "Manila, Bergoglio a superstiti del tifone: «…»": the dateline place is not the speaker
+        runs = [r for r in runs if len(r[1]) > 1 or not english_name(r[1][0])] or runs
+        return (" ".join(runs[0][1][-3:]) if runs else None), None, True, qs
+    return None, None, False, qs
+
+
+def _last_participle(prefix: str, lang: str) -> re.Match[str] | None:
+    """"…, calling the landing" right before the quote (at most six words before it)."""
+    rx = _PARTICIPLE_RX.get(lang)
+    found = list(rx.finditer(prefix)) if rx else []
+    if found and len(prefix[found[-1].end():].split()) <= 6:
+        return found[-1]
+    return None
 
 
 def _real_names(text: str, lo: int, part: str, lang: str) -> list[tuple[int, list[str]]]:
@@ -215,13 +297,21 @@ def _real_names(text: str, lo: int, part: str, lang: str) -> list[tuple[int, lis
     out = []
     for off, words in _name_runs(part, lang):
         initial = not part[:off].strip(" «“„\"'–—-")
-        seen_inside = _seen_mid_sentence(text, words[0])
+        seen_inside = _seen_mid_sentence(text, words[0]) or _elided_inside(text, words[0])
         speaks = _VERB_RX.get(lang, _ALL_VERBS).search(part[off + len(words[0]):][:30])
-        if initial and not seen_inside and not speaks:  # "Лавров, своєю чергою, заявив" stays
+        if initial and not seen_inside and not speaks and not _standalone_name(words[0], lang):
+            # "Лавров, своєю чергою, заявив" stays, and so does a word known as a name
             words = words[1:]
         if words:
             out.append((off, words))
     return out
+
+
+def _elided_inside(text: str, word: str) -> bool:
+    """"L'ONU" opening a sentence is a name when the text also writes "l'ONU" elsewhere."""
+    m = re.match(r"\w{1,3}['’](\w+)", word)
+    return bool(m) and re.search(r"(?<![^\s(])[a-zà-ÿ]{1,3}['’]" + re.escape(m.group(1)) + r"(?!\w)",
+                                  text) is not None
 
 
 def _seen_mid_sentence(text: str, word: str) -> bool:
@@ -237,27 +327,44 @@ def _seen_mid_sentence(text: str, word: str) -> bool:
     return False
 
 
-def _subject_before(text: str, pos: int, lang: str, previous_only: bool = False) -> str | None:
-    """Who "he"/"the minister" is: the first name of this sentence before the quote, else
-    of the sentence before (its subject, in the simple cases this handles); a name after a
-    preposition ("Щодо Ірану він заявив") only when neither sentence has another."""
-    s0, _ = _sentence_bounds(text, pos, pos)
-    p0, _ = _sentence_bounds(text, max(0, s0 - 2), max(0, s0 - 2))
+def _subject_before(text: str, pos: int, lang: str, previous_only: bool = False,
+                    sentences: int = 2) -> str | None:
+    """Who "he"/"the minister" is: the first name of this sentence before `pos`, else of
+    the sentences before (up to `sentences` in all; their subject, in the simple cases
+    this handles); a name after a preposition ("Щодо Ірану він заявив") only when none of
+    them has another."""
+    bounds = [(_sentence_bounds(text, pos, pos)[0], pos)]
+    while len(bounds) < sentences and bounds[-1][0] > 0:
+        end = bounds[-1][0]
+        bounds.append((_sentence_bounds(text, max(0, end - 2), max(0, end - 2))[0], end))
     rx = _VERB_RX.get(lang, _ALL_VERBS)
     fallback = None
-    for lo, hi in ((s0, pos), (p0, s0))[1 if previous_only else 0:]:
+    for lo, hi in bounds[1 if previous_only else 0:]:
         found = _real_names(text, lo, text[lo:hi], lang)
         runs = _prefer_subjects(text[lo:hi], found, lang, strict=True)
-        # "Nissan's chief executive, Hiroto Saikawa, said", "Лавров, своєю чергою, заявив":
-        # the name next to a speech verb
-        talking = [r for r in runs
-                   if rx.search(text[lo + r[0]:lo + r[0] + 80].split(r[1][-1], 1)[-1][:30])]
-        people = [r for r in runs if len(r[1]) > 1]  # first + last name: a person
         if runs:
+            # "Nissan's chief executive, Hiroto Saikawa, said", "Лавров, своєю чергою, заявив":
+            # the name next to a speech verb; else first + last name: a person
+            talking = _talking(text[lo:hi], found, runs, rx)
+            people = [r for r in runs if len(r[1]) > 1]
             return " ".join((talking or people or runs)[0][1][-3:])
         if found and fallback is None:
             fallback = " ".join(found[0][1][-3:])
     return fallback
+
+
+def _talking(part: str, found: list[tuple[int, list[str]]], runs: list[tuple[int, list[str]]],
+             rx: re.Pattern[str]) -> list[tuple[int, list[str]]]:
+    """Runs followed by a speech verb within 30 characters with no other name between
+    ("in the Black Sea resort of Sochi, Pompeo said": Pompeo, not the Black Sea)."""
+    starts = sorted(off for off, _ in found)
+    out = []
+    for off, words in runs:
+        end = part.find(words[-1], off) + len(words[-1])
+        nxt = min((s for s in starts if s >= end), default=len(part))
+        if rx.search(part[end:min(end + 30, nxt)]):
+            out.append((off, words))
+    return out
 
 
 def _key(speaker: str | None, lang: str, names: NameExtractor) -> str | None:
@@ -273,12 +380,14 @@ def extract_quotes(text: str, lang: str, names: NameExtractor | None = None) -> 
     names = names or NameExtractor()
     out: list[Quote] = []
     last: str | None = None  # the last speaker named: "he" is most often still them
+    prev: tuple[int, str | None] | None = None  # (end, speaker) of the previous quote
     spans = _find_marks(text)
     # Attribution reads the text with every quote blanked: a verb or a name inside a
     # quote ("Je suis au Liban…") is not the speaker's.
     masked = list(text)
     for o, c in spans:
-        masked[o + 1:c] = " " * (c - o - 1)
+        end = c - 1 if text[c - 1] in ".!?…" else c  # a full stop inside still ends it
+        masked[o + 1:end] = " " * (end - o - 1)
     plain = "".join(masked)
     for o, c in spans:
         inner = text[o + 1:c]
@@ -287,16 +396,30 @@ def extract_quotes(text: str, lang: str, names: NameExtractor | None = None) -> 
         body = text[qs:qe].rstrip(",")
         if len(_WORD.findall(body)) < 3:
             continue  # «Цюецяо», “Chang'e 4”: names and titles, not statements
-        speaker, verb, explicit = _attribute(plain, o, c, lang)
+        speaker, verb, explicit, anchor = _attribute(plain, o, c, lang)
         if not explicit and len(body.split()) < 5:
             continue  # a short unattributed phrase is a title or a scare quote
+        if not explicit and prev and prev[1] and _goes_on(plain[prev[0]:o], lang):
+            # '"…," Ghosn said in a statement. "I can now …"': the same paragraph goes on
+            # quoting the speaker just named
+            speaker, explicit = prev[1], True
+        prev = (c, speaker)
         if explicit and speaker is None and verb and _PRONOUN_VERB.search(verb):
             speaker = last or _subject_before(plain, o, lang, previous_only=True)
-        elif explicit and speaker is None:
-            speaker = _subject_before(plain, o, lang) or last  # "he said", "сказав міністр"
+        elif explicit and speaker is None:  # "he said", "сказав міністр", "hieß es darin":
+            # no speaker named yet, so look one sentence further back ("Der frühere
+            # Automanager Carlos Ghosn … Das bestätigte der 65-Jährige. „…“, hieß es darin.")
+            speaker = _subject_before(plain, anchor, lang, sentences=2 if last else 3) or last
         last = speaker or last
         out.append(Quote(body, qs, qs + len(body), speaker, _key(speaker, lang, names), verb, lang))
     return out
+
+
+def _goes_on(gap: str, lang: str) -> bool:
+    """The text between two quotes is the first one's attribution and nothing more
+    ('," Ghosn said in a statement. '): the next quote is the same speaker's."""
+    return len(gap) < 120 and "\n" not in gap and bool(re.search(r"[.!?]\s*$", gap)) and \
+        _VERB_RX.get(lang, _ALL_VERBS).search(gap) is not None
 
 
 def _groups(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:

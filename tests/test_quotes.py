@@ -168,3 +168,55 @@ def test_speaker_is_not_a_place_or_a_preposition(text, lang, speaker):
 def test_headline_and_particle_speakers(text, lang, speaker):
     quotes = extract_quotes(text, lang, NAMES)
     assert quotes and quotes[-1].speaker_key == speaker, quotes
+
+
+@pytest.mark.parametrize("text,lang,speaker", [
+    # the subject stands before a relative clause, not inside it
+    ("Former Nissan Motor Co chairman Carlos Ghosn, who was awaiting trial in Japan on charges of "
+     "financial misconduct, said he was in Lebanon and would no longer be \"held hostage by a "
+     "rigged Japanese justice system\".", "en", name_key("Ghosn")),
+    # "he" is the name that talks ("Pompeo said"), not the first name of the sentence before
+    ("Speaking after several hours of talks in the Black Sea resort of Sochi, Pompeo said "
+     "Washington would keep up pressure on Tehran. \"We fundamentally do not seek a war with "
+     "Iran,\" he told a joint news conference.", "en", name_key("Pompeo")),
+    # a description before the verb: who it is comes from before the verb, not after it
+    ("Держсекретар Майк Помпео прибув до Сочі. Щодо Ірану держсекретар запевнив, що Вашингтон "
+     "«принципово не прагне війни».", "uk", name_key("Pompeo")),
+    # a participle's subject is the sentence's, not the object before it
+    ("NASA Administrator Jim Bridenstine congratulated the Chinese team, calling the landing "
+     "\"a first for humanity and an impressive accomplishment\".", "en", name_key("Bridenstine")),
+    # "selon X": the speaker follows
+    ("Le vice-ministre Abdo Hussameddine a fait défection. Mais selon un opposant syrien, Fahd "
+     "al-Masri, \"les défections ne pourront avoir du poids que plus tard\".", "fr",
+     name_key("al-Masri")),
+    # "hieß es darin" with no name in the sentence before: one sentence further back
+    ("Der frühere Automanager Carlos Ghosn ist in den Libanon geflohen. Das bestätigte der "
+     "65-Jährige in einer Erklärung. „Ich bin jetzt im Libanon und werde nicht länger Geisel "
+     "sein“, hieß es darin.", "de", name_key("Ghosn")),
+    # the verb before its subject: "dice Kerry"
+    ("Un cessate il fuoco su carta, dice Kerry: \"Ora quello a cui dobbiamo assistere sono "
+     "azioni sul terreno\".", "it", name_key("Kerry")),
+    # "Lo ha detto X" after a quote that ends in a question mark
+    ("\"Ma se non ci hanno mai interpellato?\" Lo ha detto Marco Pannella alla Zanzara su "
+     "Radio 24.", "it", name_key("Pannella")),
+])
+def test_speaker_of_harder_attributions(text, lang, speaker):
+    quotes = extract_quotes(text, lang, NAMES)
+    assert quotes and quotes[-1].speaker_key == speaker, quotes
+
+
+def test_a_finished_quote_is_not_attributed_to_the_next_sentence():
+    text = ("Präsident Emmanuel Macron sagte an der Unglücksstelle: „Wir werden diese Kathedrale "
+            "gemeinsam wieder aufbauen.“ Bundeskanzlerin Angela Merkel nannte Notre-Dame ein "
+            "Symbol Frankreichs.")
+    quotes = extract_quotes(text, "de", NAMES)
+    assert [q.speaker_key for q in quotes] == [name_key("Macron")]
+
+
+def test_the_next_quote_of_the_paragraph_keeps_its_speaker():
+    text = ("\"I have not fled justice - I have escaped injustice,\" Ghosn said in a statement "
+            "issued by his representatives. \"I can now finally communicate freely with the media.\"\n\n"
+            "\"This is a long unattributed sentence in another paragraph,\" the text goes on.")
+    quotes = extract_quotes(text, "en", NAMES)
+    assert [q.speaker_key for q in quotes[:2]] == [name_key("Ghosn")] * 2
+    assert quotes[2].speaker_key != name_key("Ghosn")
