@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any
 
 from .dates import article_event_date
-from .entities import number_keys
+from .entities import name_key, number_keys
 from .gazetteer import english_name
 from .models import Article, Event, Storyline, SummarySentence
 from .summarize import is_statement, split_sentences
@@ -105,13 +105,14 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
     the written form is followed directly by the next name's form."""
     follows: Counter[tuple[str, str]] = Counter()
     for a in members:
-        key_of = {a.name_forms[k]: k for k in keys if k in a.names and a.name_forms.get(k)}
+        key_of = {a.name_forms[k]: k for k in keys if k in a.names and a.name_forms.get(k)
+                  and not _pair_of_names(a.name_forms[k], keys)}
         if len(key_of) < 2:
             continue
         starts: dict[int, str] = {}  # where each name's written form occurs: one scan in all
         ends: list[tuple[int, str]] = []
         alternation = "|".join(re.escape(f) for f in sorted(key_of, key=len, reverse=True))
-        for m in re.finditer(rf"(?<!\w)(?:{alternation})(?!\w)", a.text):
+        for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", a.text):  # not "-Nissan"
             starts[m.start()] = key_of[m.group(0)]
             ends.append((m.end(), key_of[m.group(0)]))
         pairs = set()
@@ -123,10 +124,20 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
                 pairs.add((k, nxt))
         follows.update(pairs)
     given: dict[str, str] = {}
-    for (k, s), n in follows.most_common():
+    # ties go to the more reported name, then the alphabet: never to set order, which
+    # changes with Python's string hashing from run to run ("Volodymyr" before Zelensky
+    # or before Groysman)
+    for (k, s), n in sorted(follows.items(), key=lambda x: (-x[1], -n_articles[x[0][1]], x[0])):
         if k not in given and n >= max(1, 0.6 * n_articles[k]) and given.get(s) != k:
             given[k] = s
     return given
+
+
+def _pair_of_names(form: str, keys: list[str]) -> bool:
+    """"Renault-Nissan" (both halves names of the event) is an alliance or a company, not a
+    given name, even where it stands before "Carlos Ghosn"; "Jean-Claude" is a given name."""
+    head, _, tail = form.partition("-")
+    return bool(tail[:1].isupper()) and name_key(tail) in keys and name_key(head) in keys
 
 
 def _name_chain(key: str, given: dict[str, str]) -> list[str]:
