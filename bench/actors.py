@@ -24,6 +24,9 @@ outlet line statistics of the whole demo corpus, as the pipeline would. Then:
   `cross_script_agreement_found` only over those found in all their languages;
   `gold_key_agreement` is name_key alone on the first surface form (lemmatised as the
   product does), no extraction involved.
+* shown_place_recall / shown_place_precision: over found gold entities, is the kind the
+  report shows (place when a key is in Article.places or its form is a CLDR country/city
+  name) "place" exactly for the gold places?
 * place_recall: of gold places found, share whose key is in Article.places (the
   locative-preposition evidence behind actors' kind="place").
 
@@ -45,10 +48,15 @@ sys.path.insert(0, str(ROOT))
 from storyweave.clean import build_stats  # noqa: E402
 from storyweave.derive import ArticleBuilder  # noqa: E402
 from storyweave.entities import name_key  # noqa: E402
+from storyweave.gazetteer import english_name  # noqa: E402
 from storyweave.ingest import make_item  # noqa: E402
 from storyweave.models import Article, Parsed  # noqa: E402
 
 _WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*", re.UNICODE)
+
+
+def _share(a: int, b: int) -> float | None:
+    return round(a / b, 3) if b else None
 
 
 def prf(tp_p: int, n_p: int, tp_r: int, n_r: int) -> tuple[float, float, float]:
@@ -109,6 +117,7 @@ def main() -> None:
     seen_in: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     first_surface: dict[str, dict[str, str]] = defaultdict(dict)
     places_found = places_kind = 0
+    kind_counts: dict[tuple[bool, bool], int] = defaultdict(int)  # (gold place, shown as place)
     place_keys_total = place_keys_gold = 0
     misses, false_pos, lang_mismatch = [], [], []
     for seq, row in enumerate(rows, start=1):
@@ -135,6 +144,9 @@ def main() -> None:
             first_surface[ent["name"]].setdefault(lang, ent["surface"][0])
             if not hit:
                 misses.append((lang, row["path"], ent["name"], sorted(keys)))
+            if hit:  # the kind the report shows: a place by locative evidence or by CLDR name
+                shown = any(k in art.places or english_name(art.name_forms.get(k, "")) for k in hit)
+                kind_counts[(ent["kind"] == "place", shown)] += 1
             if ent["kind"] == "place":
                 place_gold |= ekeys
                 if hit:
@@ -194,6 +206,8 @@ def main() -> None:
            "n_cross_script_entities": len(multi),
            "place_recall": round(places_kind / places_found, 3) if places_found else None,
            "n_places_found": places_found,
+           "shown_place_recall": _share(kind_counts[(True, True)], kind_counts[(True, True)] + kind_counts[(True, False)]),
+           "shown_place_precision": _share(kind_counts[(True, True)], kind_counts[(True, True)] + kind_counts[(False, True)]),
            "place_precision": round(place_keys_gold / place_keys_total, 3) if place_keys_total else None,
            "n_entities": tot["gold"], "n_distinct_entities": len(seen_in),
            "n_articles": tot["articles"], "n_extracted": tot["extracted"], "per_lang": per_lang}

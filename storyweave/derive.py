@@ -18,9 +18,10 @@ from .models import Article, Parsed, RawItem, Rejected
 __all__ = ["ArticleBuilder", "DERIVE_VERSION", "outlet_of", "original_source"]
 
 # Raise when an Article's derived fields change meaning (2: countries and cities share one
-# name key across languages; 3: names from sentence starts and title-case headlines): stores
+# name key across languages; 3: names from sentence starts and title-case headlines;
+# 4: cities that CLDR names alike in Latin scripts, such as Istanbul and Beirut): stores
 # derived before are derived again on their next update.
-DERIVE_VERSION = 3
+DERIVE_VERSION = 4
 
 # "... reported, citing Interfax" / "передає Укрінформ" / "-- IANS": the agency behind a copy.
 _CITING = re.compile(r"(?:citing|according to|cited by|передає|повідомляє|со ссылкой на|"

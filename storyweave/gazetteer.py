@@ -18,9 +18,11 @@ __all__ = ["LOCALES", "english_name", "place_aliases"]
 # with someone's surname (Polish "Holandia" has the key of "Golan"), so no more than these.
 LOCALES = ("en", "de", "fr", "es", "it", "pt", "ru", "uk")
 _LATIN = ("de", "fr", "es", "it", "pt")
-# A city counts when most Latin-script locales translate its name: Kyiv, Moscow, Riyadh,
-# Cairo do; Antarctic stations and Siberian towns (listed only in ru/uk) do not, and
-# their names are the ones that look like surnames ("Сёва", "Дейвис").
+# A city counts when at least three of the locales list a name for it. CLDR lists a
+# city in a locale only where its name there differs from the English one, so Paris,
+# Istanbul or Beirut, written alike across Latin scripts, are listed by few Latin
+# locales but by ru and uk and some other; Antarctic stations ("Дейвис", "Кейси") and
+# Siberian towns, listed in ru/uk only, look like surnames and stay out.
 _MIN_CITY_LOCALES = 3
 
 
@@ -50,7 +52,7 @@ def _names_by_place() -> dict[str, dict[str, str]]:
                 out.setdefault(zone, {})[code] = city
     cities = [z for z in out if "/" in z]
     for zone in cities:
-        if sum(code in out[zone] for code in _LATIN) < _MIN_CITY_LOCALES:
+        if len(out[zone]) < _MIN_CITY_LOCALES or zone.startswith(("Antarctica/", "Arctic/")):
             del out[zone]
         elif "en" not in out[zone]:  # English city names are the zone ids themselves
             out[zone]["en"] = zone.rsplit("/", 1)[1].replace("_", " ")

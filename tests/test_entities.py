@@ -68,6 +68,19 @@ def test_places_are_shown_under_their_english_name():
     assert english_name("Lavrov") is None
 
 
+def test_cities_written_alike_in_latin_scripts_are_places():
+    """CLDR lists a city only where its name differs from the English one, so Istanbul,
+    Beirut and Paris had too few Latin-script entries to count; Antarctic stations, named
+    in ru/uk only, still do not ("Дейвис" is a surname as often)."""
+    from storyweave.gazetteer import english_name
+
+    assert english_name("Istanbul") == "Istanbul" and english_name("Стамбул") == "Istanbul"
+    assert english_name("Beirut") == "Beirut" and english_name("Shanghai") == "Shanghai"
+    assert english_name("Paris") == "Paris"
+    assert english_name("Дейвис") is None and english_name("Darwin") is None
+    assert name_key("Стамбул") == name_key("Istanbul")
+
+
 def test_a_known_place_beats_a_namesake_when_lemmatising():
     names = NameExtractor().extract("Інавгурація відбулася у Києві. Президент США виступив.", "uk")
     assert name_key("Kyiv") in names.places
