@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from .dates import article_event_date
@@ -57,7 +58,8 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
         name = display.get(key, key.title())
         # given names written in another script than the surname's shown form are left
         # out: "Emmanuel Macron" or "Макрон", never "Эмманюэль Macron"
-        parts = [p for p in (display.get(k, k.title()) for k in _name_chain(key, given))
+        same_script = lambda k: _cyrillic(display.get(k, k.title())) == _cyrillic(name)  # noqa: E731
+        parts = [p for p in (display.get(k, k.title()) for k in _name_chain(key, given, same_script))
                  if _cyrillic(p) == _cyrillic(name)] + [name]
         out.append({"name": " ".join(parts), "key": key,
                     "kind": "place" if place_votes[key] or english_name(name) else "name",
@@ -140,14 +142,20 @@ def _pair_of_names(form: str, keys: list[str]) -> bool:
     return bool(tail[:1].isupper()) and name_key(tail) in keys and name_key(head) in keys
 
 
-def _name_chain(key: str, given: dict[str, str]) -> list[str]:
-    """The given names before `key`, in order ("Recep", "Tayyip" before "Erdoğan")."""
-    before: dict[str, str] = {}
-    for k, s in given.items():  # most-followed first: "Mike" over "Майк" before "Pompeo"
-        before.setdefault(s, k)
+def _name_chain(key: str, given: dict[str, str], fits: Callable[[str], bool] = lambda k: True
+                ) -> list[str]:
+    """The given names before `key`, in order ("Recep", "Tayyip" before "Erdoğan"); of
+    several before one name ("Mike" and "Майк" before "Pompeo"), the most followed one that
+    `fits` (is written in the surname's script), else the most followed one."""
+    before: dict[str, list[str]] = {}
+    for k, s in given.items():  # most-followed first
+        before.setdefault(s, []).append(k)
     chain: list[str] = []
-    while key in before and before[key] not in chain:
-        key = before[key]
+    while key in before:
+        options = [k for k in before[key] if k not in chain]
+        if not options:
+            break
+        key = next((k for k in options if fits(k)), options[0])
         chain.insert(0, key)
     return chain
 
