@@ -175,6 +175,11 @@ def _title_case(tokens: list[str], lang: str) -> bool:
         sum(_dictionary_word(t.lower(), lang) for t in caps) >= 0.5 * len(caps)
 
 
+def cyrillic(text: str) -> bool:
+    """Any Cyrillic letter: names in two scripts are two names to show or to join."""
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
 @lru_cache(maxsize=200_000)
 def _dictionary_word(word: str, lang: str) -> bool:
     import simplemma

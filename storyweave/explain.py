@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .dates import article_event_date
-from .entities import name_key, number_keys
+from .entities import cyrillic, name_key, number_keys
 from .gazetteer import english_name
 from .models import Article, Event, Storyline, SummarySentence
 from .summarize import is_statement, split_sentences
@@ -58,9 +58,9 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
         name = display.get(key, key.title())
         # given names written in another script than the surname's shown form are left
         # out: "Emmanuel Macron" or "Макрон", never "Эмманюэль Macron"
-        same_script = lambda k: _cyrillic(display.get(k, k.title())) == _cyrillic(name)  # noqa: E731
-        parts = [p for p in (display.get(k, k.title()) for k in _name_chain(key, given, same_script))
-                 if _cyrillic(p) == _cyrillic(name)] + [name]
+        script = cyrillic(name)
+        chain = _name_chain(key, given, lambda k: cyrillic(display.get(k, k.title())) == script)
+        parts = [p for p in (display.get(k, k.title()) for k in chain) if cyrillic(p) == script] + [name]
         out.append({"name": " ".join(parts), "key": key,
                     "kind": "place" if place_votes[key] or english_name(name) else "name",
                     "articles": n_articles[key], "mentions": mentions[key],
@@ -95,10 +95,6 @@ def display_names(arts: list[Article], target_lang: str = "en") -> dict[str, str
 def _latin(text: str) -> bool:
     """Latin script, accents included ("Erdoğan", "Kahramanmaraş")."""
     return all(ord(ch) < 0x250 for ch in text)
-
-
-def _cyrillic(text: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
 def _given_names(keys: list[str], members: list[Article], n_articles: Counter[str]) -> dict[str, str]:

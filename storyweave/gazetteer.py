@@ -17,7 +17,6 @@ __all__ = ["LOCALES", "english_name", "place_aliases"]
 # The languages storyweave reads most; each extra locale adds names that could collide
 # with someone's surname (Polish "Holandia" has the key of "Golan"), so no more than these.
 LOCALES = ("en", "de", "fr", "es", "it", "pt", "ru", "uk")
-_LATIN = ("de", "fr", "es", "it", "pt")
 # A city counts when at least three of the locales list a name for it. CLDR lists a
 # city in a locale only where its name there differs from the English one, so Paris,
 # Istanbul or Beirut, written alike across Latin scripts, are listed by few Latin

@@ -13,8 +13,8 @@ import re
 import numpy as np
 
 from ._disjoint import DisjointSets
-from .entities import (_STOP, ARABIC_ARTICLE, NameExtractor, _standalone_name, function_word, name_key,
-                       number_keys)
+from .entities import (_STOP, ARABIC_ARTICLE, NameExtractor, _standalone_name, cyrillic, function_word,
+                       name_key, number_keys)
 from .gazetteer import english_name
 from .models import Article, Citation, EventQuote, Quote
 
@@ -45,13 +45,17 @@ _VERBS = {
     "it": r"ha (?:detto|dichiarato|affermato|aggiunto|spiegato|sottolineato|annunciato|definito)|"
           r"dice|afferma|dichiara|secondo",
 }
-_VERB_RX = {lang: re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.I) for lang, rx in _VERBS.items()}
+def _word_rx(rx: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.I)
+
+
+_VERB_RX = {lang: _word_rx(rx) for lang, rx in _VERBS.items()}
 _ALL_VERBS = re.compile("|".join(f"(?:{rx})" for rx in _VERBS.values()), re.I)
 # "…, calling the landing “…”", "…, назвавши посадку «…»": a participle whose subject is
 # the sentence's, not the last name before it ("congratulated the Chinese team, calling").
 _PARTICIPLES = {"en": r"calling(?! for| on)|describing", "uk": r"назвавши", "ru": r"назвав",
                 "fr": r"qualifiant", "es": r"calificando", "it": r"definendo"}
-_PARTICIPLE_RX = {lang: re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.I) for lang, rx in _PARTICIPLES.items()}
+_PARTICIPLE_RX = {lang: _word_rx(rx) for lang, rx in _PARTICIPLES.items()}
 # Italian puts the speaker in the next sentence: "«…». Lo ha detto X." / "Così X".
 _NEXT_SENTENCE = re.compile(r"\s*(Lo ha (?:detto|affermato|dichiarato|spiegato)|Così)\b")
 _WORD = re.compile(r"[^\W\d_][\w'’ʼ.-]*", re.UNICODE)
@@ -154,7 +158,7 @@ def _name_runs(text: str, lang: str, base: int = 0, skip_initial: bool = False,
             # and so does an acronym before a name: "a la BBC Lina Khatib"
             prev_word = runs[-1][1][-1] if runs else ""
             if runs and last_end >= 0 and gap.strip() == "" and \
-                    _cyrillic(prev_word) == _cyrillic(w) and \
+                    cyrillic(prev_word) == cyrillic(w) and \
                     not (prev_word.isupper() and len(prev_word) > 1 and not w.isupper()):
                 runs[-1][1].append(w)
             else:
@@ -162,10 +166,6 @@ def _name_runs(text: str, lang: str, base: int = 0, skip_initial: bool = False,
             last_end = m.end()
         prev_low = low
     return runs
-
-
-def _cyrillic(word: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in word)
 
 
 def _after_preposition(text: str, offset: int, lang: str) -> bool:
@@ -245,8 +245,8 @@ def _attribute(text: str, qs: int, qe: int, lang: str
     rx = _VERB_RX.get(lang, _ALL_VERBS)
     s0, s1 = _sentence_bounds(text, qs, qe)
     after = text[qe + 1:s1]
-    lead = re.match(r"[\s,.;:!?—–-]*", after)
-    rest = after[lead.end():] if lead else after
+    lead = re.match(r"[\s,.;:!?—–-]*", after).end()  # always matches, maybe empty
+    rest = after[lead:]
     # a quote that ends its sentence ("„… aufbauen.“ Bundeskanzlerin Merkel nannte …"):
     # what follows is another sentence, not its attribution
     ended = text[qs:qe].rstrip()[-1:] in ".?!" and rest[:1].isupper()
@@ -263,8 +263,10 @@ def _attribute(text: str, qs: int, qe: int, lang: str
         speaker = _speaker_near_verb(prefix, verbs[-1], lang, text)
         anchor = qs if _ACCORDING.fullmatch(verbs[-1].group(0)) else s0 + verbs[-1].start()
         return speaker, verbs[-1].group(0), True, anchor
-    nxt = _NEXT_SENTENCE.match(text, s1) if not rest.strip(" .\"”»") else \
-        _NEXT_SENTENCE.match(text, qe + 1 + lead.end()) if ended and lead else None
+    if not rest.strip(" .\"”»"):  # the quote ends the sentence: the next one may name
+        nxt = _NEXT_SENTENCE.match(text, s1)
+    else:  # … or, after "?" or ".", `rest` is that next sentence
+        nxt = _NEXT_SENTENCE.match(text, qe + 1 + lead) if ended else None
     if nxt:  # "«…». Lo ha detto il ministro Franco Frattini", "«…?» Lo ha detto X"
         return _name_after(text[nxt.end():nxt.end() + 100], lang), nxt.group(1), True, qs
     if prefix.rstrip().endswith(":"):  # "Помпео в Сочі: «…»"

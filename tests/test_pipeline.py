@@ -307,37 +307,13 @@ def test_a_translator_that_cannot_load_is_a_clear_error(tmp_path):
             Engine(str(tmp_path / "x.db"), Settings(embedder="hashing", translator=spec))
 
 
-def test_actors_join_given_names_to_the_surname():
+def _actor_names(texts: list[tuple[str, str]]) -> dict[str, str]:
+    """{shown name: kind} of one event made of these (lang, text) reports."""
     from storyweave.entities import NameExtractor
     from storyweave.explain import actors
     from storyweave.models import Article, Event, Membership
 
     ex = NameExtractor()
-    texts = ["Later, Recep Tayyip Erdoğan said that Sergei Lavrov would visit Ankara.",
-             "In Ankara, Recep Tayyip Erdoğan met Sergei Lavrov on Monday.",
-             "Officials said Erdoğan and Lavrov met in Ankara."]
-    arts = {}
-    for i, t in enumerate(texts):
-        found = ex.extract(t, "en")
-        arts[f"a{i}"] = Article(id=f"a{i}", content_hash=f"h{i}", origin="x", title="t", text=t,
-                                seq=i, lang="en", names=dict(found.counts),
-                                name_forms={k: found.surfaces[k].most_common(1)[0][0] for k in found.counts})
-    ev = Event(id="ev", title="t", members=[Membership(i, 1.0) for i in arts])
-    names = [a["name"] for a in actors(ev, arts, Engine.display_names(list(arts.values())))]
-    assert "Recep Tayyip Erdoğan" in names and "Sergei Lavrov" in names, names
-    assert not {"Recep", "Tayyip", "Sergei"} & set(names)
-
-
-def test_actor_names_do_not_mix_scripts_and_places_are_places():
-    from storyweave.entities import NameExtractor
-    from storyweave.explain import actors
-    from storyweave.models import Article, Event, Membership
-
-    ex = NameExtractor()
-    texts = [("ru", "Вчера Эмманюэль Макрон прилетел в Берлин. Позже Эмманюэль Макрон уехал."),
-             ("ru", "Сегодня Эмманюэль Макрон говорил о Германии."),
-             ("en", "Officials said Macron spoke about Germany."),
-             ("en", "Later Macron met officials and spoke about Germany.")]
     arts = {}
     for i, (lang, t) in enumerate(texts):
         found = ex.extract(t, lang)
@@ -345,7 +321,24 @@ def test_actor_names_do_not_mix_scripts_and_places_are_places():
                                 seq=i, lang=lang, names=dict(found.counts), places=sorted(found.places),
                                 name_forms={k: found.surfaces[k].most_common(1)[0][0] for k in found.counts})
     ev = Event(id="ev", title="t", members=[Membership(i, 1.0) for i in arts])
-    got = {a["name"]: a["kind"] for a in actors(ev, arts, Engine.display_names(list(arts.values())))}
+    return {a["name"]: a["kind"] for a in actors(ev, arts, Engine.display_names(list(arts.values())))}
+
+
+def test_actors_join_given_names_to_the_surname():
+    texts = ["Later, Recep Tayyip Erdoğan said that Sergei Lavrov would visit Ankara.",
+             "In Ankara, Recep Tayyip Erdoğan met Sergei Lavrov on Monday.",
+             "Officials said Erdoğan and Lavrov met in Ankara."]
+    names = list(_actor_names([("en", t) for t in texts]))
+    assert "Recep Tayyip Erdoğan" in names and "Sergei Lavrov" in names, names
+    assert not {"Recep", "Tayyip", "Sergei"} & set(names)
+
+
+def test_actor_names_do_not_mix_scripts_and_places_are_places():
+    texts = [("ru", "Вчера Эмманюэль Макрон прилетел в Берлин. Позже Эмманюэль Макрон уехал."),
+             ("ru", "Сегодня Эмманюэль Макрон говорил о Германии."),
+             ("en", "Officials said Macron spoke about Germany."),
+             ("en", "Later Macron met officials and spoke about Germany.")]
+    got = _actor_names(texts)
     assert "Macron" in got and not any("Эмманюэль" in n and "Macron" in n for n in got), got
     assert got.get("Germany") == "place", got  # a country, though never "in Germany"
 
@@ -395,24 +388,15 @@ def test_dedup_signatures_are_stored_once_and_reused(tmp_path, mini_corpus):
 
 
 _ACTORS_SCRIPT = """
-from storyweave import Engine
-from storyweave.entities import NameExtractor
-from storyweave.explain import actors
-from storyweave.models import Article, Event, Membership
-ex = NameExtractor()
+import sys
+sys.path.insert(0, sys.argv[1])
+from test_pipeline import _actor_names
 texts = ["Later, Volodymyr Zelensky met Volodymyr Groysman in Kyiv.",
          "In Kyiv, Volodymyr Groysman welcomed Volodymyr Zelensky on Monday.",
          "Officials said the former alliance chief Renault-Nissan Carlos Ghosn fled.",
          "Renault and Nissan said Renault-Nissan Carlos Ghosn had left.",
          "Renault-Nissan Carlos Ghosn spoke; Nissan and Renault declined to comment."]
-arts = {}
-for i, t in enumerate(texts):
-    found = ex.extract(t, "en")
-    arts[f"a{i}"] = Article(id=f"a{i}", content_hash=f"h{i}", origin="x", title="t", text=t,
-                            seq=i, lang="en", names=dict(found.counts),
-                            name_forms={k: found.surfaces[k].most_common(1)[0][0] for k in found.counts})
-ev = Event(id="ev", title="t", members=[Membership(i, 1.0) for i in arts])
-print(sorted(a["name"] for a in actors(ev, arts, Engine.display_names(list(arts.values())))))
+print(sorted(_actor_names([("en", t) for t in texts])))
 """
 
 
@@ -427,7 +411,8 @@ def test_actor_names_are_the_same_whatever_the_string_hash_seed():
     outs = set()
     for seed in ("1", "2", "3", "4", "5", "6"):
         env = dict(os.environ, PYTHONHASHSEED=seed)
-        run = subprocess.run([sys.executable, "-c", _ACTORS_SCRIPT], env=env, capture_output=True,
+        run = subprocess.run([sys.executable, "-c", _ACTORS_SCRIPT, os.path.dirname(__file__)], env=env,
+                             capture_output=True,
                              text=True, check=True)
         outs.add(run.stdout.strip())
     assert len(outs) == 1, outs
