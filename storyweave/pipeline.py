@@ -35,7 +35,7 @@ from .models import Article, Event, RawItem, Rejected, RunStats, Storyline
 from .progress import Progress
 from .settings import Settings
 from .store import Store
-from .storylines import StorylineLinker
+from .storylines import LINK_VERSION, StorylineLinker
 from .summarize import Summarizer
 from .aspects import find_aspects
 from .quotes import event_quotes
@@ -194,8 +194,8 @@ class Engine:
         h.update(json.dumps(self.store.overrides()).encode())
         h.update(self.embedder.name.encode())
         # a retrained model or a new window re-clusters
-        h.update(json.dumps([self._pair_model().fingerprint(), self.settings.window_days],
-                            sort_keys=True).encode())
+        h.update(json.dumps([self._pair_model().fingerprint(), self.settings.window_days,
+                             LINK_VERSION], sort_keys=True).encode())
         return h.hexdigest()
 
     def _duplicate_groups(self, arts: list[Article]) -> dict[str, str]:

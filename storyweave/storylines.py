@@ -15,7 +15,10 @@ from .models import Storyline
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["StorylineLinker"]
+__all__ = ["StorylineLinker", "LINK_VERSION"]
+
+# Bumped when linking changes, so a stored run relinks on its next update.
+LINK_VERSION = 2
 
 
 def _top(names: Counter[str], idf: dict[str, float], n: int) -> Counter[str]:
@@ -23,12 +26,21 @@ def _top(names: Counter[str], idf: dict[str, float], n: int) -> Counter[str]:
     return Counter({k: names[k] for k in keys})
 
 
-def core_names(ev: EventState, share: float = 0.5) -> dict[str, float]:
-    """Names that most reports of an event mention (its main actors and places), with the
+def core_names(ev: EventState, share: float = 0.5, repeats: int = 2) -> dict[str, float]:
+    """Names that most reports of an event dwell on (its main actors and places), with the
     share of reports that do. Rare one-off names (a quoted expert) say little about which
-    storyline it belongs to."""
+    storyline it belongs to. Within a report, a name counts fully when it is named as often
+    as the report's most named one (up to `repeats` times), else in proportion: a long dump
+    whose sidebar or site footer names other countries and people once each (raw crawls,
+    ML-Crisis) would otherwise link to every storyline those names belong to, while a
+    headline names each of its names once, and all of them fully."""
     n = max(len(ev.members), 1)
-    return {k: c / n for k, c in ev.names.items() if c / n >= share}
+    salience: Counter[str] = Counter()
+    for m in ev.members:
+        full = min(max(m.names.values(), default=1), repeats)
+        for k in sorted(m.names):
+            salience[k] += min(m.names[k], repeats) / full
+    return {k: v / n for k, v in salience.items() if v / n >= share}
 
 
 @dataclass

@@ -10,10 +10,11 @@ from storyweave.storylines import StorylineLinker
 DIM = 16
 
 
-def _event(seq: int, topic: np.ndarray, names: list[str], rng: np.random.Generator) -> EventState:
+def _event(seq: int, topic: np.ndarray, names: list[str] | Counter, rng: np.random.Generator
+           ) -> EventState:
     v = topic + 0.05 * rng.standard_normal(DIM)
     a = ArticleSignals(f"a{seq}", seq, "en", (v / np.linalg.norm(v)).astype(np.float32),
-                       Counter({n: 1 for n in names}))
+                       names if isinstance(names, Counter) else Counter({n: 1 for n in names}))
     ev = EventState(anchor=a)
     ev.add(a)
     return ev
@@ -40,6 +41,23 @@ def test_one_bridging_event_does_not_chain_two_storylines():
     groups = StorylineLinker().groups(libya + syria + [summit], {})
     as_sets = [set(g) - {12} for g in groups]
     assert set(range(6)) in as_sets and set(range(6, 12)) in as_sets
+
+
+def test_names_a_long_report_mentions_once_do_not_link_it():
+    """Raw dumps name other stories' actors once each in a sidebar or footer: a report's
+    core weighs what it dwells on, so two crises' reports sharing only the sidebar stay
+    apart (by count alone, 2 of 5 names in common would link them)."""
+    rng = np.random.default_rng(4)
+    topic = rng.standard_normal(DIM)
+    sidebar = {"obama": 1, "merkel": 1}
+    libya = _event(0, topic, Counter({"libya": 4, "gaddafi": 3, "tripoli": 1, **sidebar}), rng)
+    yemen = _event(1, topic, Counter({"yemen": 5, "saleh": 2, "sanaa": 1, **sidebar}), rng)
+    assert StorylineLinker().groups([libya, yemen], {}) == []
+    again = _event(2, topic, Counter({"libya": 2, "gaddafi": 2, "benghazi": 1}), rng)
+    assert StorylineLinker().groups([libya, yemen, again], {}) == [[0, 2]]
+    # a headline names each of its names once, and all of them fully
+    headlines = [_event(k, topic, ["titanfall", "xbox"], rng) for k in range(3)]
+    assert StorylineLinker().groups(headlines, {}) == [[0, 1, 2]]
 
 
 def test_unrelated_events_have_no_storyline():
