@@ -174,7 +174,11 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--no-justext", action="store_true")
     ap.add_argument("--no-trafilatura", action="store_true")
     ap.add_argument("--show-errors", action="store_true", help="print the cleaner's wrong lines")
+    ap.add_argument("--no-outlet", action="store_true",
+                    help="no outlet for any row, as the pipeline sees rows without `source`/`url` "
+                         "(bench/clusters.py's ML-Crisis run): one anonymous pool of corpus evidence")
     args = ap.parse_args(argv)
+    outlet_of_row = (lambda _rid: None) if args.no_outlet else outlet_prefix
 
     rows = load_rows(args.data)
     labels = load_labels(args.labels)
@@ -185,7 +189,7 @@ def main(argv: list[str] | None = None) -> dict:
 
     t0 = time.perf_counter()
     # Corpus evidence exactly as Engine._line_stats builds it: (outlet, parsed body) of every row.
-    stats = build_stats((outlet_prefix(r["id"]), title_and_body(r["text"])[2]) for r in rows)
+    stats = build_stats((outlet_of_row(r["id"]), title_and_body(r["text"])[2]) for r in rows)
     cleaner = LineCleaner(stats)
     stats_s = time.perf_counter() - t0
 
@@ -207,7 +211,7 @@ def main(argv: list[str] | None = None) -> dict:
         idx = sorted(lab)
         lines = row["text"].split("\n")
         t1 = time.perf_counter()
-        sw, why = storyweave_predict(row, cleaner, outlet_prefix(rid), idx)
+        sw, why = storyweave_predict(row, cleaner, outlet_of_row(rid), idx)
         t_clean += time.perf_counter() - t1
         preds = {"storyweave": sw, "keep_all": {i: "keep" for i in idx}}
         if "justext" in systems:
@@ -255,7 +259,8 @@ def main(argv: list[str] | None = None) -> dict:
     sw = result["storyweave"]
     final = {"precision": sw["precision"], "recall": sw["recall"], "f1": sw["f1"],
              "keep_recall": sw["keep_recall"], "n_lines": sw["n_lines"], "n_junk": sw["n_junk"],
-             "n_docs": len(labels), "per_lang": sw["per_lang"],
+             "n_docs": len(labels), "outlets": "none" if args.no_outlet else "id prefix",
+             "per_lang": sw["per_lang"],
              "baselines": {s: {k: result[s][k] for k in ("precision", "recall", "f1", "keep_recall")}
                            for s in systems if s != "storyweave"}}
     print(json.dumps(final, ensure_ascii=False))

@@ -162,9 +162,10 @@ class Engine:
         return made
 
     def _line_stats(self, parsed: list) -> OutletLineStats:
-        """Per-outlet line counts over the new items and the outlets' stored articles."""
+        """Per-outlet line counts over the new items and the outlets' stored articles
+        (articles of no known outlet are one pool, see OutletLineStats)."""
         new = [(outlet_of(p, item), p.text) for _s, item, p in parsed if not isinstance(p, Rejected)]
-        outlets = {o for o, _ in new if o}
+        outlets = {o for o, _ in new}
         old = [(a.source, a.text + "\n" + "\n".join(r.text for r in a.removed))
                for a in self.store.articles() if a.source in outlets]
         return build_stats(new + old)

@@ -57,6 +57,23 @@ def test_line_in_three_articles_of_one_outlet_is_removed_with_its_reason():
     assert footer in cleaner.clean("Titular", f"{BODY[0]}\n{footer}", outlet="otro").text
 
 
+def test_articles_of_no_known_outlet_share_one_pool_with_a_higher_bar():
+    """A dump without `source`/`url`: furniture still repeats, across a mix of sites, so a
+    short line counts as boilerplate from 4 distinct articles on (3 may share a slogan)."""
+    footer = "El Diario de la Mañana, decano de la prensa regional"
+    three = LineCleaner(build_stats([(None, f"{_other_story(i)}\n{footer}") for i in range(3)]))
+    assert footer in three.clean("Titular", f"{BODY[0]}\n{footer}", outlet=None).text
+    four = LineCleaner(build_stats([(None, f"{_other_story(i)}\n{footer}") for i in range(4)]))
+    out = four.clean("Titular", f"{BODY[0]}\n{footer}", outlet=None)
+    assert footer not in out.text and BODY[0] in out.text
+    assert [(r.text, r.reason) for r in out.removed] == [(footer, "repeated-in-corpus")]
+    # the same story stored four times is one article, not four
+    same = LineCleaner(build_stats([(None, f"{_other_story(0)}\n{footer}")] * 4))
+    assert footer in same.clean("Titular", f"{BODY[0]}\n{footer}", outlet=None).text
+    # an outlet's own pool is not the anonymous one
+    assert footer in four.clean("Titular", f"{BODY[0]}\n{footer}", outlet="diario").text
+
+
 def test_long_paragraph_repeated_twice_is_kept_but_three_times_removed():
     para = ("La comunidad internacional pidió el fin inmediato de la violencia y el respeto de los "
             "derechos humanos, mientras las organizaciones humanitarias reclamaban acceso a las zonas "

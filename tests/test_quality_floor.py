@@ -74,5 +74,6 @@ def test_event_clustering_floor_on_ecbplus():
 @needs("ml_crisis.jsonl")
 def test_storyline_floor_on_ml_crisis():
     m = cluster_bench("ml_crisis.jsonl", "storyline")
-    # 0.525 with connected components, 0.721 with communities and the language-pair shift
-    assert m["bcubed_f1"] >= 0.68 and m["bcubed_p"] >= 0.80, b3(m)
+    # 0.525 with connected components, 0.721 with communities and the language-pair shift,
+    # 0.815 with names weighed by mentions and corpus-wide furniture lines cut
+    assert m["bcubed_f1"] >= 0.78 and m["bcubed_p"] >= 0.83, b3(m)
