@@ -201,8 +201,10 @@ def symmetric_features(a, b, stats) -> dict[str, float]:
     from storyweave.cluster import pair_features
     from storyweave.pairmodel import PairModel
 
-    f1 = PairModel.expand(pair_features(a, b, stats.idf, lang_shift=stats.lang_shift))
-    f2 = PairModel.expand(pair_features(b, a, stats.idf, lang_shift=stats.lang_shift))
+    f1 = PairModel.expand(pair_features(a, b, stats.idf, lang_shift=stats.lang_shift,
+                                        term_idf=stats.term_idf))
+    f2 = PairModel.expand(pair_features(b, a, stats.idf, lang_shift=stats.lang_shift,
+                                        term_idf=stats.term_idf))
     return {k: (f1[k] + f2[k]) / 2.0 for k in f1}
 
 

@@ -3,58 +3,20 @@ Venezuela, ...), found by clustering its sentences across languages, each with a
 label and the passages that treat it."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
-from functools import lru_cache
 
 import numpy as np
 
 from .models import Aspect, Citation
 from .summarize import Sentence
+from .terms import WORD as _WORD, content_words
 
 __all__ = ["find_aspects"]
 
-_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
-# Words frequent in any news sentence: they would label every aspect.
-_COMMON = set("""said says would could also after before their there which where while about
-with from that this these those have been were will into over under more than other against
-told added according during since year years week people according told reporters
-заявив сказав також після який яка яке були було буде щодо через року років
-заявил сказал также после который которая было будет через года лет
-sagte sagten auch nach dieser diese wurde wurden werden sich eine einen einem nicht
-selon après avait était sont dans pour avec cette leurs""".split())
-
-
-@lru_cache(maxsize=64)
-def _stopwords(lang: str) -> frozenset[str]:
-    """Function words of a language (stopwords-iso lists, 50+ languages) plus the news
-    words above: "darunter", "zehn" or "however" would otherwise label aspects."""
-    import stopwordsiso
-
-    extra = stopwordsiso.stopwords(lang) if stopwordsiso.has_lang(lang) else set()
-    return frozenset(_COMMON | {w.lower() for w in extra} | _calendar_words(lang))
-
-
-def _calendar_words(lang: str) -> set[str]:
-    """Weekday and month names (CLDR via Babel): "monday" is when, never what, an aspect is."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        loc = Locale.parse(lang)
-    except (ValueError, UnknownLocaleError):
-        return set()
-    words: set[str] = set()
-    for table in (loc.days, loc.months):
-        for context in table.values():
-            for width in ("wide", "abbreviated"):
-                words |= {w.lower().strip(".") for w in context.get(width, {}).values()}
-    return words
-
 
 def _content_words(s: Sentence) -> set[str]:
-    stop = _stopwords(s.lang)
-    return {w.lower() for w in _WORD.findall(s.text)} - stop
+    return content_words(s.text, s.lang)
 
 
 def _label(members: list[Sentence], all_counts: Counter[str], target_lang: str) -> str:

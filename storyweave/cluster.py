@@ -18,8 +18,10 @@ import numpy as np
 
 from .dates import article_event_date, resolve
 from .dayindex import DayIndex
+from .embed import embed_text
 from .models import Article
 from .pairmodel import PairModel
+from .terms import term_keys
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,9 @@ class ArticleSignals:
     # resolved against each candidate event's date while scoring.
     relative: list[str] = field(default_factory=list)
     places: set[str] = field(default_factory=set)
+    # Content terms of title + lead (terms.term_keys) with their weight: 1 for a report; for
+    # an event scored as a whole (repair), the share of its members using the term.
+    terms: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -54,6 +59,7 @@ class EventState:
     numbers: Counter[str] = field(default_factory=Counter)
     langs: Counter[str] = field(default_factory=Counter)
     places: Counter[str] = field(default_factory=Counter)
+    terms: Counter[str] = field(default_factory=Counter)  # summed member term weights
     dates: list[tuple[date, float]] = field(default_factory=list)
     why: dict[str, dict[str, float]] = field(default_factory=dict)
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
@@ -68,6 +74,7 @@ class EventState:
         self.numbers.update(sorted(a.numbers))
         self.langs[a.lang] += 1
         self.places.update(sorted(a.places))
+        self.terms.update(a.terms)
         if a.date is not None and a.date_confidence > 0:
             self.dates.append((a.date, a.date_confidence))
         self.why[a.id] = why or {"founder": 1.0}
@@ -142,6 +149,22 @@ def name_overlap(a: Counter[str], event_names: Counter[str], idf: dict[str, floa
     return shared / max(min(mine_w, event_top_weight), 1e-9)
 
 
+def term_similarity(a: dict[str, float], ev: Counter[str], idf: dict[str, float],
+                    ev_norm: float) -> float:
+    """IDF-weighted cosine of a report's content terms and an event's summed ones: the
+    classic tf-idf agreement, within one language. Terms seen in one report only (idf
+    missing) carry no evidence and are left out of both sides."""
+    dot = sum(w * ev.get(k, 0.0) * idf[k] ** 2 for k, w in a.items() if k in idf)
+    if not dot:
+        return 0.0
+    a_norm = math.sqrt(sum((w * idf[k]) ** 2 for k, w in a.items() if k in idf))
+    return dot / max(a_norm * ev_norm, 1e-9)
+
+
+def _term_norm(ev: Counter[str], idf: dict[str, float]) -> float:
+    return math.sqrt(sum((w * idf[k]) ** 2 for k, w in ev.items() if k in idf))
+
+
 def _top_weight(names: Counter[str], idf: dict[str, float], top: int = 12) -> float:
     return sum(idf.get(k, 1.0) for k, _ in names.most_common(top))
 
@@ -183,6 +206,7 @@ class OnlineClusterer:
         # compared with the events of its time window only, not with all of them.
         self._days: DayIndex[EventState] = DayIndex()
         self.idf: dict[str, float] = {}
+        self.term_idf: dict[str, float] = {}
         self.weak_names: set[str] = set()
         self.lang_shift: dict[tuple[str, str], float] = {}
 
@@ -196,6 +220,12 @@ class OnlineClusterer:
         n = max(len(docs), 1)
         self.lang_shift = language_shifts(docs)
         self.idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
+        term_df: Counter[str] = Counter()
+        for d in docs:
+            term_df.update(d.terms.keys())
+        # a term of one report links nothing; one in most reports tells nothing apart
+        self.term_idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in term_df.items()
+                         if c >= 2 and c <= n / 2}
         # German capitalises every noun, so "Sonde" or "Seite" pass for names. In a
         # multilingual corpus a real name shows up in other languages too; a key seen
         # only in German text is most likely a common noun and counts little.
@@ -231,6 +261,7 @@ class OnlineClusterer:
             "days": min(days, 30) / 30.0,
             "date_conf": min(a_conf, ev_conf) if known else 0.0,
             "place_clash": place_clash,
+            "terms": term_similarity(a.terms, ev.terms, self.term_idf, self._term_norm(ev)),
         }
 
     def _index(self, ev: EventState) -> None:
@@ -240,6 +271,11 @@ class OnlineClusterer:
 
     def _unindex(self, ev: EventState) -> None:
         self._days.remove(ev)
+
+    def _term_norm(self, ev: EventState) -> float:
+        if "term_norm" not in ev._cache:
+            ev._cache["term_norm"] = _term_norm(ev.terms, self.term_idf)
+        return ev._cache["term_norm"]  # type: ignore[return-value]
 
     def _event_weight(self, ev: EventState) -> float:
         if "top_weight" not in ev._cache:
@@ -323,9 +359,11 @@ class OnlineClusterer:
     def _event_as_article(self, ev: EventState) -> ArticleSignals:
         d, conf = ev.date_estimate()
         lang = ev.langs.most_common(1)[0][0]
+        n = len(ev.members)
         return ArticleSignals(ev.anchor.id, ev.anchor.seq, lang, ev.mean,
                               Counter(ev.names), set(ev.numbers), d, conf,
-                              places={k for k, _ in ev.places.most_common(3)})
+                              places={k for k, _ in ev.places.most_common(3)},
+                              terms={k: w / n for k, w in ev.terms.items()})
 
     def repair(self, max_rounds: int = 3) -> None:
         """Merge events that turned out to be one: each event, newest first, is scored as
@@ -356,19 +394,22 @@ def signals_of(a: Article, vector: np.ndarray) -> ArticleSignals:
     d, conf, _how = article_event_date(a)
     relative = [m.relative for m in a.dates if m.role == "event" and m.relative
                 and m.value is None] if d is None else []
+    terms = {k: 1.0 for k in term_keys(embed_text(a.title, a.text), a.lang)}
     return ArticleSignals(a.id, a.seq, a.lang, vector, Counter(a.names), set(a.numbers),
-                          d, conf, relative, set(a.places[:3]))
+                          d, conf, relative, set(a.places[:3]), terms)
 
 
 def pair_features(a: ArticleSignals, b: ArticleSignals, idf: dict[str, float],
                   calibration: tuple[float, float] = (0.0, 1.0),
-                  lang_shift: dict[tuple[str, str], float] | None = None) -> dict[str, float]:
+                  lang_shift: dict[tuple[str, str], float] | None = None,
+                  term_idf: dict[str, float] | None = None) -> dict[str, float]:
     """The article-vs-event features for two single articles (for training and benchmarks);
-    `idf` and `lang_shift` as fitted by `OnlineClusterer.fit_idf` on their corpus."""
+    `idf`, `lang_shift` and `term_idf` as fitted by `OnlineClusterer.fit_idf` on their corpus."""
     ev = EventState(anchor=b)
     ev.add(b)
     clusterer = OnlineClusterer(model=PairModel.from_dict({"weights": {}, "bias": 0.0}),
                                 calibration=calibration)
     clusterer.idf = idf
+    clusterer.term_idf = term_idf or {}
     clusterer.lang_shift = lang_shift or {}
     return clusterer.features(a, ev, float(np.dot(a.vector, ev.mean)))

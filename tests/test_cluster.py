@@ -266,3 +266,44 @@ def test_mixed_model_is_the_learned_one_within_a_language_and_the_hand_set_one_a
         g = {**f, "cross_lang": 1.0}
         assert mixed.logit(g) == pytest.approx(rel(hand, g))
         assert mixed.merges(g) == hand.merges(g)
+
+
+def test_content_terms_tell_two_fights_of_one_boxer_apart():
+    """The 2008 and the 2013 title defence read alike to the embedder and name the same
+    champion; their own words (the opponent, the round) do not match."""
+    from storyweave.models import Article
+    from storyweave.terms import term_keys
+
+    assert term_keys("Klitschko stopped Thompson in the sixth round on Saturday", "en") == \
+        Counter({"klitsc": 1, "stoppe": 1, "thomps": 1, "sixth": 1})  # "round": a stop word
+    texts = {"a1": "Klitschko stops Thompson in sixth round to retain heavyweight titles",
+             "a2": "Klitschko stopped Thompson in the sixth round, keeping his heavyweight belts",
+             "b1": "Klitschko defends crown, floors Rahman in seventh round at SAP Arena",
+             "b2": "Rahman stopped by Klitschko in seventh round in Mannheim arena",
+             "c1": "Parliament passes the budget after a long night of debate",
+             "c2": "Budget vote in parliament ends a long debate"}
+    v = unit(7)
+    sigs = {k: signals_of(Article(id=k, content_hash=k, origin="t", title=t, text="", seq=i,
+                                  lang="en", names={"klitschko": 1}), v)
+            for i, (k, t) in enumerate(texts.items())}
+    cl = OnlineClusterer()
+    cl.fit_idf(list(sigs.values()))
+    same = pair_features(sigs["a1"], sigs["a2"], cl.idf, term_idf=cl.term_idf)
+    other = pair_features(sigs["a1"], sigs["b1"], cl.idf, term_idf=cl.term_idf)
+    assert same["names"] == other["names"] and same["cos"] == other["cos"]
+    assert same["terms"] > 0.5 > other["terms"]
+    # the packaged within-language model counts shared terms as evidence of one event
+    learned = PairModel.named("learned")
+    assert learned.probability(same) > learned.probability(other)
+
+
+def test_terms_of_one_report_only_carry_no_weight():
+    """A word no other report uses links nothing (no IDF), so it cannot dilute or inflate."""
+    from storyweave.cluster import term_similarity
+
+    idf = {"sixth": 1.0, "round": 1.0}
+    ev = Counter({"sixth": 1.0, "round": 1.0})
+    norm = 2 ** 0.5
+    assert term_similarity({"sixth": 1.0, "round": 1.0, "uniqueword": 1.0}, ev, idf, norm) == \
+        pytest.approx(1.0)
+    assert term_similarity({"uniqueword": 1.0}, ev, idf, norm) == 0.0

@@ -30,10 +30,10 @@ def needs(name: str):
         not path.is_file(), reason="needs ../shared/datasets")(f))
 
 
-def cluster_bench(name: str, label: str) -> dict:
+def cluster_bench(name: str, label: str, *extra: str) -> dict:
     """bench/clusters.py on a data set, B3 only (summaries skipped: they do not change groups)."""
     return bench("clusters.py", "--data", str(DATASETS / "clusters" / name), "--label", label,
-                 "--no-summaries")
+                 "--no-summaries", *extra)
 
 
 def b3(m: dict) -> dict:
@@ -66,8 +66,18 @@ def test_quote_extraction_floor_on_ml_crisis_labels():
 @needs("ecbplus.jsonl")
 def test_event_clustering_floor_on_ecbplus():
     m = cluster_bench("ecbplus.jsonl", "event")
-    # 0.824 with the hand-set model, 0.853 with the default mixed one
-    assert m["bcubed_f1"] >= 0.83 and m["bcubed_p"] >= 0.78, b3(m)
+    # 0.824 with the hand-set model, 0.853 with the default mixed one, 0.839 (P 0.74, R 0.97)
+    # since content terms and the untuned p = 0.5 bar (session 11): the precision floor went
+    # from 0.78 to 0.72 in that trade, for UCI's 0.59 -> 0.77 (the floor below)
+    assert m["bcubed_f1"] >= 0.83 and m["bcubed_p"] >= 0.72 and m["bcubed_r"] >= 0.94, b3(m)
+
+
+@pytest.mark.slow
+@needs("uci_headlines.jsonl")
+def test_event_clustering_floor_on_uci_headlines():
+    m = cluster_bench("uci_headlines.jsonl", "event", "--limit", "2000")
+    # 0.589 before content terms (session 11: 0.768); the oracle-tuned baseline gets 0.765
+    assert m["bcubed_f1"] >= 0.74 and m["bcubed_p"] >= 0.84, b3(m)
 
 
 @pytest.mark.slow
