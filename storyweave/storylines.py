@@ -149,8 +149,10 @@ class StorylineLinker:
         return common / max(smaller_mass, 1e-9)
 
     def build(self, events: list[EventState], ids: list[str], idf: dict[str, float],
-              display: dict[str, str], weak: frozenset[str] = frozenset()) -> list[Storyline]:
-        """`weak`: name keys that are probably not names (see OnlineClusterer.weak_names)."""
+              display: dict[str, str], weak: frozenset[str] = frozenset(),
+              text_of: dict[str, str] | None = None) -> list[Storyline]:
+        """`weak`: name keys that are probably not names (see OnlineClusterer.weak_names);
+        `text_of`: article id -> text, to write a given name with its surname in titles."""
         out = []
         graph = self._graph(events, idf, weak)
         for members in self._groups(graph):
@@ -163,7 +165,10 @@ class StorylineLinker:
                 reports.update({k: events[m].names[k] for k in core})
             # The title names those in most of its events, then in most reports.
             ranked = sorted(in_events, key=lambda k: (-in_events[k], -reports[k], k))
-            names = [display.get(k, k.title()) for k in ranked[:3] if in_events[k] >= 2]
+            shown = [display.get(k, k.title()) for k in ranked[:4] if in_events[k] >= 2]
+            texts = [text_of[a.id] for m in members[:8] for a in events[m].members[:2]
+                     if text_of and a.id in text_of]
+            names = _full_names(shown, texts)[:3]
             first = members[0]  # the earliest by arrival: its id names the storyline
             out.append(Storyline(id="sl-" + ids[first].removeprefix("ev-"),
                                  title=" – ".join(names) or ids[first],
@@ -188,3 +193,34 @@ class StorylineLinker:
                         "names": [display.get(k, k.title()) for k in edge["shared"][:5]],
                         "name_overlap": round(edge["weight"], 3), "cos": round(edge["cos"], 3)})
         return out
+
+
+def _full_names(shown: list[str], texts: list[str]) -> list[str]:
+    """Title names with a given name joined to the surname it stands before in most reports
+    naming both ("Carlos", "Ghosn" -> "Carlos Ghosn"), so a storyline is not "Carlos – Ghosn".
+    A plain substring check over a few reports: the full given-name analysis of the actor
+    lists (explain.py) scans every report and is too slow here."""
+    given: dict[int, int] = {}  # index of a given name -> index of its surname
+    for i, first in enumerate(shown):
+        for j, last in enumerate(shown):
+            both = [t for t in texts if first in t and last in t]
+            if i != j and j not in given and i not in given.values() and both and \
+                    sum(f"{first} {last}" in t for t in both) * 5 >= len(both) * 3:
+                given[i] = j
+                break
+    out, done = [], set()
+    for i, name in enumerate(shown):
+        if i in done:
+            continue
+        j = given.get(i)
+        i_given = next((g for g, sur in given.items() if sur == i), None)
+        if j is not None:  # a given name first: shown with its surname, here
+            out.append(f"{name} {shown[j]}")
+            done |= {i, j}
+        elif i_given is not None:  # a surname ranked before its given name
+            out.append(f"{shown[i_given]} {name}")
+            done |= {i, i_given}
+        else:
+            out.append(name)
+            done.add(i)
+    return out

@@ -115,3 +115,16 @@ def test_headline_events_with_one_core_name_link_when_they_share_it():
     rich = _crisis(3, topic, ["titanfall", "respawn", "microsoft"], 1, rng)
     other = _crisis(4, topic, ["titanfall", "xbox", "ea"], 1, rng)
     assert StorylineLinker().groups(rich + other, {}) == []
+
+
+def test_titles_write_a_given_name_with_its_surname():
+    from storyweave.storylines import _full_names
+
+    texts = ["Carlos Ghosn fled Japan in a box.", "Japan wants Carlos Ghosn back.",
+             "Ghosn, whose first name is Carlos, spoke in Beirut."]
+    assert _full_names(["Ghosn", "Japan", "Carlos"], texts) == ["Carlos Ghosn", "Japan"]
+    # two surnames side by side in one report only are two names
+    assert _full_names(["Lavrov", "Pompeo"], ["Lavrov Pompeo talks", "Lavrov and Pompeo met",
+                                              "Pompeo and Lavrov"]) == ["Lavrov", "Pompeo"]
+    assert _full_names(["Lavrov", "Sergei", "Mike", "Pompeo"],
+                       ["Sergei Lavrov met Mike Pompeo"]) == ["Sergei Lavrov", "Mike Pompeo"]
