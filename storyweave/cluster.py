@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -45,9 +46,10 @@ class ArticleSignals:
     # resolved against each candidate event's date while scoring.
     relative: list[str] = field(default_factory=list)
     places: set[str] = field(default_factory=set)
-    # Content terms of title + lead (terms.term_keys) with their weight: 1 for a report; for
-    # an event scored as a whole (repair), the share of its members using the term.
-    terms: dict[str, float] = field(default_factory=dict)
+    # Content terms of title + lead (terms.term_keys): a tuple for a report (each weighs 1;
+    # a tuple, not a dict, as a store holds millions), or term -> the share of members
+    # using it for an event scored as a whole (repair).
+    terms: tuple[str, ...] | dict[str, float] = ()
 
 
 @dataclass
@@ -149,15 +151,17 @@ def name_overlap(a: Counter[str], event_names: Counter[str], idf: dict[str, floa
     return shared / max(min(mine_w, event_top_weight), 1e-9)
 
 
-def term_similarity(a: dict[str, float], ev: Counter[str], idf: dict[str, float],
-                    ev_norm: float) -> float:
+def term_similarity(a: tuple[str, ...] | dict[str, float], ev: Counter[str],
+                    idf: dict[str, float], ev_norm: float) -> float:
     """IDF-weighted cosine of a report's content terms and an event's summed ones: the
     classic tf-idf agreement, within one language. Terms seen in one report only (idf
     missing) carry no evidence and are left out of both sides."""
-    dot = sum(w * ev.get(k, 0.0) * idf[k] ** 2 for k, w in a.items() if k in idf)
+    weighted = a.items() if isinstance(a, dict) else ((k, 1.0) for k in a)
+    known = [(k, w * idf[k]) for k, w in weighted if k in idf]
+    dot = sum(w * ev.get(k, 0.0) * idf[k] for k, w in known)
     if not dot:
         return 0.0
-    a_norm = math.sqrt(sum((w * idf[k]) ** 2 for k, w in a.items() if k in idf))
+    a_norm = math.sqrt(sum(w * w for _k, w in known))
     return dot / max(a_norm * ev_norm, 1e-9)
 
 
@@ -222,7 +226,7 @@ class OnlineClusterer:
         self.idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
         term_df: Counter[str] = Counter()
         for d in docs:
-            term_df.update(d.terms.keys())
+            term_df.update(d.terms)  # one count per report: its terms are distinct
         # a term of one report links nothing; one in most reports tells nothing apart
         self.term_idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in term_df.items()
                          if c >= 2 and c <= n / 2}
@@ -394,7 +398,8 @@ def signals_of(a: Article, vector: np.ndarray) -> ArticleSignals:
     d, conf, _how = article_event_date(a)
     relative = [m.relative for m in a.dates if m.role == "event" and m.relative
                 and m.value is None] if d is None else []
-    terms = {k: 1.0 for k in term_keys(embed_text(a.title, a.text), a.lang)}
+    # interned: a large store repeats the same few hundred thousand terms in every report
+    terms = tuple(map(sys.intern, term_keys(embed_text(a.title, a.text), a.lang)))
     return ArticleSignals(a.id, a.seq, a.lang, vector, Counter(a.names), set(a.numbers),
                           d, conf, relative, set(a.places[:3]), terms)
 
