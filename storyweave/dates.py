@@ -134,18 +134,33 @@ def lang_free_bare(word: str, original: str) -> bool:
 _ROLE_OF_REMOVED = {"crawl-banner": "crawl", "photo-credit": "caption"}
 
 
+# What may stand beside the date(s) of a publication stamp: "Publié le 19 novembre 2018 à
+# 12h32 - Mis à jour le 19 novembre 2018 à 18h05", "Updated: 14 May 2019, 10:32".
+_STAMP_WORDS = re.compile(
+    r"\b\d{1,2}(?::\d{2}(?::\d{2})?|h\d{2})\b|\b(?:last updated|updated|published|posted|"
+    r"publié|publiée|mis à jour|modifié|publicado|actualizado|pubblicato|aggiornato|"
+    r"veröffentlicht|aktualisiert|оновлено|опубліковано|опубликовано|обновлено|року|года|г|р)\b"
+    r"|[,.:|–—-]", _F)
+
+
 def dateline_date(line: str, lang: str = "en") -> date | None:
-    """The date of a line that is nothing but a date (and maybe a time or a place)."""
+    """The date of a line that is nothing but a date (and maybe a time or a place), or a
+    publication stamp: one date, or a published and an updated one (the first is returned),
+    with stamp words and times around them."""
     s = line.strip()
-    if len(s) > 60:
+    if len(s) > 100:
         return None
     hits = _explicit(s, lang)
-    if len(hits) != 1 or hits[0][2] is None:
+    if not 1 <= len(hits) <= 2 or any(h[2] is None for h in hits):
         return None
-    rest = s.replace(hits[0][1], " ")
-    rest = re.sub(r"\b\d{1,2}:\d{2}(:\d{2})?\b|\b(updated|published|оновлено|опубліковано|"
-                  r"опубликовано|обновлено|року|года|г|р)\b|[,.:|–—-]", " ", rest, flags=_F)
-    return hits[0][2] if len(rest.split()) <= 2 else None
+    rest = s
+    for h in hits:
+        rest = rest.replace(h[1], " ")
+    words = _STAMP_WORDS.sub(" ", rest).split()
+    if len(hits) == 1 and len(s) <= 60 and len(words) <= 2:
+        return hits[0][2]
+    # short particles only ("le", "à", "am", "el"): a stamp, not a sentence with a date
+    return hits[0][2] if len(words) <= 4 and all(len(w) <= 3 for w in words) else None
 
 
 def find_dates(text: str, removed: list[RemovedLine] | None = None,

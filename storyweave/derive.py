@@ -20,9 +20,10 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "outlet_of", "original_source"]
 # Raise when an Article's derived fields change meaning (2: countries and cities share one
 # name key across languages; 3: names from sentence starts and title-case headlines;
 # 4: cities that CLDR names alike in Latin scripts, such as Istanbul and Beirut; 5: lines
-# repeated across articles of no known outlet are boilerplate too): stores derived before
-# are derived again on their next update.
-DERIVE_VERSION = 5
+# repeated across articles of no known outlet are boilerplate too; 6: publication stamps
+# such as "Publié le ... - Mis à jour le ..." are datelines): stores derived before are
+# derived again on their next update.
+DERIVE_VERSION = 6
 
 # "... reported, citing Interfax" / "передає Укрінформ" / "-- IANS": the agency behind a copy.
 _CITING = re.compile(r"(?:citing|according to|cited by|передає|повідомляє|со ссылкой на|"

@@ -65,3 +65,14 @@ def test_dateline_and_consensus():
     d, conf = consensus_date([(date(2019, 5, 14), 0.8), (date(2019, 5, 14), 0.6),
                               (date(2024, 4, 27), 0.4)])
     assert d == date(2019, 5, 14) and conf > 0.7
+
+
+def test_publication_stamps_are_datelines_in_several_languages():
+    """A stamp is boilerplate and dates the report (the first date: published, not updated);
+    a sentence that names a date is not a stamp."""
+    assert dateline_date("Publié le 19 novembre 2018 à 12h32 - Mis à jour le 20 novembre 2018 "
+                         "à 18h05", "fr") == date(2018, 11, 19)
+    assert dateline_date("Pubblicato il 12 marzo 2011 alle 10:30", "it") == date(2011, 3, 12)
+    assert dateline_date("Updated: 14 May 2019, 10:32") == date(2019, 5, 14)
+    assert dateline_date("Le 14 mai 2019 à Kyiv, le président a prêté serment", "fr") is None
+    assert dateline_date("Ghosn was arrested on 19 November 2018") is None
