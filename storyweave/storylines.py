@@ -173,15 +173,16 @@ class StorylineLinker:
             out.append(Storyline(id="sl-" + ids[first].removeprefix("ev-"),
                                  title=" – ".join(names) or ids[first],
                                  event_ids=[ids[m] for m in members],
-                                 links=self._why(graph, members, events, ids, display)))
+                                 links=self._why(graph, members, events, ids, display, texts)))
         return out
 
     @staticmethod
     def _why(graph: "nx.Graph", members: list[int], events: list[EventState], ids: list[str],
-             display: dict[str, str]) -> list[dict[str, Any]]:
+             display: dict[str, str], texts: list[str] | None = None) -> list[dict[str, Any]]:
         """The links that hold the storyline together (its strongest links joining all its
         events: a maximum spanning tree), each with the two events in date order, the
-        names they share, their name overlap and cosine."""
+        names they share (a given name with its surname, see `_full_names`), their name
+        overlap and cosine."""
         import networkx as nx
 
         when = {m: (events[m].date_estimate()[0] or date.max, events[m].anchor.seq) for m in members}
@@ -190,7 +191,8 @@ class StorylineLinker:
         for a, b, edge in sorted(tree.edges(data=True), key=lambda e: max(when[e[0]], when[e[1]])):
             first, then = sorted((a, b), key=when.__getitem__)
             out.append({"events": [ids[first], ids[then]],
-                        "names": [display.get(k, k.title()) for k in edge["shared"][:5]],
+                        "names": _full_names([display.get(k, k.title()) for k in edge["shared"][:6]],
+                                             texts or [])[:5],
                         "name_overlap": round(edge["weight"], 3), "cos": round(edge["cos"], 3)})
         return out
 

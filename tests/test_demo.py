@@ -45,6 +45,7 @@ def test_demo_storyline_pages_show_key_dates_that_point_at_their_words(tmp_path)
     # a given name is written with its surname, not as a name of its own
     assert any(sl["title"].startswith("Carlos Ghosn") for sl in data["storylines"]), \
         [sl["title"] for sl in data["storylines"]]
+    assert all("Carlos" not in link["names"] for sl in data["storylines"] for link in sl["links"])
     for sl in data["storylines"]:
         # the storyline's own event dates are among the days its reports name most
         top = {k["date"] for k in sl["key_dates"][:len(sl["events"]) + 1]}
