@@ -21,8 +21,8 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "outlet_of", "original_source"]
 # name key across languages; 3: names from sentence starts and title-case headlines;
 # 4: cities that CLDR names alike in Latin scripts, such as Istanbul and Beirut; 5: lines
 # repeated across articles of no known outlet are boilerplate too; 6: publication stamps
-# such as "Publié le ... - Mis à jour le ..." are datelines): stores derived before are
-# derived again on their next update.
+# such as "Publié le ... - Mis à jour le ..." are datelines, and "СМИ"/"ЗМІ" are no names):
+# stores derived before are derived again on their next update.
 DERIVE_VERSION = 6
 
 # "... reported, citing Interfax" / "передає Укрінформ" / "-- IANS": the agency behind a copy.

@@ -31,7 +31,8 @@ _ELISION = re.compile(rf"^(?:[a-zà-ÿ]{{1,5}}['’]|(?:{ARABIC_ARTICLE})-)(?=[^
 _SENT_END = re.compile(r"[.!?…»\"“”]\s*$")
 _NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
 
-# Words that are capitalised for grammar, not because they name something.
+# Words that are capitalised for grammar, not because they name something ("СМИ", "ЗМІ":
+# "the media", written in capitals as abbreviations are).
 _STOP = set("""
 the a an and but or of in on at to for from by with as it he she they we i you this that these
 those his her its their there here what when where who why how if while after before during
@@ -47,6 +48,7 @@ der die das ein eine und oder aber von im am zum zur mit für auf aus bei nach �
 sie er es wir ich ihr minister präsident außenminister sagte
 le la les un une des et ou mais du de au aux en dans par pour sur avec il elle ils nous
 el los las y o pero del al por para con en su sus es
+сми змі
 """.split())
 
 _SKELETON_RULES = [("tsch", "ch"), ("sch", "sh"), ("w", "v"), ("ph", "f"), ("th", "t"), ("kh", "h"), ("ck", "k"), ("q", "k"),

@@ -19,6 +19,15 @@ told added according during since year years week people according told reporter
 заявил сказал также после который которая было будет через года лет
 sagte sagten auch nach dieser diese wurde wurden werden sich eine einen einem nicht
 selon après avait était sont dans pour avec cette leurs""".split())
+# How news is told, and the wire agencies' names: fine as content terms (measured: taking
+# them out of clustering moved ML-Crisis storylines 0.837 -> 0.819), but never a label
+# of what an aspect is about ("reuters, source, said").
+_NEWS = set("""source sources news report reports reported reporting statement quoted citing
+agency media reuters interfax ukrinform xinhua ansa
+сообщает сообщил сообщила источник источники агентство издание
+повідомляє повідомив повідомила джерело джерела агентство видання
+berichtet berichtete meldet meldete quelle agentur
+agence rapporte fuente fuentes agencia fonte fonti agenzia""".split())
 
 
 @lru_cache(maxsize=64)
@@ -48,8 +57,9 @@ def calendar_words(lang: str) -> set[str]:
 
 
 def content_words(text: str, lang: str) -> set[str]:
-    """Lowercased words of 4+ letters that are not function or calendar words."""
-    return {w.lower() for w in WORD.findall(text)} - stopwords(lang)
+    """Lowercased words of 4+ letters that are not function, calendar or news-telling words
+    (what may label an aspect)."""
+    return {w.lower() for w in WORD.findall(text)} - stopwords(lang) - _NEWS
 
 
 def term_keys(text: str, lang: str, stem: int = 6) -> Counter[str]:

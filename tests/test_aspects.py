@@ -43,3 +43,19 @@ def test_labels_leave_out_weekdays_and_months():
     labels = " ".join(a.label for a in find_aspects(sents, vecs, lambda m: m, min_sim=0.8))
     assert "arms" in labels or "treaty" in labels or "missile" in labels
     assert "monday" not in labels.lower()
+
+
+def test_labels_leave_out_agencies_and_how_news_is_told():
+    rng = np.random.default_rng(1)
+    topic = rng.standard_normal(DIM)
+    texts = ["BEIRUT (Reuters) - Ghosn fled bail, a source told Reuters news agency.",
+             "Ghosn fled bail and escaped, a source said, Reuters reported.",
+             "Sources quoted by Reuters said Ghosn fled bail."]
+    sents = [Sentence(f"a{i}", 0, len(t), t, "en", i) for i, t in enumerate(texts)] + \
+        [Sentence("a9", 0, 20, "Unrelated words here.", "en", 9)]
+    vecs = np.array([topic + 0.05 * rng.standard_normal(DIM) for _ in texts] +
+                    [rng.standard_normal(DIM)])
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    label = find_aspects(sents, vecs, lambda m: m, min_sim=0.8)[0].label
+    assert "fled" in label and "bail" in label
+    assert not {"reuters", "source", "sources", "news", "agency", "reported"} & set(label.split(", "))
