@@ -48,7 +48,7 @@ def test_quote_extraction_floor_on_the_demo_labels():
 
 def test_actor_extraction_floor_on_the_demo_labels():
     m = bench("actors.py", "--data", "demo")  # 168 hand-labelled entity mentions
-    assert m["precision"] >= 0.86 and m["recall"] >= 0.94, m
+    assert m["precision"] >= 0.88 and m["recall"] >= 0.94, m  # 0.899 / 0.964 in session 11
     assert m["per_lang"]["de"]["precision"] >= 0.70, m["per_lang"]["de"]
     # one key for one entity across scripts and translations (0.70 before CLDR place names)
     assert m["cross_script_agreement"] >= 0.75, m
