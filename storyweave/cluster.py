@@ -313,7 +313,7 @@ class OnlineClusterer:
 
     def add(self, a: ArticleSignals) -> EventState:
         ev, p, feats = self.best_event(a)
-        if ev is not None and p >= self.model.threshold:
+        if ev is not None and self.model.joins(feats):
             ev.add(a, {"p": round(p, 3), **{k: round(v, 3) for k, v in feats.items()}})
         else:
             ev = EventState(anchor=a)

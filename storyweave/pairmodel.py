@@ -39,11 +39,17 @@ class PairModel:
     merge_threshold: float = 0.6
     source: str = ""
     extra: dict[str, object] = field(default_factory=dict)
+    # Bars for a report and an event with no date in common (either side undated, e.g.
+    # plain texts without a publication date): time cannot tell look-alike events apart
+    # there ("the same two ministers, 2018 and 2019"), so content must agree more.
+    # None: the same bars as dated pairs.
+    threshold_undated: float | None = None
+    merge_threshold_undated: float | None = None
 
     @classmethod
     def from_dict(cls, d: dict) -> "PairModel":
-        known = {k: d[k] for k in ("weights", "bias", "threshold", "merge_threshold", "source")
-                 if k in d}
+        known = {k: d[k] for k in ("weights", "bias", "threshold", "merge_threshold", "source",
+                                   "threshold_undated", "merge_threshold_undated") if k in d}
         return cls(**known, extra={k: v for k, v in d.items() if k not in known})
 
     @classmethod
@@ -88,12 +94,28 @@ class PairModel:
 
     def fingerprint(self) -> list:
         """What decides clustering: a change re-clusters on the next run."""
-        return [self.weights, self.bias, self.threshold, self.merge_threshold]
+        return [self.weights, self.bias, self.threshold, self.merge_threshold,
+                self.threshold_undated, self.merge_threshold_undated]
+
+    def bars(self, features: dict[str, float]) -> tuple[float, float]:
+        """(join, merge) probability bars for these features: the undated ones when the
+        two sides share no date (`date_conf` 0) and the model has them."""
+        if self.threshold_undated is not None and features.get("date_conf", 0.0) <= 0.0:
+            return self.threshold_undated, self.merge_threshold_undated or self.threshold_undated
+        return self.threshold, self.merge_threshold
+
+    def margin(self, features: dict[str, float]) -> float:
+        """The logit above the join bar: >= 0 joins."""
+        return self.logit(features) - _logit(self.bars(features)[0])
+
+    def joins(self, features: dict[str, float]) -> bool:
+        """Whether an article this similar joins the event."""
+        return self.margin(features) >= 0.0
 
     def merges(self, features: dict[str, float]) -> bool:
         """Whether the repair pass merges two events this similar (a higher bar than
         taking in one article: a wrong merge mixes whole events)."""
-        return self.probability(features) >= self.merge_threshold
+        return self.probability(features) >= self.bars(features)[1]
 
 
 def _logit(p: float) -> float:
@@ -123,13 +145,16 @@ class MixedPairModel:
 
     def logit(self, features: dict[str, float]) -> float:
         c = min(max(features.get("cross_lang", 0.0), 0.0), 1.0)
-        z_same = self.same.logit(features) - _logit(self.same.threshold)
-        z_cross = self.cross.logit(features) - _logit(self.cross.threshold)
-        return (1.0 - c) * z_same + c * z_cross
+        return (1.0 - c) * self.same.margin(features) + c * self.cross.margin(features)
 
     def probability(self, features: dict[str, float]) -> float:
         return _sigmoid(self.logit(features))
 
+    def joins(self, features: dict[str, float]) -> bool:
+        return self.logit(features) >= 0.0
+
     def merges(self, features: dict[str, float]) -> bool:
         c = min(max(features.get("cross_lang", 0.0), 0.0), 1.0)
-        return self.logit(features) >= (1.0 - c) * self._margins[0] + c * self._margins[1]
+        gap = [_logit(merge) - _logit(join) for join, merge in
+               (self.same.bars(features), self.cross.bars(features))]
+        return self.logit(features) >= (1.0 - c) * gap[0] + c * gap[1]

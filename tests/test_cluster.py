@@ -257,12 +257,13 @@ def test_mixed_model_is_the_learned_one_within_a_language_and_the_hand_set_one_a
 
     mixed = PairModel.named("mixed")
     learned, hand = PairModel.named("learned"), PairModel.named("hand-set")
-    rel = lambda m, f: m.logit(f) - math.log(m.threshold / (1 - m.threshold))  # noqa: E731
+    # each model's logit relative to its own bar for these features (the undated one here)
+    rel = lambda m, f: m.logit(f) - math.log(m.bars(f)[0] / (1 - m.bars(f)[0]))  # noqa: E731
     for cos in (0.80, 0.88, 0.95):
         f = {"cos": cos, "names": 0.3, "numbers": 0.0, "days": 0.0, "date_conf": 0.0,
              "place_clash": 0.0, "cross_lang": 0.0}
         assert mixed.logit(f) == pytest.approx(rel(learned, f))
-        assert (mixed.probability(f) >= 0.5) == (learned.probability(f) >= learned.threshold)
+        assert mixed.joins(f) == learned.joins(f) == (learned.probability(f) >= learned.bars(f)[0])
         g = {**f, "cross_lang": 1.0}
         assert mixed.logit(g) == pytest.approx(rel(hand, g))
         assert mixed.merges(g) == hand.merges(g)
@@ -307,3 +308,21 @@ def test_terms_of_one_report_only_carry_no_weight():
     assert term_similarity({"sixth": 1.0, "round": 1.0, "uniqueword": 1.0}, ev, idf, norm) == \
         pytest.approx(1.0)
     assert term_similarity({"uniqueword": 1.0}, ev, idf, norm) == 0.0
+
+
+def test_pairs_with_no_date_in_common_need_more_agreement():
+    """Time cannot tell undated look-alike events apart, so the learned model's bar for
+    undated pairs is higher; a dated pair of the same similarity joins."""
+    learned = PairModel.named("learned")
+    assert learned.threshold_undated is not None and learned.threshold_undated > learned.threshold
+    feats = {"cos": 0.9, "names": 0.5, "terms": 0.15, "numbers": 0.0, "cross_lang": 0.0,
+             "days": 0.0, "place_clash": 0.0}
+    p = learned.probability({**feats, "date_conf": 0.0})
+    assert learned.threshold <= p < learned.threshold_undated
+    assert not learned.joins({**feats, "date_conf": 0.0})
+    assert learned.joins({**feats, "date_conf": 0.4})
+    mixed = PairModel.named("")
+    assert not mixed.joins({**feats, "date_conf": 0.0}) and mixed.joins({**feats, "date_conf": 0.4})
+    # a model file without undated bars behaves as before
+    plain = PairModel.from_dict({"weights": {"cos": 10.0}, "bias": -9.0, "threshold": 0.5})
+    assert plain.bars({"date_conf": 0.0}) == plain.bars({"date_conf": 0.5}) == (0.5, 0.6)
