@@ -130,14 +130,15 @@ class MixedPairModel:
     """The learned model for same-language comparisons (what its training pairs are) and the
     hand-set one across languages (built from cross-language measurements), blended by the
     share of the event written in other languages. Each model's score is taken relative to
-    its own threshold, so 0.5 is the blended decision point."""
+    its own bar for the pair (`PairModel.bars`: dated or not), so 0.5 is the blended
+    decision point."""
 
     def __init__(self, same: PairModel, cross: PairModel):
         self.same, self.cross = same, cross
         self.threshold = 0.5
-        # the bar for repair merges is blended like the scores: see `merges`
-        self._margins = [_logit(m.merge_threshold) - _logit(m.threshold) for m in (same, cross)]
-        self.merge_threshold = _sigmoid(sum(self._margins) / 2)  # for display only
+        # for display only: the bar for repair merges is blended per pair, see `merges`
+        margins = [_logit(m.merge_threshold) - _logit(m.threshold) for m in (same, cross)]
+        self.merge_threshold = _sigmoid(sum(margins) / 2)
         self.source = f"mixed: same-language {same.source}; across languages {cross.source}"
 
     def fingerprint(self) -> list:
