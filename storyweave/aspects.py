@@ -10,13 +10,9 @@ import numpy as np
 
 from .models import Aspect, Citation
 from .summarize import Sentence
-from .terms import WORD as _WORD, content_words
+from .terms import WORD, content_words
 
 __all__ = ["find_aspects"]
-
-
-def _content_words(s: Sentence) -> set[str]:
-    return content_words(s.text, s.lang)
 
 
 def _label(members: list[Sentence], all_counts: Counter[str], target_lang: str) -> str:
@@ -24,8 +20,8 @@ def _label(members: list[Sentence], all_counts: Counter[str], target_lang: str) 
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for s in pool:
-        words = _content_words(s)
-        for w in _WORD.findall(s.text):
+        words = content_words(s.text, s.lang)
+        for w in WORD.findall(s.text):
             if w.lower() in words:
                 first_seen.setdefault(w.lower(), len(first_seen))
         counts.update(words)
@@ -59,7 +55,7 @@ def find_aspects(sents: list[Sentence], vecs: np.ndarray, sim: Callable[[np.ndar
         groups.setdefault(int(lab), []).append(i)
     all_counts: Counter[str] = Counter()
     for s in sents:
-        all_counts.update(_content_words(s))
+        all_counts.update(content_words(s.text, s.lang))
     out = []
     for idx in sorted(groups.values(), key=lambda g: (-len({sents[i].article_id for i in g}), g[0])):
         if len({sents[i].article_id for i in idx}) < 2:

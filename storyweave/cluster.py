@@ -165,8 +165,8 @@ def term_similarity(a: tuple[str, ...] | dict[str, float], ev: Counter[str],
     return dot / max(a_norm * ev_norm, 1e-9)
 
 
-def _term_norm(ev: Counter[str], idf: dict[str, float]) -> float:
-    return math.sqrt(sum((w * idf[k]) ** 2 for k, w in ev.items() if k in idf))
+def _weighted_norm(terms: Counter[str], idf: dict[str, float]) -> float:
+    return math.sqrt(sum((w * idf[k]) ** 2 for k, w in terms.items() if k in idf))
 
 
 def _top_weight(names: Counter[str], idf: dict[str, float], top: int = 12) -> float:
@@ -278,7 +278,7 @@ class OnlineClusterer:
 
     def _term_norm(self, ev: EventState) -> float:
         if "term_norm" not in ev._cache:
-            ev._cache["term_norm"] = _term_norm(ev.terms, self.term_idf)
+            ev._cache["term_norm"] = _weighted_norm(ev.terms, self.term_idf)
         return ev._cache["term_norm"]  # type: ignore[return-value]
 
     def _event_weight(self, ev: EventState) -> float:

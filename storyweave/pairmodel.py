@@ -135,10 +135,7 @@ class MixedPairModel:
 
     def __init__(self, same: PairModel, cross: PairModel):
         self.same, self.cross = same, cross
-        self.threshold = 0.5
-        # for display only: the bar for repair merges is blended per pair, see `merges`
-        margins = [_logit(m.merge_threshold) - _logit(m.threshold) for m in (same, cross)]
-        self.merge_threshold = _sigmoid(sum(margins) / 2)
+        self.threshold = 0.5  # the bar for repair merges is blended per pair: see `merges`
         self.source = f"mixed: same-language {same.source}; across languages {cross.source}"
 
     def fingerprint(self) -> list:

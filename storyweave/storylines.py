@@ -21,11 +21,6 @@ __all__ = ["StorylineLinker", "LINK_VERSION"]
 LINK_VERSION = 2
 
 
-def _top(names: Counter[str], idf: dict[str, float], n: int) -> Counter[str]:
-    keys = sorted(names, key=lambda k: -names[k] * idf.get(k, 1.0))[:n]
-    return Counter({k: names[k] for k in keys})
-
-
 def core_names(ev: EventState, share: float = 0.5, repeats: int = 2) -> dict[str, float]:
     """Names that most reports of an event dwell on (its main actors and places), with the
     share of reports that do. Rare one-off names (a quoted expert) say little about which
@@ -38,8 +33,8 @@ def core_names(ev: EventState, share: float = 0.5, repeats: int = 2) -> dict[str
     salience: Counter[str] = Counter()
     for m in ev.members:
         full = min(max(m.names.values(), default=1), repeats)
-        for k in sorted(m.names):
-            salience[k] += min(m.names[k], repeats) / full
+        for k, count in m.names.items():
+            salience[k] += min(count, repeats) / full
     return {k: v / n for k, v in salience.items() if v / n >= share}
 
 

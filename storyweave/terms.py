@@ -32,8 +32,8 @@ agence rapporte fuente fuentes agencia fonte fonti agenzia""".split())
 
 @lru_cache(maxsize=64)
 def stopwords(lang: str) -> frozenset[str]:
-    """Function words of a language (stopwords-iso lists, 50+ languages) plus the news
-    words above: "darunter", "zehn" or "however" would otherwise label aspects."""
+    """Function words of a language (stopwords-iso lists, 50+ languages), `_COMMON` and
+    its weekday and month names: "darunter", "zehn" or "however" carry no content."""
     import stopwordsiso
 
     extra = stopwordsiso.stopwords(lang) if stopwordsiso.has_lang(lang) else set()
