@@ -54,6 +54,13 @@ _RAW_PATTERNS: list[tuple[str, str]] = [
     ("signature", r"^(--|—|–)\s*[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ .&-]{1,24}$"),
     ("signature", r"(?i)^\((reuters|ap|afp|dpa|interfax|ians|ukrinform|tass|ria novosti)\)$"),
     ("signature", r"^\(?[a-zа-яіїєґ]{1,4}(/[a-zа-яіїєґ]{1,4})+\)?$"),
+    # Wire credit lines: "(Reporting by Lena Hartwig; Editing by Paul Chandler)" names the
+    # staff, not the story's actors.
+    ("credit-line", r"^\(((additional|further|with) )?(reporting|writing|editing|compiled|"
+                    r"research|graphics) by\b[^()]*\)$"),
+    ("credit-line", r"^((additional|further) )?(reporting|writing) by\b[^.()]*;\s*"
+                    r"(editing|writing) by\b[^.()]*\.?$"),
+    ("credit-line", r"\b(contributed (to )?this (report|story)|contributed reporting)\.?\)?$"),
     ("advertising", r"^(advertisement|реклама|anzeige|publicité|publicidad|sponsored)$"),
     # es/fr/it forms of the above, measured on ML-Crisis dumps (bench/boilerplate.py)
     ("comments", r"^(\d+\s*»?\s*)?(comentarios?|commenti|commentaires?)\s*\(?\d*\)?$"),

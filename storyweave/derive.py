@@ -21,9 +21,11 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "outlet_of", "original_source"]
 # name key across languages; 3: names from sentence starts and title-case headlines;
 # 4: cities that CLDR names alike in Latin scripts, such as Istanbul and Beirut; 5: lines
 # repeated across articles of no known outlet are boilerplate too; 6: publication stamps
-# such as "Publié le ... - Mis à jour le ..." are datelines, and "СМИ"/"ЗМІ" are no names):
+# such as "Publié le ... - Mis à jour le ..." are datelines, and "СМИ"/"ЗМІ" are no names;
+# 7: wire credit lines, "(Reporting by ...; Editing by ...)", are boilerplate, places are
+# read from context ("the town of Pazarcık", lists) and an article keeps 12, not 5):
 # stores derived before are derived again on their next update.
-DERIVE_VERSION = 6
+DERIVE_VERSION = 7
 
 # "... reported, citing Interfax" / "передає Укрінформ" / "-- IANS": the agency behind a copy.
 _CITING = re.compile(r"(?:citing|according to|cited by|передає|повідомляє|со ссылкой на|"
@@ -112,6 +114,6 @@ class ArticleBuilder:
         found = self.names.extract(f"{art.title}.\n{art.text[:3000]}", art.lang)
         art.names = dict(found.counts.most_common(40))
         art.name_forms = {k: found.surfaces[k].most_common(1)[0][0] for k in art.names}
-        art.places = [k for k, _ in found.places.most_common(5)]
+        art.places = [k for k, _ in found.places.most_common(12)]
         art.numbers = sorted(number_keys(f"{art.title}\n{art.text[:3000]}"))
         art.quotes = extract_quotes(art.text, art.lang, self.names)

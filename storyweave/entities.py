@@ -128,8 +128,10 @@ class NameExtractor:
         out = Names()
         initial: list[tuple[str, str, bool]] = []
         for sentence in SENTENCE_BREAK.split(text):
-            tokens = _TOKEN.findall(sentence)
+            spans = [(m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+            tokens = [sentence[a:b] for a, b in spans]
             titled = _title_case(tokens, lang)
+            found: list[list] = []  # [token index, key, surface, place] of this sentence
             for i, tok in enumerate(tokens):
                 tok = _ELISION.sub("", tok)  # "l'Égypte", "dell'Egitto", "d'Assad"
                 if not tok or tok.lower() in _STOP or len(tok) < 2:
@@ -153,7 +155,9 @@ class NameExtractor:
                     continue
                 # the writer's own capitals ("США", "Von-Kármán-Krater") unless inflected
                 keep = tok.isupper() or tok.lower() == lemma
-                surface = tok if keep else lemma[:1].upper() + lemma[1:]
+                found.append([i, key, tok if keep else lemma[:1].upper() + lemma[1:], place])
+            _places_from_context(sentence, spans, found)
+            for i, key, surface, place in found:
                 if i == 0 or titled:
                     initial.append((key, surface, place))
                 else:
@@ -162,6 +166,56 @@ class NameExtractor:
             if key in out.counts or _standalone_name(surface, lang):
                 out.add(key, surface, place)
         return out
+
+
+# Words for kinds of place ("the town of Pazarcık", "Idlib province", "in den Provinzen
+# Aleppo, Idlib ...", "ciudades como Gaziantep"), as stems, in the languages storyweave
+# reads most: no offline NER tags places (OFFLINE_STACK.md), and CLDR names only
+# countries and large cities.
+_PLACE_NOUNS = ("city", "cities", "town", "village", "province", "region", "district",
+                "county", "provinz", "stadt", "städte", "dorf", "dörfer", "bezirk", "gemeinde",
+                "ville", "région", "départem", "commune", "ciudad", "provincia", "región",
+                "localidad", "pueblo", "municipio", "città", "regione", "comune",
+                "paes", "город", "област", "провинц", "регион", "посел", "деревн", "район",
+                "місто", "міста", "місті", "містеч", "провінц", "регіон", "селищ")
+# What may stand between a place word and its names: "of", "including", "such as" ...
+_PLACE_LINK = set("of including like such as de del della di du des d darunter wie como "
+                  "comme come tels telles tales quali incluse включая как включно зокрема як "
+                  "among unter entre tra".split())
+_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or|und|oder|et|ou|y|e|o|и|или|і|й|та|або)\s+)?")
+
+
+def _places_from_context(sentence: str, spans: list[tuple[int, int]], found: list[list]) -> None:
+    """Mark as places the names that a word for a kind of place introduces or follows
+    ("the town of Pazarcık", "Idlib province"), and every name of a list in which one is a
+    place ("in Aleppo, Hama and Latakia"): the members of a list are alike."""
+    if not found:
+        return
+    tokens = [sentence[a:b].lower() for a, b in spans]
+
+    def place_word(i: int) -> bool:
+        return 0 <= i < len(tokens) and tokens[i].startswith(_PLACE_NOUNS)
+
+    # lists: runs of names joined by commas or "and" (a two-word name counts once)
+    lists: list[list[list]] = [[found[0]]]
+    for prev, cur in zip(found, found[1:]):
+        gap = sentence[spans[prev[0]][1]:spans[cur[0]][0]]
+        if cur[0] == prev[0] + 1 and gap.strip() == "" or _LIST_GAP.fullmatch(gap) and gap.strip():
+            lists[-1].append(cur)
+        else:
+            lists.append([cur])
+    for names in lists:
+        first, last = names[0][0], names[-1][0]
+        j = first - 1
+        while j >= 0 and tokens[j] in _PLACE_LINK:
+            j -= 1
+        introduced = place_word(j) and j >= first - 3
+        units = 1 + sum(1 for a, b in zip(names, names[1:]) if b[0] != a[0] + 1)
+        is_list = units >= 3 or any(
+            sentence[spans[a[0]][1]:spans[b[0]][0]].strip(" ,") for a, b in zip(names, names[1:]))
+        if introduced or place_word(last + 1) or (is_list and any(n[3] for n in names)):
+            for n in names:
+                n[3] = True
 
 
 def _title_case(tokens: list[str], lang: str) -> bool:

@@ -7,6 +7,9 @@ JUNK = [
     "© Agency / Photographer / Go to the mediabank", "READ MORE: Ministers meet again",
     "More about: #Ukraine #NATO", "News Line", "--IANS", "(ms/ab)", "Home | World | Politics | Sport",
     "Share on Facebook", "Сьогодні: субота, 27 квітня 2024", "Читайте також: Новини дня",
+    "(Reporting by Lena Hartwig and Marco Benedetti; Editing by Paul Chandler)",
+    "Reporting by Jane Doe; Editing by Tom Hogue",
+    "Associated Press writer Jane Doe in Berlin contributed to this report.",
 ]
 KEEP = [
     "Ministers agree on new grain deal",  # a headline-like short line
@@ -14,6 +17,7 @@ KEEP = [
     "- Exports rose by 12 percent",  # bullet point
     "• Prices fell in March",
     "Twitter said on Tuesday it would ban political ads.",
+    "Reporting by the state news agency said the cut was widely expected.",
 ]
 
 
@@ -27,6 +31,7 @@ def test_junk_lines_removed_with_reasons_and_real_short_lines_kept():
     for line in JUNK:
         assert line.strip() in removed, line
     assert removed["Today: Saturday, 27 April 2024 year"] == "crawl-banner"
+    assert removed["Reporting by Jane Doe; Editing by Tom Hogue"] == "credit-line"
 
 
 def test_line_repeated_across_an_outlets_articles_is_boilerplate():

@@ -117,3 +117,23 @@ def test_title_case_headlines_and_sentence_starts():
 def test_brand_names_and_arabic_articles():
     names = NameExtractor().names("Apple releases iOS 7.1 for the iPhone's owners; al-Assad spoke.", "en")
     assert {name_key("iOS"), name_key("iPhone"), name_key("Assad")} <= names.keys(), names
+
+
+def test_words_for_kinds_of_place_and_lists_with_a_place_mark_places():
+    x = NameExtractor()
+    en = x.extract("Deaths were reported in Aleppo, Hama and Latakia. Rescuers searched the "
+                   "rubble in cities including Gaziantep, Hatay and Malatya. The quake hit "
+                   "near the town of Pazarcık in Kahramanmaraş province.", "en")
+    for key in ("alepo", "gama", "latak", "gasia", "gatai", "malat", "pasar", "kagra"):
+        assert key in en.places, key
+    de = x.extract("Tote gab es vor allem in den Provinzen Aleppo, Idlib, Hama und Latakia.", "de")
+    assert {"idlib", "gama"} <= set(de.places)
+    es = x.extract("Piden ayuda para rescatar a las personas en la provincia de Idlib.", "es")
+    assert "idlib" in es.places
+
+
+def test_a_name_beside_a_place_is_no_place_unless_they_form_a_list():
+    x = NameExtractor()
+    out = x.extract("Officials said that in Paris, Macron met Putin and Xi on Monday.", "en")
+    assert "paris" in out.places
+    assert not {"makro", "putin", "ksi"} & set(out.places)
