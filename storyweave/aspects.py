@@ -3,6 +3,7 @@ Venezuela, ...), found by clustering its sentences across languages, each with a
 label and the passages that treat it."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -10,26 +11,121 @@ import numpy as np
 
 from .models import Aspect, Citation
 from .summarize import Sentence
-from .terms import WORD, content_words
+from .terms import WORD, label_stopwords
 
 __all__ = ["find_aspects"]
 
 
-def _label(members: list[Sentence], all_counts: Counter[str], target_lang: str) -> str:
-    pool = [s for s in members if s.lang == target_lang] or members
-    counts: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}
+# Words with inner hyphens or apostrophes ("Notre-Dame", "Chang'e-4" stays whole).
+_TOKEN = re.compile(r"[^\W_](?:[\w'’-]*\w)?", re.UNICODE)
+
+
+def _runs(text: str, lang: str) -> list[list[tuple[str, bool]]]:
+    """Runs of adjacent content words of a sentence, each word with whether it opens
+    the sentence (where a capital says nothing). A run breaks at any function, calendar
+    or news-telling word, and at figures."""
+    stop = label_stopwords(lang)
+    runs: list[list[tuple[str, bool]]] = [[]]
+    for i, tok in enumerate(_TOKEN.findall(text)):
+        if len(tok) >= 3 and tok.lower() not in stop and not any(c.isdigit() for c in tok):
+            runs[-1].append((tok, i == 0))
+        elif runs[-1]:
+            runs.append([])
+    return [r for r in runs if r]
+
+
+def _capital(word: tuple[str, bool]) -> bool:
+    return word[0][:1].isupper() and not word[1]
+
+
+def _phrases(runs: list[list[tuple[str, bool]]]) -> list[str]:
+    """One to three adjacent content words ("deposit rate", "Notre-Dame spire"),
+    lowercased. A phrase does not cut a name in two ("President Christine" of
+    "ECB President Christine Lagarde"). In reading order, each once."""
+    out: dict[str, None] = {}
+    for run in runs:
+        for n in (1, 2, 3):
+            for i in range(len(run) - n + 1):
+                words = run[i:i + n]
+                if n == 1 and not WORD.fullmatch(words[0][0]):
+                    continue  # a single word needs 4+ letters, like a content term
+                if n > 1 and ((i > 0 and _capital(run[i - 1]) and _capital(words[0])) or
+                              (i + n < len(run) and _capital(run[i + n]) and _capital(words[-1]))):
+                    continue
+                out[" ".join(w.lower() for w, _ in words)] = None
+    return list(out)
+
+
+def _distinct(sents: list[Sentence]) -> list[Sentence]:
+    """One of each sentence text: wire copies repeat sentences word for word, which is
+    one wording, not a sub-topic's recurring phrase."""
+    seen: dict[str, Sentence] = {}
+    for s in sents:
+        seen.setdefault(" ".join(s.text.lower().split()), s)
+    return list(seen.values())
+
+
+def _spellings(sents: list[Sentence]) -> dict[str, str]:
+    """How to write each word in a label: its most common form where no sentence start
+    capitalises it ("Governing Council", "Raumsonde", "fell"); lowercase if it only ever
+    opens sentences, unless an acronym ("ECB")."""
+    forms: dict[str, Counter[str]] = {}
+    for s in sents:
+        for run in _runs(s.text, s.lang):
+            for w, initial in run:
+                low = w.lower()
+                keep = not initial or (w.isupper() and len(w) <= 5)
+                forms.setdefault(low, Counter())[w if keep else low] += 1 + (not initial)
+    return {low: c.most_common(1)[0][0] for low, c in forms.items()}
+
+
+def _label(members: list[Sentence], event_df: Counter[str], target_lang: str) -> str:
+    """The phrases that recur in this aspect and are rarer in the rest of the event,
+    longer ones first among equals: "inflation projections, price growth" says more than
+    three loose words. `event_df`: in how many of the event's distinct sentences each is."""
+    pool = _distinct([s for s in members if s.lang == target_lang] or members)
+    df: Counter[str] = Counter()
+    order: dict[str, int] = {}
     for s in pool:
-        words = content_words(s.text, s.lang)
-        for w in WORD.findall(s.text):
-            if w.lower() in words:
-                first_seen.setdefault(w.lower(), len(first_seen))
-        counts.update(words)
-    # distinctive (frequent here, rarer in the event's other sentences), then in the
-    # order a reader meets them, which keeps a label like "fire, engulfed, cathedral"
-    ranked = sorted(counts, key=lambda w: (-round(counts[w] / (1 + all_counts[w] - counts[w]), 2),
-                                           first_seen[w]))
-    return ", ".join(ranked[:3])
+        for k in _phrases(_runs(s.text, s.lang)):
+            df[k] += 1
+            order.setdefault(k, len(order))
+
+    def score(k: str) -> float:
+        n = k.count(" ") + 1
+        if n > 1 and df[k] < 2:
+            return 0.0  # a phrase that does not recur is one sentence's wording
+        return df[k] / (1 + event_df[k] - df[k]) * (1 + 0.5 * (n - 1))
+
+    ranked = sorted((k for k in df if score(k) > 0),
+                    key=lambda k: (-round(score(k), 3), order[k]))
+    chosen: list[str] = []
+    for k in ranked:
+        if any(set(k.split()) & set(c.split()) for c in chosen):
+            continue
+        chosen.append(k)
+        if sum(c.count(" ") + 1 for c in chosen) >= 3:
+            break
+    chosen.sort(key=order.__getitem__)  # as a reader meets them
+    spell = _spellings(pool)
+    return ", ".join(" ".join(spell.get(w, w) for w in k.split())
+                     for k in _join_adjacent(chosen, pool))
+
+
+def _join_adjacent(chosen: list[str], pool: list[Sentence]) -> list[str]:
+    """Chosen phrases that a sentence writes one after the other become one
+    ("Governing", "Council" -> "Governing Council")."""
+    out = list(chosen)
+    for s in pool:
+        runs = [" ".join(w for w, _ in run) for run in _runs(s.text, s.lang)]
+        text = f" {' | '.join(runs).lower()} "
+        i = 0
+        while i < len(out) - 1:
+            if f" {out[i]} {out[i + 1]} " in text:
+                out[i:i + 2] = [f"{out[i]} {out[i + 1]}"]
+            else:
+                i += 1
+    return out
 
 
 def find_aspects(sents: list[Sentence], vecs: np.ndarray, sim: Callable[[np.ndarray], np.ndarray],
@@ -53,15 +149,15 @@ def find_aspects(sents: list[Sentence], vecs: np.ndarray, sim: Callable[[np.ndar
     groups: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):
         groups.setdefault(int(lab), []).append(i)
-    all_counts: Counter[str] = Counter()
-    for s in sents:
-        all_counts.update(content_words(s.text, s.lang))
+    event_df: Counter[str] = Counter()
+    for s in _distinct(sents):
+        event_df.update(_phrases(_runs(s.text, s.lang)))
     out = []
     for idx in sorted(groups.values(), key=lambda g: (-len({sents[i].article_id for i in g}), g[0])):
         if len({sents[i].article_id for i in idx}) < 2:
             continue
         members = [sents[i] for i in idx]
-        out.append(Aspect(label=_label(members, all_counts, target_lang),
+        out.append(Aspect(label=_label(members, event_df, target_lang),
                           passages=[Citation(s.article_id, s.start, s.end) for s in members],
                           languages=sorted({s.lang for s in members})))
         if len(out) == max_aspects:

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-__all__ = ["WORD", "stopwords", "content_words", "term_keys"]
+__all__ = ["WORD", "stopwords", "label_stopwords", "term_keys"]
 
 WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 # Words frequent in any news sentence: they would label every aspect.
@@ -56,10 +56,10 @@ def calendar_words(lang: str) -> set[str]:
     return words
 
 
-def content_words(text: str, lang: str) -> set[str]:
-    """Lowercased words of 4+ letters that are not function, calendar or news-telling words
-    (what may label an aspect)."""
-    return {w.lower() for w in WORD.findall(text)} - stopwords(lang) - _NEWS
+@lru_cache(maxsize=64)
+def label_stopwords(lang: str) -> frozenset[str]:
+    """`stopwords` and the news-telling words: what never names what an aspect is about."""
+    return stopwords(lang) | _NEWS
 
 
 def term_keys(text: str, lang: str, stem: int = 6) -> Counter[str]:

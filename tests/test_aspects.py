@@ -59,3 +59,31 @@ def test_labels_leave_out_agencies_and_how_news_is_told():
     label = find_aspects(sents, vecs, lambda m: m, min_sim=0.8)[0].label
     assert "fled" in label and "bail" in label
     assert not {"reuters", "source", "sources", "news", "agency", "reported"} & set(label.split(", "))
+
+
+def _one_aspect(texts, rng, others=("Unrelated words here about weather.",)):
+    topic = rng.standard_normal(DIM)
+    sents = [Sentence(f"a{i}", 0, len(t), t, "en", i) for i, t in enumerate(texts)] + \
+        [Sentence(f"z{i}", 0, len(t), t, "en", 90 + i) for i, t in enumerate(others)]
+    vecs = np.array([topic + 0.05 * rng.standard_normal(DIM) for _ in texts] +
+                    [rng.standard_normal(DIM) for _ in others])
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    return find_aspects(sents, vecs, lambda m: m, min_sim=0.8)[0].label
+
+
+def test_labels_keep_recurring_phrases_whole_and_do_not_cut_names():
+    label = _one_aspect(["Talks on the New START treaty and arms control went nowhere.",
+                         "Arms control and the START treaty were discussed at length.",
+                         "ECB President Christine Lagarde was not asked about the START treaty."],
+                        np.random.default_rng(2))
+    assert "START treaty" in label and "arms control" in label.lower()
+    assert "President Christine" not in label
+
+
+def test_wire_copies_do_not_make_a_phrase_recur():
+    copy = "Crowds gathered near the burning cathedral spire."
+    label = _one_aspect([copy, copy, copy, "Firefighters battled the flames for hours.",
+                         "Hundreds of firefighters battled the blaze overnight."],
+                        np.random.default_rng(3))
+    assert "firefighters battled" in label.lower()
+    assert "cathedral spire" not in label
