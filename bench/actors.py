@@ -25,10 +25,10 @@ outlet line statistics of the whole demo corpus, as the pipeline would. Then:
   `gold_key_agreement` is name_key alone on the first surface form (lemmatised as the
   product does), no extraction involved.
 * shown_place_recall / shown_place_precision: over found gold entities, is the kind the
-  report shows (place when a key is in Article.places or its form is a CLDR country/city
-  name) "place" exactly for the gold places?
-* place_recall: of gold places found, share whose key is in Article.places (the
-  locative-preposition evidence behind actors' kind="place").
+  report shows (place when a key is in Article.places or Article.places_in_context or its
+  form is a CLDR country/city name) "place" exactly for the gold places?
+* place_recall: of gold places found, share whose key is in Article.places or
+  places_in_context (the locative and context evidence behind actors' kind="place").
 
 Usage: python bench/actors.py [--data demo] [--labels bench/data/actor_labels.jsonl] [-v]
 Last stdout line: one JSON object.
@@ -145,19 +145,20 @@ def main() -> None:
             if not hit:
                 misses.append((lang, row["path"], ent["name"], sorted(keys)))
             if hit:  # the kind the report shows: a place by locative evidence or by CLDR name
-                shown = any(k in art.places or english_name(art.name_forms.get(k, "")) for k in hit)
+                shown = any(k in art.places or k in art.places_in_context or
+                            english_name(art.name_forms.get(k, "")) for k in hit)
                 kind_counts[(ent["kind"] == "place", shown)] += 1
             if ent["kind"] == "place":
                 place_gold |= ekeys
                 if hit:
                     places_found += 1
-                    places_kind += bool(hit & set(art.places))
+                    places_kind += bool(hit & set(art.places + art.places_in_context))
         wrong = sorted(k for k in extracted if k not in allowed)
         c["extracted"] += len(extracted)
         c["correct"] += len(extracted) - len(wrong)
         false_pos += [(lang, row["path"], k, art.name_forms.get(k, k)) for k in wrong]
-        place_keys_total += len(art.places)
-        place_keys_gold += sum(1 for k in art.places if k in place_gold)
+        place_keys_total += len(art.places + art.places_in_context)
+        place_keys_gold += sum(1 for k in art.places + art.places_in_context if k in place_gold)
 
     multi = {n: ls for n, ls in seen_in.items() if len(ls) >= 2}
     agree = [n for n, ls in multi.items() if set.intersection(*ls.values())]

@@ -115,5 +115,7 @@ class ArticleBuilder:
         art.names = dict(found.counts.most_common(40))
         art.name_forms = {k: found.surfaces[k].most_common(1)[0][0] for k in art.names}
         art.places = [k for k, _ in found.places.most_common(12)]
+        art.places_in_context = [k for k, _ in found.places_in_context.most_common(12)
+                                 if k not in found.places]
         art.numbers = sorted(number_keys(f"{art.title}\n{art.text[:3000]}"))
         art.quotes = extract_quotes(art.text, art.lang, self.names)

@@ -126,12 +126,13 @@ class NameExtractor:
         A name right after a locative preposition ("in Sochi", "в Сочі") is a place.
         """
         out = Names()
-        initial: list[tuple[str, str, bool]] = []
+        initial: list[tuple[str, str, bool, bool]] = []
         for sentence in SENTENCE_BREAK.split(text):
             spans = [(m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
             tokens = [sentence[a:b] for a, b in spans]
             titled = _title_case(tokens, lang)
-            found: list[list] = []  # [token index, key, surface, place] of this sentence
+            # [token index, key, surface, after a locative, a place by context]
+            found: list[list] = []
             for i, tok in enumerate(tokens):
                 tok = _ELISION.sub("", tok)  # "l'Égypte", "dell'Egitto", "d'Assad"
                 if not tok or tok.lower() in _STOP or len(tok) < 2:
@@ -155,16 +156,16 @@ class NameExtractor:
                     continue
                 # the writer's own capitals ("США", "Von-Kármán-Krater") unless inflected
                 keep = tok.isupper() or tok.lower() == lemma
-                found.append([i, key, tok if keep else lemma[:1].upper() + lemma[1:], place])
+                found.append([i, key, tok if keep else lemma[:1].upper() + lemma[1:], place, False])
             _places_from_context(sentence, spans, found)
-            for i, key, surface, place in found:
+            for i, key, surface, place, in_context in found:
                 if i == 0 or titled:
-                    initial.append((key, surface, place))
+                    initial.append((key, surface, place, in_context))
                 else:
-                    out.add(key, surface, place)
-        for key, surface, place in initial:
+                    out.add(key, surface, place, in_context)
+        for key, surface, place, in_context in initial:
             if key in out.counts or _standalone_name(surface, lang):
-                out.add(key, surface, place)
+                out.add(key, surface, place, in_context)
         return out
 
 
@@ -186,7 +187,7 @@ _LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or|und|oder|et|ou|y|e|o|и|или|і|
 
 
 def _places_from_context(sentence: str, spans: list[tuple[int, int]], found: list[list]) -> None:
-    """Mark as places the names that a word for a kind of place introduces or follows
+    """Mark as places by context the names that a word for a kind of place introduces or follows
     ("the town of Pazarcık", "Idlib province"), and every name of a list in which one is a
     place ("in Aleppo, Hama and Latakia"): the members of a list are alike."""
     if not found:
@@ -215,7 +216,7 @@ def _places_from_context(sentence: str, spans: list[tuple[int, int]], found: lis
             sentence[spans[a[0]][1]:spans[b[0]][0]].strip(" ,") for a, b in zip(names, names[1:]))
         if introduced or place_word(last + 1) or (is_list and any(n[3] for n in names)):
             for n in names:
-                n[3] = True
+                n[4] = True
 
 
 def _title_case(tokens: list[str], lang: str) -> bool:
@@ -334,14 +335,18 @@ _LOCATIVE = set("in at near outside inside в у во на під біля по�
 @dataclass
 class Names:
     counts: Counter[str] = field(default_factory=Counter)
-    places: Counter[str] = field(default_factory=Counter)
+    places: Counter[str] = field(default_factory=Counter)  # after a locative preposition
+    # marked as places by a word for a kind of place or a list with a place in it
+    places_in_context: Counter[str] = field(default_factory=Counter)
     surfaces: dict[str, Counter[str]] = field(default_factory=dict)
 
-    def add(self, key: str, surface: str, place: bool) -> None:
+    def add(self, key: str, surface: str, place: bool, in_context: bool = False) -> None:
         self.counts[key] += 1
         self.surfaces.setdefault(key, Counter())[surface] += 1
         if place:
             self.places[key] += 1
+        elif in_context:
+            self.places_in_context[key] += 1
 
 
 @lru_cache(maxsize=200_000)

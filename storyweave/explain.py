@@ -47,7 +47,7 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
             mentions[key] += count
             langs.setdefault(key, set()).add(a.lang)
             first.setdefault(key, a.id)
-        place_votes.update(a.places)
+        place_votes.update(a.places + a.places_in_context)
     need = 2 if len(members) > 2 else 1  # a name in one report of many is a detail
     ranked = [k for k, n in n_articles.most_common() if n >= need][:limit * 2]
     given = _given_names(ranked, members, n_articles)

@@ -141,6 +141,10 @@ class Article:
     names: dict[str, int] = field(default_factory=dict)
     name_forms: dict[str, str] = field(default_factory=dict)
     places: list[str] = field(default_factory=list)
+    # Keys that a word for a kind of place or a list with a place marks as places ("the
+    # town of Pazarcık", "in Aleppo, Hama and Latakia"): shown as places in reports, not
+    # compared by clustering (it lost ML-Crisis storylines: BENCHMARKS.md, session 12).
+    places_in_context: list[str] = field(default_factory=list)
     numbers: list[str] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
 
