@@ -26,8 +26,12 @@ from .terms import term_keys
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ArticleSignals", "EventState", "OnlineClusterer", "name_overlap", "signals_of",
-           "pair_features"]
+__all__ = ["ArticleSignals", "EventState", "OnlineClusterer", "SIGNALS_VERSION", "name_overlap",
+           "signals_of", "pair_features"]
+
+# Raise when `signals_of` reads an article differently (2: a headline alone gives no
+# places): stores cluster again on their next update.
+SIGNALS_VERSION = 2
 
 
 @dataclass
@@ -400,8 +404,12 @@ def signals_of(a: Article, vector: np.ndarray) -> ArticleSignals:
                 and m.value is None] if d is None else []
     # interned: a large store repeats the same few hundred thousand terms in every report
     terms = tuple(map(sys.intern, term_keys(embed_text(a.title, a.text), a.lang)))
+    # A headline alone names the most specific place it can ("Metro-North worker killed in
+    # Harlem" / "... in NYC" / "... in Manhattan": one event at three scales); only a body
+    # gives place evidence to tell events apart by (BENCHMARKS.md, session 12).
+    places = set(a.places[:3]) if a.text.strip() else set()
     return ArticleSignals(a.id, a.seq, a.lang, vector, Counter(a.names), set(a.numbers),
-                          d, conf, relative, set(a.places[:3]), terms)
+                          d, conf, relative, places, terms)
 
 
 def pair_features(a: ArticleSignals, b: ArticleSignals, idf: dict[str, float],

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from .clean import OutletLineStats, build_stats
-from .cluster import OnlineClusterer, signals_of
+from .cluster import SIGNALS_VERSION, OnlineClusterer, signals_of
 from .pairmodel import PairModel
 from .dedup import Deduplicator
 from .derive import DERIVE_VERSION, ArticleBuilder, outlet_of
@@ -196,7 +196,7 @@ class Engine:
         h.update(self.embedder.name.encode())
         # a retrained model or a new window re-clusters
         h.update(json.dumps([self._pair_model().fingerprint(), self.settings.window_days,
-                             LINK_VERSION], sort_keys=True).encode())
+                             LINK_VERSION, SIGNALS_VERSION], sort_keys=True).encode())
         return h.hexdigest()
 
     def _duplicate_groups(self, arts: list[Article]) -> dict[str, str]:

@@ -10,6 +10,7 @@ import pytest
 
 from storyweave.cluster import (ArticleSignals, EventState, OnlineClusterer, name_overlap,
                                 pair_features, signals_of)
+from storyweave.entities import name_key
 from storyweave.pairmodel import FEATURES, PairModel
 
 DIM = 384
@@ -141,6 +142,22 @@ def test_place_clash_feature():
     assert pair_features(a, b, {})["place_clash"] == 1.0
     assert pair_features(a, c, {})["place_clash"] == 0.0
     assert pair_features(a, art(4, v, NAMES, D0), {})["place_clash"] == 0.0
+
+
+def test_a_headline_alone_gives_no_place_to_clash_on():
+    from storyweave.derive import ArticleBuilder
+    from storyweave.ingest import make_item
+    from storyweave.models import Parsed
+
+    def build(seq, title, text):
+        item = make_item(f"h{seq}.txt", "txt", f"{title}\n{text}".encode(), "")
+        return ArticleBuilder().build(item, seq, Parsed(title=title, text=text, lang="en"))
+
+    headline = build(1, "Metro-North worker killed by train in Harlem", "")
+    report = build(2, "Metro-North worker killed", "A track worker was killed by a train in "
+                   "Harlem on Monday, officials said. Service in Harlem resumed later.")
+    assert signals_of(headline, unit(16)).places == set()
+    assert name_key("Harlem") in signals_of(report, unit(16)).places
 
 
 def test_name_overlap_is_idf_weighted():

@@ -47,8 +47,10 @@ def test_quote_extraction_floor_on_the_demo_labels():
 
 
 def test_actor_extraction_floor_on_the_demo_labels():
-    m = bench("actors.py", "--data", "demo")  # 168 hand-labelled entity mentions
-    assert m["precision"] >= 0.88 and m["recall"] >= 0.94, m  # 0.899 / 0.964 in session 11
+    m = bench("actors.py", "--data", "demo")  # 218 hand-labelled entity mentions
+    assert m["precision"] >= 0.88 and m["recall"] >= 0.94, m  # 0.892 / 0.968 in session 12
+    # the report shows places as places (0.636 before places were read from context)
+    assert m["shown_place_recall"] >= 0.80 and m["shown_place_precision"] >= 0.97, m
     assert m["per_lang"]["de"]["precision"] >= 0.70, m["per_lang"]["de"]
     # one key for one entity across scripts and translations (0.70 before CLDR place names)
     assert m["cross_script_agreement"] >= 0.75, m
@@ -75,8 +77,9 @@ def test_event_clustering_floor_on_ecbplus():
 @needs("uci_headlines.jsonl")
 def test_event_clustering_floor_on_uci_headlines():
     m = cluster_bench("uci_headlines.jsonl", "event", "--limit", "2000")
-    # 0.589 before content terms (session 11: 0.768); the oracle-tuned baseline gets 0.765
-    assert m["bcubed_f1"] >= 0.74 and m["bcubed_p"] >= 0.84, b3(m)
+    # 0.589 before content terms (session 11: 0.768), 0.800 since a headline alone gives
+    # no place to clash on (session 12); the oracle-tuned baseline gets 0.765
+    assert m["bcubed_f1"] >= 0.78 and m["bcubed_p"] >= 0.84, b3(m)
 
 
 @pytest.mark.slow
