@@ -29,7 +29,9 @@ _RAW_PATTERNS: list[tuple[str, str]] = [
     ("read-more", r"^(read more|read also|see also|related|more from this section|more on this"
                   r"|читайте також|читайте также|читати також|дивіться також|смотрите также"
                   r"|подробнее|детальніше|mehr zum thema|lesen sie auch|weiterlesen|lire aussi"
-                  r"|à lire aussi|leer más|lea también|leggi anche)\b.*"),
+                  r"|à lire aussi|leer más|lea también|leggi anche|ver también"
+                  r"|vea también|voir aussi|vedi anche|siehe auch|das könnte sie auch interessieren)\b.*"),
+    ("read-more", r"^(más información|plus d'infos?|mehr dazu|more information)\s*:.*"),
     ("view-counter", r"^(read|reads|views|переглядів|просмотров|прочитано|перегляди)\s*[:]?\s*[\d\s]+$"),
     ("view-counter", r"^[\d\s]+\s*(views|переглядів|просмотров|просмотра|перегляди)$"),
     ("comments", r"(to participate in the discussion|log in or register|leave a comment|"

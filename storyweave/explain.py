@@ -41,16 +41,18 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
     langs: dict[str, set[str]] = {}
     first: dict[str, str] = {}
     place_votes: Counter[str] = Counter()
+    alias = _script_aliases(members)
     for a in members:
         for key, count in a.names.items():
+            key = alias.get(key, key)  # never both spellings in one report
             n_articles[key] += 1
             mentions[key] += count
             langs.setdefault(key, set()).add(a.lang)
             first.setdefault(key, a.id)
-        place_votes.update(a.places + a.places_in_context)
+        place_votes.update(alias.get(k, k) for k in a.places + a.places_in_context)
     need = 2 if len(members) > 2 else 1  # a name in one report of many is a detail
     ranked = [k for k, n in n_articles.most_common() if n >= need][:limit * 2]
-    given = _given_names(ranked, members, n_articles)
+    given = _given_names(ranked, members, n_articles, alias)
     out = []
     for key in ranked:
         if key in given or len(out) >= limit:
@@ -66,6 +68,51 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
                     "articles": n_articles[key], "mentions": mentions[key],
                     "languages": sorted(langs[key]), "first_article": first[key]})
     return out
+
+
+def _script_aliases(members: list[Article]) -> dict[str, str]:
+    """{Cyrillic-script key: Latin-script key} for names of one event that transliteration
+    leaves a letter or two apart ("Гон"/"Ghosn", "Трамп"/"Trump", "Льюис"/"Lewis",
+    "Нотр-Дам"/"Notre-Dame"): each named in two reports at least, never both in one report
+    (a report that writes both means two things), and not abbreviations, which are
+    translated, not transliterated ("США" is no "Sea")."""
+    holders: dict[str, set[str]] = {}
+    scripts: dict[str, set[bool]] = {}  # is each written form Cyrillic
+    abbreviations: set[str] = set()
+    for a in members:
+        for k in a.names:
+            form = a.name_forms.get(k, k)
+            if form.isupper():
+                abbreviations.add(k)
+            holders.setdefault(k, set()).add(a.id)
+            scripts.setdefault(k, set()).add(cyrillic(form))
+    keys = [k for k, ids in holders.items()
+            if len(ids) >= 2 and k not in abbreviations and len(scripts[k]) == 1]
+    latin = [k for k in keys if scripts[k] == {False}]
+    out: dict[str, str] = {}
+    for c in (k for k in keys if scripts[k] == {True}):
+        near = [k for k in latin if not holders[k] & holders[c] and _close_keys(c, k)]
+        if len(near) == 1:  # two Latin candidates: no telling which
+            out[c] = near[0]
+    return out
+
+
+def _close_keys(a: str, b: str) -> bool:
+    """One edit apart, or two for five-letter keys with the same first letter."""
+    d = _edits(a, b)
+    shorter = min(len(a), len(b))
+    return (d <= 1 and shorter >= 3) or (d <= 2 and shorter >= 5 and a[0] == b[0])
+
+
+def _edits(a: str, b: str) -> int:
+    # Levenshtein distance of two five-letter keys: a few lines, not a dependency
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
 
 
 def display_names(arts: list[Article], target_lang: str = "en") -> dict[str, str]:
@@ -97,14 +144,17 @@ def _latin(text: str) -> bool:
     return all(ord(ch) < 0x250 for ch in text)
 
 
-def _given_names(keys: list[str], members: list[Article], n_articles: Counter[str]) -> dict[str, str]:
+def _given_names(keys: list[str], members: list[Article], n_articles: Counter[str],
+                 alias: dict[str, str]) -> dict[str, str]:
     """{key: the key it precedes} for names that are the first part of a longer name
     ("Recep" -> "Tayyip" -> "Erdoğan", "Sergei" -> "Lavrov"): in most reports naming them,
-    the written form is followed directly by the next name's form."""
+    the written form is followed directly by the next name's form. `alias`: a report's
+    keys that the event shows under another (`_script_aliases`)."""
     follows: Counter[tuple[str, str]] = Counter()
     for a in members:
-        key_of = {a.name_forms[k]: k for k in keys if k in a.names and a.name_forms.get(k)
-                  and not _pair_of_names(a.name_forms[k], keys)}
+        key_of = {a.name_forms[r]: alias.get(r, r) for r in a.names
+                  if alias.get(r, r) in keys and a.name_forms.get(r)
+                  and not _pair_of_names(a.name_forms[r], keys)}
         if len(key_of) < 2:
             continue
         starts: dict[int, str] = {}  # where each name's written form occurs: one scan in all

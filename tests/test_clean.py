@@ -10,6 +10,7 @@ JUNK = [
     "(Reporting by Lena Hartwig and Marco Benedetti; Editing by Paul Chandler)",
     "Reporting by Jane Doe; Editing by Tom Hogue",
     "Associated Press writer Jane Doe in Berlin contributed to this report.",
+    "Más información: La UE activa su mecanismo de protección civil",
 ]
 KEEP = [
     "Ministers agree on new grain deal",  # a headline-like short line
@@ -18,6 +19,7 @@ KEEP = [
     "• Prices fell in March",
     "Twitter said on Tuesday it would ban political ads.",
     "Reporting by the state news agency said the cut was widely expected.",
+    "Más información llegará mañana, dijo el portavoz del Gobierno.",
 ]
 
 

@@ -1,0 +1,42 @@
+"""An event's actors: one entry per entity across scripts, built by the real extractor."""
+from storyweave.derive import ArticleBuilder
+from storyweave.explain import actors, display_names
+from storyweave.ingest import make_item
+from storyweave.models import Event, Membership, Parsed
+
+REPORTS = [
+    ("en", "Ghosn flees to Lebanon", "Carlos Ghosn said in Beirut that Ghosn had fled injustice. "
+     "He left Japan by the Black Sea route, officials said."),
+    ("en", "Ghosn in Beirut", "Former Nissan chief Carlos Ghosn spoke in Beirut. Ghosn said he "
+     "would clear his name. Ships on the Black Sea were searched."),
+    ("ru", "Гон бежал в Ливан", "Бывший глава Nissan Карлос Гон заявил в Бейруте, что бежал от "
+     "несправедливости. Гон сказал, что США не знали."),
+    ("ru", "Гон в Бейруте", "Карлос Гон выступил в Бейруте. По словам Гона, США и Япония не "
+     "были в курсе."),
+]
+
+
+def _event():
+    arts = []
+    for i, (lang, title, text) in enumerate(REPORTS):
+        item = make_item(f"r{i}.txt", "txt", f"{title}\n{text}".encode(), "")
+        arts.append(ArticleBuilder().build(item, i, Parsed(title=title, text=text, lang=lang)))
+    ev = Event(id="ev-1", title="Ghosn", members=[Membership(a.id, 1.0) for a in arts])
+    return ev, {a.id: a for a in arts}
+
+
+def test_a_name_transliterated_a_letter_apart_is_one_actor():
+    ev, arts = _event()
+    shown = actors(ev, arts, display_names(list(arts.values())))
+    names = [a["name"] for a in shown]
+    ghosn = [a for a in shown if "Ghosn" in a["name"]]
+    assert len(ghosn) == 1 and ghosn[0]["articles"] == 4, names
+    assert ghosn[0]["languages"] == ["en", "ru"]
+    assert not any(n in ("Гон", "Карлос Гон") for n in names), names
+
+
+def test_abbreviations_are_not_joined_to_latin_look_alikes():
+    ev, arts = _event()  # "США" (sga) is one letter from "Sea" (sea) of the Black Sea
+    shown = {a["name"]: a for a in actors(ev, arts, display_names(list(arts.values())))}
+    usa = [a for n, a in shown.items() if n in ("США", "United States")]
+    assert len(usa) == 1 and usa[0]["languages"] == ["ru"], list(shown)
