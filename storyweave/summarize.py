@@ -11,7 +11,8 @@ A passage is cited only when all of these hold (see `Summarizer._citations`):
     `same_lang_margin` within one language: the same words make any two same-language
     sentences about a story look close, as cosines across languages run ~0.05 lower)
     and is a statement itself, not a headline, dateline or name list;
-  - it shares at least one of the sentence's names (cross-script keys);
+  - it shares at least one of the sentence's names (cross-script keys), and when both
+    say where something happened ("in Yokohama", "à Tokyo"), the place;
   - it does not contradict the sentence's figures: no number in common when both give
     numbers, or a figure of the same kind and size on each side that the other lacks
     ("more than 3,800 killed" / "at least 3.000 muertos") -> listed as a conflict instead;
@@ -221,11 +222,13 @@ class Summarizer:
         sim = float(self.sim(vecs[i] @ vecs[j]))
         return sim > (0.95 if sents[i].lang == sents[j].lang else self.support_cos)
 
-    def _facts(self, s: Sentence) -> tuple[set[str], set[str]]:
-        return set(self.names.names(s.text, s.lang)), number_keys(s.text)
+    def _facts(self, s: Sentence) -> tuple[set[str], set[str], set[str]]:
+        """Names, numbers, and the places the sentence says something happened in."""
+        found = self.names.extract(s.text, s.lang)
+        return set(found.counts), number_keys(s.text), set(found.places)
 
     def _citations(self, i: int, sents: list[Sentence], vecs: np.ndarray,
-                   facts: list[tuple[set[str], set[str]]], claims: _Claims | None = None
+                   facts: list[tuple[set[str], set[str], set[str]]], claims: _Claims | None = None
                    ) -> tuple[list[Citation], list[Citation]]:
         """(supporting passages, conflicting passages). A passage that says the same thing
         about the same names but with other numbers does not support: it contradicts.
@@ -233,7 +236,7 @@ class Summarizer:
         own = sents[i]
         claims = claims or _Claims(self, sents, vecs)
         cites = [Citation(own.article_id, own.start, own.end, 1.0)]
-        names_i, nums_i = facts[i]
+        names_i, nums_i, places_i = facts[i]
         sims = self.sim(vecs @ vecs[i])
         same_article = [k for k, s in enumerate(sents) if s.article_id == own.article_id]
         candidates = []
@@ -241,9 +244,11 @@ class Summarizer:
             bar = self.support_cos + (self.same_lang_margin if s.lang == own.lang else 0.0)
             if s.article_id == own.article_id or sims[j] < bar or not is_statement(s.text, s.lang):
                 continue
-            names_j, nums_j = facts[j]
+            names_j, _nums_j, places_j = facts[j]
             if names_i and not (names_i & names_j):
                 continue
+            if places_i and places_j and not places_i & places_j:
+                continue  # "searched the offices in Yokohama" / "arrested in Tokyo"
             # One-to-one: the passage's closest sentence in this report must be this one.
             if sims[j] < float(self.sim(vecs[same_article] @ vecs[j]).max()) - self.align_margin:
                 continue

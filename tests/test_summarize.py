@@ -75,3 +75,18 @@ def test_another_quote_by_the_same_speaker_is_not_support():
     claims_i = next(i for i, x in enumerate(sents) if x.article_id == "a1")
     support, _ = s._citations(claims_i, sents, vecs, [s._facts(x) for x in sents])
     assert {c.article_id for c in support} == {"a1", "a3"}
+
+
+def test_a_passage_that_places_its_claim_elsewhere_is_not_support():
+    a = art(1, "Investigators searched the offices of Nissan in Yokohama on Monday evening. "
+               "The company said it would cooperate fully with the investigation.")
+    b = art(2, "Investigators searched the offices of Nissan in Tokyo on Monday evening. "
+               "The company said it would cooperate fully with the investigation.")
+    c = art(3, "Investigators searched the offices of Nissan in Yokohama on Monday night. "
+               "The company said it would cooperate fully with the investigation.")
+    summary = Summarizer(HashingEmbedder(), max_sentences=2).summarize([a, b, c], {"a1", "a2", "a3"})
+    search = next(s for s in summary if "searched" in s.text)
+    cited = {x.article_id for x in search.citations}
+    assert "a2" not in cited and len(cited) == 2, cited  # Tokyo is another place
+    coop = next(s for s in summary if "cooperate" in s.text)
+    assert {x.article_id for x in coop.citations} == {"a1", "a2", "a3"}
