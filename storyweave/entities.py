@@ -170,15 +170,19 @@ class NameExtractor:
 
 
 # Words for kinds of place ("the town of Pazarcık", "Idlib province", "in den Provinzen
-# Aleppo, Idlib ...", "ciudades como Gaziantep"), as stems, in the languages storyweave
-# reads most: no offline NER tags places (OFFLINE_STACK.md), and CLDR names only
-# countries and large cities.
-_PLACE_NOUNS = ("city", "cities", "town", "village", "province", "region", "district",
-                "county", "provinz", "stadt", "städte", "dorf", "dörfer", "bezirk", "gemeinde",
-                "ville", "région", "départem", "commune", "ciudad", "provincia", "región",
-                "localidad", "pueblo", "municipio", "città", "regione", "comune",
-                "paes", "город", "област", "провинц", "регион", "посел", "деревн", "район",
-                "місто", "міста", "місті", "містеч", "провінц", "регіон", "селищ")
+# Aleppo, Idlib ...", "ciudades como Gaziantep"), in the languages storyweave reads most:
+# no offline NER tags places (OFFLINE_STACK.md), and CLDR names only countries and large
+# cities. Whole words, so "Stadtrat Müller" or "городской голова" mark no place; the
+# Slavic ones as stems that only their case endings follow.
+_PLACE_WORDS = frozenset("""city cities town towns village villages province provinces region
+regions district districts county counties stadt städte städten dorf dörfer dörfern provinz
+provinzen regionen bezirk bezirke bezirken gemeinde gemeinden ville villes région régions
+département départements commune communes ciudad ciudades provincia provincias región
+regiones localidad localidades pueblo municipio municipios città regione regioni comune
+comuni город города городе городу район района районе районі району місто міста місті
+містечко містечка""".split())
+_PLACE_STEMS = ("област", "провинци", "провінці", "регион", "регіон", "деревн", "посёлк",
+                "поселк", "селищ")
 # What may stand between a place word and its names: "of", "including", "such as" ...
 _PLACE_LINK = set("of including like such as de del della di du des d darunter wie como "
                   "comme come tels telles tales quali incluse включая как включно зокрема як "
@@ -187,21 +191,22 @@ _LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or|und|oder|et|ou|y|e|o|и|или|і|
 
 
 def _places_from_context(sentence: str, spans: list[tuple[int, int]], found: list[list]) -> None:
-    """Mark as places by context the names that a word for a kind of place introduces or follows
-    ("the town of Pazarcık", "Idlib province"), and every name of a list in which one is a
-    place ("in Aleppo, Hama and Latakia"): the members of a list are alike."""
+    """Mark as places by context the names that a word for a kind of place introduces or
+    follows ("the town of Pazarcık", "Idlib province"), and every name of a list in which
+    one is a place ("in Aleppo, Hama and Latakia"): the members of a list are alike."""
     if not found:
         return
     tokens = [sentence[a:b].lower() for a, b in spans]
 
     def place_word(i: int) -> bool:
-        return 0 <= i < len(tokens) and tokens[i].startswith(_PLACE_NOUNS)
+        return 0 <= i < len(tokens) and (tokens[i] in _PLACE_WORDS or
+                                          tokens[i].startswith(_PLACE_STEMS))
 
     # lists: runs of names joined by commas or "and" (a two-word name counts once)
     lists: list[list[list]] = [[found[0]]]
     for prev, cur in zip(found, found[1:]):
         gap = sentence[spans[prev[0]][1]:spans[cur[0]][0]]
-        if cur[0] == prev[0] + 1 and gap.strip() == "" or _LIST_GAP.fullmatch(gap) and gap.strip():
+        if (cur[0] == prev[0] + 1 and not gap.strip()) or (gap.strip() and _LIST_GAP.fullmatch(gap)):
             lists[-1].append(cur)
         else:
             lists.append([cur])
