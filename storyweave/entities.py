@@ -150,7 +150,8 @@ class NameExtractor:
                 key = name_key(lemma)
                 if len(key) < 3:
                     continue
-                place = i > 0 and tokens[i - 1].lower() in _LOCATIVE
+                place = i > 0 and tokens[i - 1].lower() in _LOCATIVE and not (
+                    i > 1 and tokens[i - 2].lower() in _HOLDINGS)
                 if lang in _NOUN_CAPITALISING and i > 0 and _common_noun(tok, lang) and \
                         tokens[i - 1].lower() not in _PLACE_BEFORE_BARE_NAME:
                     continue
@@ -333,6 +334,8 @@ def _common_noun(word: str, lang: str) -> bool:
         _dictionary_word(word, "en") or _dictionary_word(word.lower(), "en"))
 
 
+# "shares in Renault", "a stake in Nissan": "in" after these names a company, not a place.
+_HOLDINGS = set("share shares stake stakes holding holdings investment investments".split())
 _LOCATIVE = set("in at near outside inside в у во на під біля поблизу под около возле "
                 "in im bei nahe à au en près a cerca".split())
 

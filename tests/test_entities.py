@@ -137,3 +137,10 @@ def test_a_name_beside_a_place_is_no_place_unless_they_form_a_list():
     out = x.extract("Officials said that in Paris, Macron met Putin and Xi on Monday.", "en")
     assert "paris" in out.places
     assert not {"makro", "putin", "ksi"} & (set(out.places) | set(out.places_in_context))
+
+
+def test_shares_in_a_company_do_not_make_it_a_place():
+    out = NameExtractor().extract("Shares in Renault fell sharply in Paris, and a stake in "
+                                  "Nissan changed hands in Tokyo.", "en")
+    assert {"paris", "tokio"} <= set(out.places)
+    assert not {"renau", "nisan"} & set(out.places)
