@@ -73,27 +73,29 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
 def _script_aliases(members: list[Article]) -> dict[str, str]:
     """{Cyrillic-script key: Latin-script key} for names of one event that transliteration
     leaves a letter or two apart ("Гон"/"Ghosn", "Трамп"/"Trump", "Льюис"/"Lewis",
-    "Нотр-Дам"/"Notre-Dame"): each named in two reports at least, never both in one report
-    (a report that writes both means two things), and not abbreviations, which are
-    translated, not transliterated ("США" is no "Sea")."""
+    "Нотр-Дам"/"Notre-Dame"): named in three reports at least, never both in one report
+    (a report that writes both means two things), and neither an abbreviation nor a
+    country or city: those are translated, not transliterated ("США" is no "Sea",
+    "Франция" no "French"), and the gazetteer joins the places."""
     holders: dict[str, set[str]] = {}
     scripts: dict[str, set[bool]] = {}  # is each written form Cyrillic
-    abbreviations: set[str] = set()
+    abbreviations: set[str] = set()  # and places: never joined here
     for a in members:
         for k in a.names:
             form = a.name_forms.get(k, k)
-            if form.isupper():
-                abbreviations.add(k)
+            if form.isupper() or english_name(form):
+                abbreviations.add(k)  # or a country or city: CLDR joins those already
             holders.setdefault(k, set()).add(a.id)
             scripts.setdefault(k, set()).add(cyrillic(form))
-    keys = [k for k, ids in holders.items()
-            if len(ids) >= 2 and k not in abbreviations and len(scripts[k]) == 1]
+    keys = [k for k in holders if k not in abbreviations and len(scripts[k]) == 1]
     latin = [k for k in keys if scripts[k] == {False}]
     out: dict[str, str] = {}
     for c in (k for k in keys if scripts[k] == {True}):
-        near = [k for k in latin if not holders[k] & holders[c] and _close_keys(c, k)]
-        if len(near) == 1:  # two Latin candidates: no telling which
-            out[c] = near[0]
+        near = [k for k in latin if not holders[k] & holders[c] and _close_keys(c, k)
+                and len(holders[k]) + len(holders[c]) >= 3]
+        closest = [k for k in near if _edits(c, k) == min(_edits(c, n) for n in near)]
+        if len(closest) == 1:  # two equally close Latin keys: no telling which
+            out[c] = closest[0]
     return out
 
 
