@@ -40,3 +40,18 @@ def test_abbreviations_are_not_joined_to_latin_look_alikes():
     shown = {a["name"]: a for a in actors(ev, arts, display_names(list(arts.values())))}
     usa = [a for n, a in shown.items() if n in ("США", "United States")]
     assert len(usa) == 1 and usa[0]["languages"] == ["ru"], list(shown)
+
+
+def test_countries_are_left_to_the_gazetteer_not_joined_by_spelling():
+    from storyweave.explain import _script_aliases
+
+    texts = [("en", "French officials met Ghosn's lawyers in Beirut on Monday, French media said."),
+             ("en", "French prosecutors and Ghosn's lawyers met in Beirut, French papers said."),
+             ("ru", "Франция и адвокаты Гона встретились в Бейруте, сообщила Франция.")]
+    arts = []
+    for i, (lang, text) in enumerate(texts):
+        item = make_item(f"f{i}.txt", "txt", text.encode(), "")
+        arts.append(ArticleBuilder().build(item, i, Parsed(title="Ghosn", text=text, lang=lang)))
+    forms = {k: f for a in arts for k, f in a.name_forms.items()}
+    joined = {forms[c]: forms[l] for c, l in _script_aliases(arts).items()}
+    assert "Франция" not in joined, joined
