@@ -25,7 +25,7 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "outlet_of", "original_source"]
 # 7: wire credit lines, "(Reporting by ...; Editing by ...)", are boilerplate, places are
 # read from context ("the town of Pazarcık", lists) and an article keeps 12, not 5;
 # 8: "Más información: ..." and other related-link lines in es/fr/de/it are read-more;
-# 9: "shares in Renault" makes no place):
+# 9: "shares in Renault" makes no place, and "nach Angaben" no German name):
 # stores derived before are derived again on their next update.
 DERIVE_VERSION = 9
 

@@ -152,8 +152,9 @@ class NameExtractor:
                     continue
                 place = i > 0 and tokens[i - 1].lower() in _LOCATIVE and not (
                     i > 1 and tokens[i - 2].lower() in _HOLDINGS)
-                if lang in _NOUN_CAPITALISING and i > 0 and _common_noun(tok, lang) and \
-                        tokens[i - 1].lower() not in _PLACE_BEFORE_BARE_NAME:
+                if lang in _NOUN_CAPITALISING and i > 0 and _common_noun(tok, lang) and (
+                        tokens[i - 1].lower() not in _PLACE_BEFORE_BARE_NAME
+                        or _inflected(tok, lang)):
                     continue
                 # the writer's own capitals ("США", "Von-Kármán-Krater") unless inflected
                 keep = tok.isupper() or tok.lower() == lemma
@@ -286,6 +287,14 @@ _NOUN_CAPITALISING = {"de"}
 # "in Sotschi", "nach Moskau": a place that a dictionary also knows; common nouns after a
 # preposition take an article ("in der Kathedrale"), so these stay names.
 _PLACE_BEFORE_BARE_NAME = {"in", "nach", "aus", "von", "bei"}
+
+
+def _inflected(word: str, lang: str) -> bool:
+    """A plural or case form ("nach Angaben", "nach Punkten", "von Rebellen"): place names
+    after "nach" or "aus" keep their form ("nach Sotschi"), common nouns do not."""
+    import simplemma
+
+    return simplemma.lemmatize(word, lang=lang) != word
 
 
 _FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO"}

@@ -144,3 +144,10 @@ def test_shares_in_a_company_do_not_make_it_a_place():
                                   "Nissan changed hands in Tokyo.", "en")
     assert {"paris", "tokio"} <= set(out.places)
     assert not {"renau", "nisan"} & set(out.places)
+
+
+def test_german_inflected_nouns_after_nach_are_not_names_but_places_are():
+    names = NameExtractor().names("Usyk gewann nach Punkten, nach Angaben der Veranstalter. "
+                                  "Danach flog er nach Sotschi.", "de")
+    assert name_key("Sotschi") in names and name_key("Usyk") in names
+    assert name_key("Punkten") not in names and name_key("Angaben") not in names

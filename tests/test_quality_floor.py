@@ -48,7 +48,7 @@ def test_quote_extraction_floor_on_the_demo_labels():
 
 def test_actor_extraction_floor_on_the_demo_labels():
     m = bench("actors.py", "--data", "demo")  # 218 hand-labelled entity mentions
-    assert m["precision"] >= 0.88 and m["recall"] >= 0.94, m  # 0.892 / 0.968 in session 12
+    assert m["precision"] >= 0.89 and m["recall"] >= 0.94, m  # 0.910 / 0.968 in session 12
     # the report shows places as places (0.636 before places were read from context)
     assert m["shown_place_recall"] >= 0.80 and m["shown_place_precision"] >= 0.97, m
     assert m["per_lang"]["de"]["precision"] >= 0.70, m["per_lang"]["de"]
