@@ -42,9 +42,11 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
     first: dict[str, str] = {}
     place_votes: Counter[str] = Counter()
     alias = _script_aliases(members)
+    holders: dict[str, set[str]] = {}
     for a in members:
         for key, count in a.names.items():
             key = alias.get(key, key)  # never both spellings in one report
+            holders.setdefault(key, set()).add(a.id)
             n_articles[key] += 1
             mentions[key] += count
             langs.setdefault(key, set()).add(a.lang)
@@ -55,7 +57,7 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
     given = _given_names(ranked, members, n_articles, alias)
     out = []
     for key in ranked:
-        if key in given or len(out) >= limit:
+        if key in given:
             continue
         name = display.get(key, key.title())
         # given names written in another script than the surname's shown form are left
@@ -67,7 +69,39 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
                     "kind": "place" if place_votes[key] or english_name(name) else "name",
                     "articles": n_articles[key], "mentions": mentions[key],
                     "languages": sorted(langs[key]), "first_article": first[key]})
-    return out
+    order = {a.id: i for i, a in enumerate(members)}
+    return _join_acronyms(out, holders, order)[:limit]
+
+
+# Words an acronym skips: "Unidad Militar de Emergencias" is UME.
+_ACRONYM_SKIP = set("of the and for de del la las los des du et für der die das und di e y".split())
+
+
+def _join_acronyms(entries: list[dict[str, Any]], holders: dict[str, set[str]],
+                   order: dict[str, int]) -> list[dict[str, Any]]:
+    """An acronym and the name it abbreviates, both among an event's actors ("ECB" and
+    "European Central Bank", "EHT" and "Event Horizon Telescope"), become one entry,
+    "European Central Bank (ECB)": the initials of the name's words, less "of", "de" and
+    the like, spell the acronym."""
+    full_by_initials: dict[str, dict[str, Any]] = {}
+    for e in entries:
+        words = [w for w in e["name"].split() if w.lower() not in _ACRONYM_SKIP]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            full_by_initials.setdefault("".join(w[0] for w in words).upper(), e)
+    out = []
+    for e in entries:
+        full = full_by_initials.get(e["name"]) if e["name"].isupper() and \
+            2 <= len(e["name"]) <= 6 else None
+        if full is None or full is e:
+            out.append(e)
+            continue
+        ids = holders[full["key"]] | holders[e["key"]]
+        full.update(name=f"{full['name']} ({e['name']})", articles=len(ids),
+                    mentions=full["mentions"] + e["mentions"],
+                    languages=sorted(set(full["languages"]) | set(e["languages"])),
+                    first_article=min(ids, key=order.__getitem__))
+        holders[full["key"]] = ids
+    return sorted(out, key=lambda e: -e["articles"])  # stable: ties keep their order
 
 
 def _script_aliases(members: list[Article]) -> dict[str, str]:

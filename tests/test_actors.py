@@ -55,3 +55,22 @@ def test_countries_are_left_to_the_gazetteer_not_joined_by_spelling():
     forms = {k: f for a in arts for k, f in a.name_forms.items()}
     joined = {forms[c]: forms[l] for c, l in _script_aliases(arts).items()}
     assert "Франция" not in joined, joined
+
+
+def test_an_acronym_and_the_name_it_abbreviates_are_one_actor():
+    from storyweave.explain import _join_acronyms
+
+    def entry(name, key, ids, lang="en"):
+        return {"name": name, "key": key, "kind": "name", "articles": len(ids), "mentions": len(ids),
+                "languages": [lang], "first_article": sorted(ids)[0]}
+
+    holders = {"bank": {"a", "b"}, "ekb": {"b", "c", "d"}, "uni": {"a"}, "emerg": {"c"}}
+    entries = [entry("ECB", "ekb", holders["ekb"], "de"),
+               entry("European Central Bank", "bank", holders["bank"]),
+               entry("Unidad Militar de Emergencias", "emerg", {"c"}, "es"),
+               entry("UN", "uni", holders["uni"])]
+    out = _join_acronyms(entries, holders, {k: i for i, k in enumerate("abcd")})
+    names = [e["name"] for e in out]
+    assert names[0] == "European Central Bank (ECB)" and out[0]["articles"] == 4
+    assert out[0]["languages"] == ["de", "en"] and out[0]["first_article"] == "a"
+    assert "UN" in names and "Unidad Militar de Emergencias" in names  # no full name of its own
