@@ -193,19 +193,25 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
                   and not _pair_of_names(a.name_forms[r], keys)}
         if len(key_of) < 2:
             continue
-        starts: dict[int, str] = {}  # where each name's written form occurs: one scan in all
-        ends: list[tuple[int, str]] = []
+        # where each name's written form occurs, one scan in all: (key, Cyrillic?)
+        starts: dict[int, tuple[str, bool]] = {}
+        ends: list[tuple[int, str, bool, bool]] = []  # (end, key, Cyrillic?, abbreviation?)
         alternation = "|".join(re.escape(f) for f in sorted(key_of, key=len, reverse=True))
-        for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", a.text):  # not "-Nissan"
-            starts[m.start()] = key_of[m.group(0)]
-            ends.append((m.end(), key_of[m.group(0)]))
+        # not "-Nissan"; Cyrillic forms are lemmas, which the text inflects ("Тайсона Фьюри")
+        for m in re.finditer(rf"(?<![\w-])({alternation})(\w{{0,3}})(?![\w-])", a.text):
+            form = m.group(1)
+            if m.group(2) and not cyrillic(form):
+                continue
+            starts[m.start()] = (key_of[form], cyrillic(form))
+            ends.append((m.end(), key_of[form], cyrillic(form), form.isupper()))
         pairs = set()
-        for end, k in ends:
+        for end, k, script, abbreviation in ends:
             after = a.text[end:end + 3]
             gap = len(after) - len(after.lstrip())  # "Recep Tayyip": one space or two
-            nxt = starts.get(end + gap) if 0 < gap <= 2 else None
-            if nxt and nxt != k:
-                pairs.add((k, nxt))
+            nxt = starts.get(end + gap) if 0 < gap <= 2 and not abbreviation else None
+            # a given name is written in its surname's script: not "Nissan Карлоса Гона"
+            if nxt and nxt[0] != k and nxt[1] == script:
+                pairs.add((k, nxt[0]))
         follows.update(pairs)
     given: dict[str, str] = {}
     # ties go to the more reported name, then the alphabet: never to set order, which
