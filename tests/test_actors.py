@@ -74,3 +74,18 @@ def test_an_acronym_and_the_name_it_abbreviates_are_one_actor():
     assert names[0] == "European Central Bank (ECB)" and out[0]["articles"] == 4
     assert out[0]["languages"] == ["de", "en"] and out[0]["first_article"] == "a"
     assert "UN" in names and "Unidad Militar de Emergencias" in names  # no full name of its own
+
+
+def test_a_given_name_is_found_before_an_inflected_cyrillic_surname():
+    texts = [("en", "Usyk beat Tyson Fury in Riyadh. Fury said he had won the fight."),
+             ("ru", "Усик победил Тайсона Фьюри в Эр-Рияде. Фьюри не согласился с судьями."),
+             ("ru", "Бой Усика и Тайсона Фьюри прошёл в Эр-Рияде. Фьюри потребовал реванша.")]
+    arts = []
+    for i, (lang, text) in enumerate(texts):
+        item = make_item(f"u{i}.txt", "txt", text.encode(), "")
+        arts.append(ArticleBuilder().build(item, i, Parsed(title="Usyk", text=text, lang=lang)))
+    ev = Event(id="ev-2", title="Usyk", members=[Membership(a.id, 1.0) for a in arts])
+    by_id = {a.id: a for a in arts}
+    names = [a["name"] for a in actors(ev, by_id, display_names(arts))]
+    assert "Tyson Fury" in names, names
+    assert not {"Tyson", "Тайсон", "Фьюри"} & set(names), names
