@@ -10,7 +10,7 @@ from typing import Any
 
 from .dates import article_event_date
 from .entities import cyrillic, name_key, number_keys
-from .gazetteer import english_name
+from .gazetteer import english_demonym, english_name
 from .models import Article, Event, Storyline, SummarySentence
 from .summarize import is_statement, split_sentences
 
@@ -53,7 +53,9 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
             first.setdefault(key, a.id)
         place_votes.update(alias.get(k, k) for k in a.places + a.places_in_context)
     need = 2 if len(members) > 2 else 1  # a name in one report of many is a detail
-    ranked = [k for k, n in n_articles.most_common() if n >= need][:limit * 2]
+    # "French", "American": adjectives, not actors, nor anyone's given name
+    ranked = [k for k, n in n_articles.most_common()
+              if n >= need and not english_demonym(display.get(k, ""))][:limit * 2]
     given = _given_names(ranked, members, n_articles, alias)
     out = []
     for key in ranked:

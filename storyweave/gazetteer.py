@@ -91,3 +91,44 @@ def english_name(surface: str) -> str | None:
     """'Ливан' / 'Libanon' / 'kiew' -> 'Lebanon' / 'Kyiv'; None for a word that is not a
     country's or city's name in any of the locales (a surname keeps its own spelling)."""
     return _english_by_name().get(surface.lower())
+
+
+# English adjectives of countries that no suffix rule makes from CLDR's English names.
+_IRREGULAR_DEMONYMS = {"American": "United States", "British": "United Kingdom",
+                       "French": "France", "Dutch": "Netherlands", "Swiss": "Switzerland",
+                       "Greek": "Greece", "Spanish": "Spain", "Danish": "Denmark",
+                       "Portuguese": "Portugal", "Czech": "Czechia", "Thai": "Thailand",
+                       "Afghan": "Afghanistan", "Saudi": "Saudi Arabia", "Emirati":
+                       "United Arab Emirates", "Filipino": "Philippines", "Argentine": "Argentina",
+                       "Peruvian": "Peru", "Belgian": "Belgium", "Norwegian": "Norway",
+                       "Icelandic": "Iceland", "Irish": "Ireland", "Finnish": "Finland",
+                       "Turkish": "Türkiye", "Korean": "South Korea"}
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """{adjective: country} for English: "Syrian", "Chinese", "Israeli", "Lebanese", ... by
+    the regular suffixes on CLDR's English country names, and the irregular ones above.
+    No maintained offline list of demonyms exists (CLDR has none); the rules may make
+    non-words ("Italyese"), which no text contains."""
+    out: dict[str, str] = {}
+    for pid, names in _names_by_place().items():
+        c = names.get("en", "")
+        if len(pid) != 2 or not _single_word(c) or len(c) < 4:
+            continue  # countries only: "Roman" is no demonym of a country
+        stem = c[:-1] if c[-1] in "aeoy" else c
+        forms = {stem + "an", stem + "ian", stem + "ese", stem + "i", stem + "ish", c + "n"}
+        if c.endswith("y"):
+            forms.add(stem)  # Germany -> German
+        if c.endswith(("on", "en", "and")):
+            cut = c[:-2] if not c.endswith("and") else c[:-3]
+            forms |= {cut + "ese", cut + "ish"}  # Lebanese, Swedish, Polish
+        for f in forms:
+            out.setdefault(f, c)
+    out.update(_IRREGULAR_DEMONYMS)
+    return out
+
+
+def english_demonym(word: str) -> str | None:
+    """'French' -> 'France', 'Syrian' -> 'Syria'; None for any other word."""
+    return _demonyms().get(word)

@@ -89,3 +89,21 @@ def test_a_given_name_is_found_before_an_inflected_cyrillic_surname():
     names = [a["name"] for a in actors(ev, by_id, display_names(arts))]
     assert "Tyson Fury" in names, names
     assert not {"Tyson", "Тайсон", "Фьюри"} & set(names), names
+
+
+def test_country_adjectives_are_neither_actors_nor_given_names():
+    from storyweave.gazetteer import english_demonym
+
+    assert english_demonym("Syrian") == "Syria" and english_demonym("French") == "France"
+    assert english_demonym("Lebanese") == "Lebanon" and english_demonym("Roman") is None
+    texts = ["Prosecutors arrested American Greg Kelly and Carlos Ghosn, French media said.",
+             "American Greg Kelly was held with Carlos Ghosn, French officials said on Monday.",
+             "Greg Kelly, an American executive, and Carlos Ghosn were arrested, French papers said."]
+    arts = []
+    for i, text in enumerate(texts):
+        item = make_item(f"k{i}.txt", "txt", text.encode(), "")
+        arts.append(ArticleBuilder().build(item, i, Parsed(title="Ghosn", text=text, lang="en")))
+    ev = Event(id="ev-3", title="Ghosn", members=[Membership(a.id, 1.0) for a in arts])
+    names = [a["name"] for a in actors(ev, {a.id: a for a in arts}, display_names(arts))]
+    assert "Greg Kelly" in names and "Carlos Ghosn" in names, names
+    assert not {"French", "American", "American Greg Kelly"} & set(names), names
