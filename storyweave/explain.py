@@ -53,7 +53,13 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
             first.setdefault(key, a.id)
         place_votes.update(alias.get(k, k) for k in a.places + a.places_in_context)
     need = 2 if len(members) > 2 else 1  # a name in one report of many is a detail
-    # "French", "American": adjectives, not actors, nor anyone's given name
+    # A country's adjective stands for the country where it shares its key ("Russian":
+    # Russia); elsewhere ("French", "American") it is no actor, nor anyone's given name.
+    display = dict(display)
+    for k in n_articles:
+        country = english_demonym(display.get(k, ""))
+        if country and name_key(country) == k:
+            display[k] = country
     ranked = [k for k, n in n_articles.most_common()
               if n >= need and not english_demonym(display.get(k, ""))][:limit * 2]
     given = _given_names(ranked, members, n_articles, alias)

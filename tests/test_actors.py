@@ -107,3 +107,16 @@ def test_country_adjectives_are_neither_actors_nor_given_names():
     names = [a["name"] for a in actors(ev, {a.id: a for a in arts}, display_names(arts))]
     assert "Greg Kelly" in names and "Carlos Ghosn" in names, names
     assert not {"French", "American", "American Greg Kelly"} & set(names), names
+
+
+def test_an_adjective_that_shares_its_country_key_stands_for_the_country():
+    texts = ["Russian forces shelled the port, Russian officials said on Monday.",
+             "Russian troops entered the town, Russian media said.",
+             "The Russian army denied it, Russian officials said."]
+    arts = []
+    for i, text in enumerate(texts):
+        item = make_item(f"r{i}.txt", "txt", text.encode(), "")
+        arts.append(ArticleBuilder().build(item, i, Parsed(title="Port", text=text, lang="en")))
+    ev = Event(id="ev-4", title="Port", members=[Membership(a.id, 1.0) for a in arts])
+    shown = {a["name"]: a for a in actors(ev, {a.id: a for a in arts}, display_names(arts))}
+    assert "Russia" in shown and shown["Russia"]["kind"] == "place", list(shown)
