@@ -18,14 +18,16 @@ __all__ = ["find_aspects"]
 
 # Words with inner hyphens or apostrophes ("Notre-Dame", "Chang'e-4" stays whole).
 _TOKEN = re.compile(r"[^\W_](?:[\w'’-]*\w)?", re.UNICODE)
+# A sentence's runs of adjacent content words: (word, opens the sentence) each.
+Runs = list[list[tuple[str, bool]]]
 
 
-def _runs(text: str, lang: str) -> list[list[tuple[str, bool]]]:
+def _runs(text: str, lang: str) -> Runs:
     """Runs of adjacent content words of a sentence, each word with whether it opens
     the sentence (where a capital says nothing). A run breaks at any function, calendar
     or news-telling word, and at figures."""
     stop = label_stopwords(lang)
-    runs: list[list[tuple[str, bool]]] = [[]]
+    runs: Runs = [[]]
     for i, tok in enumerate(_TOKEN.findall(text)):
         if len(tok) >= 3 and tok.lower() not in stop and not any(c.isdigit() for c in tok):
             runs[-1].append((tok, i == 0))
@@ -38,7 +40,7 @@ def _capital(word: tuple[str, bool]) -> bool:
     return word[0][:1].isupper() and not word[1]
 
 
-def _phrases(runs: list[list[tuple[str, bool]]]) -> list[str]:
+def _phrases(runs: Runs) -> list[str]:
     """One to three adjacent content words ("deposit rate", "Notre-Dame spire"),
     lowercased. A phrase does not cut a name in two ("President Christine" of
     "ECB President Christine Lagarde"). In reading order, each once."""
@@ -65,13 +67,13 @@ def _distinct(sents: list[Sentence]) -> list[Sentence]:
     return list(seen.values())
 
 
-def _spellings(sents: list[Sentence]) -> dict[str, str]:
+def _spellings(runs_of: list[Runs]) -> dict[str, str]:
     """How to write each word in a label: its most common form where no sentence start
     capitalises it ("Governing Council", "Raumsonde", "fell"); lowercase if it only ever
     opens sentences, unless an acronym ("ECB")."""
     forms: dict[str, Counter[str]] = {}
-    for s in sents:
-        for run in _runs(s.text, s.lang):
+    for runs in runs_of:
+        for run in runs:
             for w, initial in run:
                 low = w.lower()
                 keep = not initial or (w.isupper() and len(w) <= 5)
@@ -84,10 +86,11 @@ def _label(members: list[Sentence], event_df: Counter[str], target_lang: str) ->
     longer ones first among equals: "inflation projections, price growth" says more than
     three loose words. `event_df`: in how many of the event's distinct sentences each is."""
     pool = _distinct([s for s in members if s.lang == target_lang] or members)
+    runs_of = [_runs(s.text, s.lang) for s in pool]
     df: Counter[str] = Counter()
     order: dict[str, int] = {}
-    for s in pool:
-        for k in _phrases(_runs(s.text, s.lang)):
+    for runs in runs_of:
+        for k in _phrases(runs):
             df[k] += 1
             order.setdefault(k, len(order))
 
@@ -107,18 +110,18 @@ def _label(members: list[Sentence], event_df: Counter[str], target_lang: str) ->
         if sum(c.count(" ") + 1 for c in chosen) >= 3:
             break
     chosen.sort(key=order.__getitem__)  # as a reader meets them
-    spell = _spellings(pool)
+    spell = _spellings(runs_of)
     return ", ".join(" ".join(spell.get(w, w) for w in k.split())
-                     for k in _join_adjacent(chosen, pool))
+                     for k in _join_adjacent(chosen, runs_of))
 
 
-def _join_adjacent(chosen: list[str], pool: list[Sentence]) -> list[str]:
+def _join_adjacent(chosen: list[str], runs_of: list[Runs]) -> list[str]:
     """Chosen phrases that a sentence writes one after the other become one
     ("Governing", "Council" -> "Governing Council")."""
     out = list(chosen)
-    for s in pool:
-        runs = [" ".join(w for w, _ in run) for run in _runs(s.text, s.lang)]
-        text = f" {' | '.join(runs).lower()} "
+    for runs in runs_of:
+        words = [" ".join(w for w, _ in run) for run in runs]
+        text = f" {' | '.join(words).lower()} "
         i = 0
         while i < len(out) - 1:
             if f" {out[i]} {out[i + 1]} " in text:

@@ -130,6 +130,7 @@ class NameExtractor:
         for sentence in SENTENCE_BREAK.split(text):
             spans = [(m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
             tokens = [sentence[a:b] for a, b in spans]
+            lowered = [t.lower() for t in tokens]
             titled = _title_case(tokens, lang)
             # [token index, key, surface, after a locative, a place by context]
             found: list[list] = []
@@ -150,16 +151,16 @@ class NameExtractor:
                 key = name_key(lemma)
                 if len(key) < 3:
                     continue
-                place = i > 0 and tokens[i - 1].lower() in _LOCATIVE and not (
-                    i > 1 and tokens[i - 2].lower() in _HOLDINGS)
+                place = i > 0 and lowered[i - 1] in _LOCATIVE and not (
+                    i > 1 and lowered[i - 2] in _HOLDINGS)
                 if lang in _NOUN_CAPITALISING and i > 0 and _common_noun(tok, lang) and (
-                        tokens[i - 1].lower() not in _PLACE_BEFORE_BARE_NAME
+                        lowered[i - 1] not in _PLACE_BEFORE_BARE_NAME
                         or _inflected(tok, lang)):
                     continue
                 # the writer's own capitals ("США", "Von-Kármán-Krater") unless inflected
                 keep = tok.isupper() or tok.lower() == lemma
                 found.append([i, key, tok if keep else lemma[:1].upper() + lemma[1:], place, False])
-            _places_from_context(sentence, spans, found)
+            _places_from_context(sentence, spans, lowered, found)
             for i, key, surface, place, in_context in found:
                 if i == 0 or titled:
                     initial.append((key, surface, place, in_context))
@@ -192,13 +193,14 @@ _PLACE_LINK = set("of including like such as de del della di du des d darunter w
 _LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or|und|oder|et|ou|y|e|o|и|или|і|й|та|або)\s+)?")
 
 
-def _places_from_context(sentence: str, spans: list[tuple[int, int]], found: list[list]) -> None:
+def _places_from_context(sentence: str, spans: list[tuple[int, int]], tokens: list[str],
+                         found: list[list]) -> None:
     """Mark as places by context the names that a word for a kind of place introduces or
     follows ("the town of Pazarcık", "Idlib province"), and every name of a list in which
-    one is a place ("in Aleppo, Hama and Latakia"): the members of a list are alike."""
+    one is a place ("in Aleppo, Hama and Latakia"): the members of a list are alike.
+    `tokens`: the sentence's words, lowercased; `found`: its names, marked in place."""
     if not found:
         return
-    tokens = [sentence[a:b].lower() for a, b in spans]
 
     def place_word(i: int) -> bool:
         return 0 <= i < len(tokens) and (tokens[i] in _PLACE_WORDS or
@@ -289,6 +291,7 @@ _NOUN_CAPITALISING = {"de"}
 _PLACE_BEFORE_BARE_NAME = {"in", "nach", "aus", "von", "bei"}
 
 
+@lru_cache(maxsize=100_000)
 def _inflected(word: str, lang: str) -> bool:
     """A plural or case form ("nach Angaben", "nach Punkten", "von Rebellen"): place names
     after "nach" or "aus" keep their form ("nach Sotschi"), common nouns do not."""

@@ -36,7 +36,6 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
     inflections: how many reports name them, in which languages, who named them first."""
     members = sorted((articles[i] for i in ev.article_ids if i in articles),
                      key=lambda a: (a.published is None, a.published or 0, a.seq))
-    n_articles: Counter[str] = Counter()
     mentions: Counter[str] = Counter()
     langs: dict[str, set[str]] = {}
     first: dict[str, str] = {}
@@ -47,19 +46,14 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
         for key, count in a.names.items():
             key = alias.get(key, key)  # never both spellings in one report
             holders.setdefault(key, set()).add(a.id)
-            n_articles[key] += 1
             mentions[key] += count
             langs.setdefault(key, set()).add(a.lang)
             first.setdefault(key, a.id)
         place_votes.update(alias.get(k, k) for k in a.places + a.places_in_context)
+    n_articles = Counter({k: len(ids) for k, ids in holders.items()})
     need = 2 if len(members) > 2 else 1  # a name in one report of many is a detail
-    # A country's adjective stands for the country where it shares its key ("Russian":
-    # Russia); elsewhere ("French", "American") it is no actor, nor anyone's given name.
-    display = dict(display)
-    for k in n_articles:
-        country = english_demonym(display.get(k, ""))
-        if country and name_key(country) == k:
-            display[k] = country
+    # A country's adjective that is not its key ("French", "American"; `display_names`
+    # shows "Russian" as Russia) is no actor, nor anyone's given name.
     ranked = [k for k, n in n_articles.most_common()
               if n >= need and not english_demonym(display.get(k, ""))][:limit * 2]
     given = _given_names(ranked, members, n_articles, alias)
@@ -121,15 +115,15 @@ def _script_aliases(members: list[Article]) -> dict[str, str]:
     "Франция" no "French"), and the gazetteer joins the places."""
     holders: dict[str, set[str]] = {}
     scripts: dict[str, set[bool]] = {}  # is each written form Cyrillic
-    abbreviations: set[str] = set()  # and places: never joined here
+    translated: set[str] = set()  # abbreviations, countries and cities: never joined here
     for a in members:
         for k in a.names:
             form = a.name_forms.get(k, k)
             if form.isupper() or english_name(form):
-                abbreviations.add(k)  # or a country or city: CLDR joins those already
+                translated.add(k)
             holders.setdefault(k, set()).add(a.id)
             scripts.setdefault(k, set()).add(cyrillic(form))
-    keys = [k for k in holders if k not in abbreviations and len(scripts[k]) == 1]
+    keys = [k for k in holders if k not in translated and len(scripts[k]) == 1]
     latin = [k for k in keys if scripts[k] == {False}]
     out: dict[str, str] = {}
     for c in (k for k in keys if scripts[k] == {True}):
@@ -171,16 +165,23 @@ def display_names(arts: list[Article], target_lang: str = "en") -> dict[str, str
             scores.setdefault(k, Counter())[f] += (
                 (1_000_000 if a.lang == target_lang else 0) + (1000 if _latin(f) else 1))
             reports[k] += 1
-            if english := english_name(f):
+            if english := english_name(f) or _country_of_adjective(f, k):
                 places.setdefault(k, Counter())[english] += 1
     out = {k: c.most_common(1)[0][0] for k, c in scores.items()}
     # A country or city is shown under its English name whatever language named it
     # ("Kiew", "Київ" -> "Kyiv"), also when its adjective shares the key and is
-    # commoner ("Russian"), unless the place is a rare reading of the key ("George").
+    # commoner ("Russian", "Russian forces"), unless the place is a rare reading of the
+    # key ("George").
     for k, c in places.items():
         if sum(c.values()) * 3 >= reports[k]:
             out[k] = c.most_common(1)[0][0]
     return out
+
+
+def _country_of_adjective(form: str, key: str) -> str | None:
+    """'Russian' under the key of Russia -> 'Russia' (English adjectives of countries)."""
+    country = english_demonym(form)
+    return country if country and name_key(country) == key else None
 
 
 def _latin(text: str) -> bool:

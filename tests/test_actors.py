@@ -16,13 +16,28 @@ REPORTS = [
 ]
 
 
-def _event():
+def _build(reports, title="Report"):
+    """Articles from (lang, text) or (lang, title, text) rows, by the product's builder."""
     arts = []
-    for i, (lang, title, text) in enumerate(REPORTS):
-        item = make_item(f"r{i}.txt", "txt", f"{title}\n{text}".encode(), "")
-        arts.append(ArticleBuilder().build(item, i, Parsed(title=title, text=text, lang=lang)))
-    ev = Event(id="ev-1", title="Ghosn", members=[Membership(a.id, 1.0) for a in arts])
+    for i, row in enumerate(reports):
+        lang, head, text = row if len(row) == 3 else (row[0], title, row[1])
+        item = make_item(f"r{i}.txt", "txt", f"{head}\n{text}".encode(), "")
+        arts.append(ArticleBuilder().build(item, i, Parsed(title=head, text=text, lang=lang)))
+    return arts
+
+
+def _event_of(arts):
+    ev = Event(id="ev-1", title="Event", members=[Membership(a.id, 1.0) for a in arts])
     return ev, {a.id: a for a in arts}
+
+
+def _shown(arts):
+    ev, by_id = _event_of(arts)
+    return actors(ev, by_id, display_names(arts))
+
+
+def _event():
+    return _event_of(_build(REPORTS))
 
 
 def test_a_name_transliterated_a_letter_apart_is_one_actor():
@@ -45,13 +60,10 @@ def test_abbreviations_are_not_joined_to_latin_look_alikes():
 def test_countries_are_left_to_the_gazetteer_not_joined_by_spelling():
     from storyweave.explain import _script_aliases
 
-    texts = [("en", "French officials met Ghosn's lawyers in Beirut on Monday, French media said."),
-             ("en", "French prosecutors and Ghosn's lawyers met in Beirut, French papers said."),
-             ("ru", "Франция и адвокаты Гона встретились в Бейруте, сообщила Франция.")]
-    arts = []
-    for i, (lang, text) in enumerate(texts):
-        item = make_item(f"f{i}.txt", "txt", text.encode(), "")
-        arts.append(ArticleBuilder().build(item, i, Parsed(title="Ghosn", text=text, lang=lang)))
+    arts = _build([("en", "French officials met Ghosn's lawyers in Beirut on Monday, French media said."),
+                   ("en", "French prosecutors and Ghosn's lawyers met in Beirut, French papers said."),
+                   ("ru", "Франция и адвокаты Гона встретились в Бейруте, сообщила Франция.")],
+                  title="Ghosn")
     forms = {k: f for a in arts for k, f in a.name_forms.items()}
     joined = {forms[c]: forms[l] for c, l in _script_aliases(arts).items()}
     assert "Франция" not in joined, joined
@@ -77,16 +89,11 @@ def test_an_acronym_and_the_name_it_abbreviates_are_one_actor():
 
 
 def test_a_given_name_is_found_before_an_inflected_cyrillic_surname():
-    texts = [("en", "Usyk beat Tyson Fury in Riyadh. Fury said he had won the fight."),
-             ("ru", "Усик победил Тайсона Фьюри в Эр-Рияде. Фьюри не согласился с судьями."),
-             ("ru", "Бой Усика и Тайсона Фьюри прошёл в Эр-Рияде. Фьюри потребовал реванша.")]
-    arts = []
-    for i, (lang, text) in enumerate(texts):
-        item = make_item(f"u{i}.txt", "txt", text.encode(), "")
-        arts.append(ArticleBuilder().build(item, i, Parsed(title="Usyk", text=text, lang=lang)))
-    ev = Event(id="ev-2", title="Usyk", members=[Membership(a.id, 1.0) for a in arts])
-    by_id = {a.id: a for a in arts}
-    names = [a["name"] for a in actors(ev, by_id, display_names(arts))]
+    arts = _build([("en", "Usyk beat Tyson Fury in Riyadh. Fury said he had won the fight."),
+                   ("ru", "Усик победил Тайсона Фьюри в Эр-Рияде. Фьюри не согласился с судьями."),
+                   ("ru", "Бой Усика и Тайсона Фьюри прошёл в Эр-Рияде. Фьюри потребовал реванша.")],
+                  title="Usyk")
+    names = [a["name"] for a in _shown(arts)]
     assert "Tyson Fury" in names, names
     assert not {"Tyson", "Тайсон", "Фьюри"} & set(names), names
 
@@ -96,27 +103,18 @@ def test_country_adjectives_are_neither_actors_nor_given_names():
 
     assert english_demonym("Syrian") == "Syria" and english_demonym("French") == "France"
     assert english_demonym("Lebanese") == "Lebanon" and english_demonym("Roman") is None
-    texts = ["Prosecutors arrested American Greg Kelly and Carlos Ghosn, French media said.",
-             "American Greg Kelly was held with Carlos Ghosn, French officials said on Monday.",
-             "Greg Kelly, an American executive, and Carlos Ghosn were arrested, French papers said."]
-    arts = []
-    for i, text in enumerate(texts):
-        item = make_item(f"k{i}.txt", "txt", text.encode(), "")
-        arts.append(ArticleBuilder().build(item, i, Parsed(title="Ghosn", text=text, lang="en")))
-    ev = Event(id="ev-3", title="Ghosn", members=[Membership(a.id, 1.0) for a in arts])
-    names = [a["name"] for a in actors(ev, {a.id: a for a in arts}, display_names(arts))]
+    arts = _build([("en", "Prosecutors arrested American Greg Kelly and Carlos Ghosn, French media said."),
+                   ("en", "American Greg Kelly was held with Carlos Ghosn, French officials said on Monday."),
+                   ("en", "Greg Kelly, an American executive, and Carlos Ghosn were arrested, French "
+                          "papers said.")], title="Ghosn")
+    names = [a["name"] for a in _shown(arts)]
     assert "Greg Kelly" in names and "Carlos Ghosn" in names, names
     assert not {"French", "American", "American Greg Kelly"} & set(names), names
 
 
 def test_an_adjective_that_shares_its_country_key_stands_for_the_country():
-    texts = ["Russian forces shelled the port, Russian officials said on Monday.",
-             "Russian troops entered the town, Russian media said.",
-             "The Russian army denied it, Russian officials said."]
-    arts = []
-    for i, text in enumerate(texts):
-        item = make_item(f"r{i}.txt", "txt", text.encode(), "")
-        arts.append(ArticleBuilder().build(item, i, Parsed(title="Port", text=text, lang="en")))
-    ev = Event(id="ev-4", title="Port", members=[Membership(a.id, 1.0) for a in arts])
-    shown = {a["name"]: a for a in actors(ev, {a.id: a for a in arts}, display_names(arts))}
+    arts = _build([("en", "Russian forces shelled the port, Russian officials said on Monday."),
+                   ("en", "Russian troops entered the town, Russian media said."),
+                   ("en", "The Russian army denied it, Russian officials said.")], title="Port")
+    shown = {a["name"]: a for a in _shown(arts)}
     assert "Russia" in shown and shown["Russia"]["kind"] == "place", list(shown)
