@@ -24,6 +24,7 @@ from storyweave.embed import embed_text, get_embedder, text_hash  # noqa: E402
 from storyweave.evaluate import cluster_scores  # noqa: E402
 from storyweave.ingest import make_item  # noqa: E402
 from storyweave.ingest.jsonl import parse_published  # noqa: E402
+from storyweave.ingest.text import split_title  # noqa: E402
 from storyweave.models import Article, Parsed  # noqa: E402
 
 CACHE_DIR = Path(os.environ.get("STORYWEAVE_BENCH_CACHE", "/tmp/storyweave_bench_cache"))
@@ -119,8 +120,9 @@ def build_articles(docs: Sequence[dict], builder: ArticleBuilder | None = None) 
 
 
 def split_first_line(text: str) -> tuple[str, str]:
-    lines = text.strip().split("\n", 1)
-    return lines[0].strip(), (lines[1].strip() if len(lines) > 1 else "")
+    """Title and body as the product splits a text without a title (ingest.text)."""
+    title, body = split_title(text.strip())
+    return title, body.strip()
 
 
 def article_vectors(arts: Sequence[Article], embedder) -> np.ndarray:

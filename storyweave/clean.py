@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import dateline_date
+from .entities import SENTENCE_BREAK
 from .models import RemovedLine
 
 __all__ = ["LineCleaner", "CleanText", "line_key", "OutletLineStats"]
@@ -107,7 +108,14 @@ _COMMENT_HEAD = re.compile(r"^((\d+\s*»?\s*)(comentarios|commenti|commentaires|
 PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
     (reason, re.compile(rx, _CASED), reason != "signature") for reason, rx in _RAW_PATTERNS]
 PATTERNS.append(("code", _CODE, False))
+# Verdicts of a phrase somewhere in the line, which may be a part of it (LineCleaner._trailer);
+# a line repeated across an outlet's articles is furniture as a whole.
+_PATTERN_REASONS = frozenset(reason for reason, _rx, _low in PATTERNS)
 
+# A line this long may be a whole article on one line; see LineCleaner._trailer.
+LONG_LINE = 250
+_TAIL_SENTENCES = 5
+_MIN_PROSE_SENTENCES = 3
 _NAV_SEPARATORS = re.compile(r"\s[|»›·•>/]\s")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -230,12 +238,42 @@ class LineCleaner:
             if not in_comments and seen > 3 and _COMMENT_HEAD.search(line.strip()):
                 in_comments = True
             reason = "comment-section" if in_comments else self.classify(line, outlet, main_script)
+            if reason in _PATTERN_REASONS and len(line.strip()) > LONG_LINE:
+                head, tail = self._trailer(line, outlet, main_script)
+                if head is not None:
+                    line, reason = head, None
+                    removed += tail
             if reason:
                 removed.append(RemovedLine(line.strip(), reason))
             else:
                 kept.append(line.rstrip())
         body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
         return CleanText(body, removed)
+
+    def _trailer(self, line: str, outlet: str | None, main_script: str | None
+                 ) -> tuple[str | None, list[RemovedLine]]:
+        """A long line is often a whole article on one line (JSONL, feeds, data sets), so a
+        rule that matches a part of it ("... contributed to this report.", "(c) 2020 The
+        Associated Press. All rights reserved", a quoted opening that reads like code) must
+        not delete the story. Junk sentences that open the line go, and so does a junk tail
+        of a few sentences; a junk sentence amid the prose goes alone. A line with little
+        prose besides its junk (a cookie banner, a copyright block) is junk as a whole.
+        Returns (the kept part, or None when the whole line is junk; the removed parts)."""
+        parts = [p.strip() for p in SENTENCE_BREAK.split(line.strip()) if p and p.strip()]
+        junk = [self.classify(p, outlet, main_script) for p in parts]
+        junk = [v if v != "other-script" else None for v in junk]
+        lead = next((i for i, v in enumerate(junk) if not v), len(parts))
+        end = next((k for k in range(max(lead, len(parts) - _TAIL_SENTENCES), len(parts))
+                    if junk[k]), len(parts))  # a junk tail: from its first junk sentence on
+        prose = [p for p, v in zip(parts[lead:end], junk[lead:end]) if not v]
+        if sum(len(p.split()) >= 6 for p in prose) < _MIN_PROSE_SENTENCES:  # not list shards
+            return None, []
+        removed = [RemovedLine(p, v) for p, v in zip(parts[lead:end], junk[lead:end]) if v]
+        if lead:
+            removed.insert(0, RemovedLine(" ".join(parts[:lead]), junk[0]))
+        if end < len(parts):
+            removed.append(RemovedLine(" ".join(parts[end:]), junk[end] or ""))
+        return " ".join(prose), removed
 
     def clean_with_title(self, title: str, text: str, outlet: str | None = None
                          ) -> tuple[str, CleanText]:

@@ -70,3 +70,30 @@ def test_comment_section_is_cut_and_junk_title_replaced():
                                                 "Real headline\nBody text here.")
     assert (title, out.text) == ("Real headline", "Body text here.")
     assert out.removed[0].reason == "navigation"
+
+
+STORY = ("Spaniards are voicing outrage after a court in Barcelona ruled on Thursday that five men "
+         "were not guilty of rape. The court found them guilty of the lesser crime of sexual abuse. "
+         "They were sentenced to 10 to 12 years each and fined 2,000 euros. A debate is taking "
+         "place over whether to define rape as sex without explicit consent. The deputy prime "
+         "minister said the law would be changed to make consent explicit. ")
+
+
+def test_a_whole_story_on_one_line_loses_only_its_trailer():
+    for trailer, reason in (("The Associated Press contributed to this report.", "credit-line"),
+                            ("Copyright 2020 The Associated Press. All rights reserved. This "
+                             "material may not be published, broadcast or redistributed.",
+                             "photo-credit")):
+        out = LineCleaner().clean("Spain court acquits five men", STORY + trailer)
+        assert out.text == STORY.strip()
+        assert [r.reason for r in out.removed] == [reason]
+        assert out.removed[0].text.startswith(trailer.split(".")[0])
+
+
+def test_a_long_banner_is_still_junk_as_a_whole():
+    banner = ("Le Monde utilise des cookies pour vous offrir une expérience de qualité. Mesurer "
+              "l'audience nous aide. Proposer des publicités est notre métier. En savoir plus et "
+              "gérer les cookies, ici et maintenant, sur cette page.")
+    out = LineCleaner().clean("Titre", banner + "\nLe président a parlé mardi à Paris.")
+    assert out.text == "Le président a parlé mardi à Paris."
+    assert [(r.text, r.reason) for r in out.removed] == [(banner, "cookies")]

@@ -337,3 +337,22 @@ def test_fuzz_stdin(data: bytes) -> None:
         if isinstance(out, RawItem):
             assert isinstance(parse_item(out), (Parsed, Rejected))
     assert isinstance(stdin.parse(ingest.make_item("-", "stdin", data)), (Parsed, Rejected))
+
+
+def test_a_story_on_one_line_is_a_title_and_a_body(tmp_path: Path) -> None:
+    """A text file (or a JSONL record without a title) holding a whole story on one line
+    is not rejected as title-only: its first sentence is the title, the rest the body."""
+    line = ("Five men were acquitted of rape by a court in Barcelona on Thursday. " * 3 +
+            "The ruling drew protests across Spain, and the government promised a new law. " * 3)
+    f = tmp_path / "one_line.txt"
+    f.write_text(line + "\n", "utf-8")
+    (item,) = items(list(iter_inputs([str(f)])))
+    p = parse_item(item)
+    assert isinstance(p, Parsed)
+    assert p.title == "Five men were acquitted of rape by a court in Barcelona on Thursday."
+    assert p.text.startswith("Five men were acquitted") and p.text.endswith("a new law.")
+    assert len(p.title) + len(p.text) + 1 == len(line.strip())
+    j = tmp_path / "one.jsonl"
+    j.write_text('{"text": "%s"}\n' % line.strip(), "utf-8")
+    (item,) = items(list(iter_inputs([str(j)])))
+    assert parse_item(item).title == p.title
