@@ -66,7 +66,8 @@ def run(paths: tuple[str, ...], db: str, report: str | None, json_path: str | No
     """Ingest PATHS (files, directories, URLs, '-' for stdin) and update events.
 
     Supported: .txt (first line = title), .jsonl, .html/.htm, RSS/Atom (.rss/.atom/.xml),
-    .opml, .warc/.warc.gz, .urls (one URL a line). Bad inputs are listed, not fatal.
+    .opml, .warc/.warc.gz, .urls (one URL a line), each also .gz/.bz2/.xz compressed.
+    Bad inputs are listed, not fatal.
     """
     with _engine(db, embedder) as engine:
         stats = engine.run(list(paths))

@@ -356,3 +356,47 @@ def test_a_story_on_one_line_is_a_title_and_a_body(tmp_path: Path) -> None:
     j.write_text('{"text": "%s"}\n' % line.strip(), "utf-8")
     (item,) = items(list(iter_inputs([str(j)])))
     assert parse_item(item).title == p.title
+
+
+@needs_html
+def test_compressed_files_are_read_through(tmp_path: Path) -> None:
+    """page.html.gz, dump.jsonl.xz, story.txt.bz2: the reader of the inner kind, on the
+    decompressed bytes; provenance names the compressed file."""
+    import bz2
+    import gzip
+    import lzma
+
+    page = tmp_path / "page.html.gz"
+    page.write_bytes(gzip.compress(ARTICLE))
+    dump = tmp_path / "dump.jsonl.xz"
+    dump.write_bytes(lzma.compress(b'{"title": "A", "text": "First story."}\n'
+                                   b'{"title": "B", "text": "Second story."}\n'))
+    story = tmp_path / "story.txt.bz2"
+    story.write_bytes(bz2.compress("Заголовок\nТекст статті.\n".encode("utf-8")))
+    got = list(iter_inputs([str(page), str(dump), str(story)]))
+    assert all(isinstance(x, RawItem) for x in got), got
+    assert [x.provenance.kind for x in got] == ["html", "jsonl", "jsonl", "txt"]
+    assert got[0].raw == ARTICLE and got[0].provenance.origin == str(page)
+    assert [parse_item(x).title for x in got[1:3]] == ["A", "B"]
+    assert parse_item(got[3]).text == "Текст статті."
+
+
+def test_broken_or_bomb_compressed_files_are_rejected_with_a_reason(tmp_path: Path) -> None:
+    import gzip
+
+    lines = [json.dumps({"title": f"Story {i}", "text": f"Text {i * 7919 % 100003} " * 20})
+             for i in range(2000)]
+    whole = gzip.compress("\n".join(lines).encode("utf-8"))
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(whole[: len(whole) // 2])  # truncated mid-stream
+    junk = tmp_path / "junk.txt.gz"
+    junk.write_bytes(b"this is not gzip at all")
+    bomb = tmp_path / "bomb.html.gz"
+    bomb.write_bytes(gzip.compress(b"<p>" + b"a" * 3_000_000))  # ~3 KB that expand to 3 MB
+    out = list(iter_inputs([str(cut), str(junk), str(bomb)], Limits(max_bytes=1_000_000)))
+    rejected = {Path(r.origin).name: r for r in out if isinstance(r, Rejected)}
+    assert any(isinstance(x, RawItem) and x.provenance.origin == str(cut) for x in out)  # kept
+    assert rejected["cut.jsonl.gz"].reason == "unreadable"
+    assert rejected["junk.txt.gz"].reason == "unreadable" and "gzip" in rejected["junk.txt.gz"].detail.lower()
+    assert rejected["bomb.html.gz"].reason == "too-large"
+    assert "decompressed" in rejected["bomb.html.gz"].detail

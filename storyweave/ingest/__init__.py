@@ -11,17 +11,22 @@ with a reason, and the run goes on.
 """
 from __future__ import annotations
 
+import bz2
+import gzip
 import hashlib
+import lzma
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from types import ModuleType
+from typing import BinaryIO
 
 from ..models import Parsed, Provenance, RawItem, Rejected
 
-__all__ = ["Limits", "iter_inputs", "parse_item", "kind_for_path", "make_item", "READERS"]
+__all__ = ["Limits", "iter_inputs", "parse_item", "kind_for_path", "make_item", "READERS",
+           "open_input", "read_capped", "TooLarge"]
 
 
 @dataclass(frozen=True)
@@ -47,12 +52,47 @@ _EXTENSIONS = {
 }
 
 
+# Crawls and archives are often saved compressed (page.html.gz, dump.jsonl.xz): read
+# through, the same reader for the inner kind. WARC readers decompress .warc.gz themselves.
+_COMPRESSED: dict[str, Callable[..., BinaryIO]] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
+# What a broken or truncated compressed file raises while it is read.
+DECOMPRESSION_ERRORS = (OSError, EOFError, lzma.LZMAError)
+
+
 def kind_for_path(path: str) -> str | None:
     name = path.lower()
     for ext in sorted(_EXTENSIONS, key=len, reverse=True):
         if name.endswith(ext):
             return _EXTENSIONS[ext]
+    for suffix in _COMPRESSED:
+        if name.endswith(suffix):
+            return kind_for_path(name[:-len(suffix)])
     return None
+
+
+def open_input(path: str) -> BinaryIO:
+    """The file for reading, decompressed on the fly when its name says so."""
+    name = path.lower()
+    opener = next((o for suffix, o in _COMPRESSED.items() if name.endswith(suffix)), None)
+    return opener(path, "rb") if opener else open(path, "rb")
+
+
+class TooLarge(Exception):
+    """More bytes than the limit: the file (or its decompressed content) is not one article."""
+
+
+def read_capped(path: str, cap: int) -> bytes:
+    """All of a file's bytes, decompressed; TooLarge past `cap` bytes, checked as it is read
+    so that a small compressed file that expands without end is never held whole."""
+    with open_input(path) as fh:
+        data = fh.read(cap + 1)
+    if len(data) > cap:
+        raise TooLarge(f"more than {cap} bytes{' once decompressed' if kind_is_compressed(path) else ''}")
+    return data
+
+
+def kind_is_compressed(path: str) -> bool:
+    return path.lower().endswith(tuple(_COMPRESSED))
 
 
 def _readers() -> dict[str, ModuleType]:
@@ -98,8 +138,10 @@ def iter_inputs(paths: Iterable[str], limits: Limits = Limits()) -> Iterator[Raw
             continue
         try:
             yield from reader.read(path, limits)
-        except OSError as exc:
-            yield Rejected(path, "", "ingest", "unreadable", str(exc))
+        except TooLarge as exc:
+            yield Rejected(path, "", "ingest", "too-large", f"{exc}; raise max_bytes if this is one article")
+        except DECOMPRESSION_ERRORS as exc:
+            yield Rejected(path, "", "ingest", "unreadable", f"{type(exc).__name__}: {exc}")
 
 
 def parse_item(item: RawItem) -> Parsed | Rejected:

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from ..models import Parsed, RawItem, Rejected
-from . import Limits, kind_for_path, make_item
+from . import Limits, kind_for_path, make_item, read_capped
 from .jsonl import parse_published
 
 __all__ = ["read", "parse", "feed_entries", "opml_feed_urls", "strip_tags", "SUMMARY_ONLY_CHARS"]
@@ -33,8 +33,7 @@ def read(path: str, limits: Limits) -> Iterator[RawItem | Rejected]:
     if size > cap:
         yield Rejected(path, "", "ingest", "too-large", f"{size} bytes > feed limit {cap}")
         return
-    with open(path, "rb") as fh:
-        data = fh.read()
+    data = read_capped(path, cap)
     # OPML lists are often saved as .xml (the feed extension): sniff the root element.
     if kind_for_path(path) == "opml" or b"<opml" in data[:2048].lower():
         yield from _read_opml(path, data, limits)

@@ -5,7 +5,7 @@ import os
 from collections.abc import Iterator
 
 from ..models import Parsed, RawItem, Rejected
-from . import Limits, make_item
+from . import Limits, make_item, read_capped
 
 __all__ = ["read", "parse"]
 
@@ -16,8 +16,7 @@ def read(path: str, limits: Limits) -> Iterator[RawItem | Rejected]:
         yield Rejected(path, "", "ingest", "too-large",
                        f"{size} bytes > limit {limits.max_bytes}; raise max_bytes if this is one article")
         return
-    with open(path, "rb") as fh:
-        yield make_item(path, "html", fh.read())
+    yield make_item(path, "html", read_capped(path, limits.max_bytes))
 
 
 def parse(item: RawItem) -> Parsed | Rejected:

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..models import Parsed, RawItem, Rejected
-from . import Limits, make_item
+from . import Limits, make_item, open_input
 from .decode import DecodeError, decode_text
 from .text import split_title
 
@@ -20,7 +20,7 @@ def read(path: str, limits: Limits) -> Iterator[RawItem | Rejected]:
     if size > limits.max_container_bytes:
         yield Rejected(path, "", "ingest", "too-large", f"{size} bytes > {limits.max_container_bytes}")
         return
-    with open(path, "rb") as fh:
+    with open_input(path) as fh:
         for lineno, line in enumerate(fh, start=1):
             if not line.strip():
                 continue

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..entities import SENTENCE_BREAK
 from ..models import Parsed, RawItem, Rejected
-from . import Limits, make_item
+from . import Limits, make_item, read_capped
 from .decode import DecodeError, decode_text
 
 __all__ = ["read", "parse", "split_title"]
@@ -18,8 +18,7 @@ def read(path: str, limits: Limits) -> Iterator[RawItem | Rejected]:
         yield Rejected(path, "", "ingest", "too-large",
                        f"{size} bytes > limit {limits.max_bytes}; split the file or raise max_bytes")
         return
-    with open(path, "rb") as fh:
-        yield make_item(path, "txt", fh.read())
+    yield make_item(path, "txt", read_capped(path, limits.max_bytes))
 
 
 # A headline is rarely longer; a first line this long is the story itself, on one line.

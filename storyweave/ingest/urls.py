@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ..fetch import FetchResult, default_fetcher
 from ..models import Parsed, RawItem, Rejected
-from . import Limits, make_item
+from . import Limits, make_item, open_input
 
 __all__ = ["read", "parse", "fetch_page", "read_url_list"]
 
@@ -40,7 +40,7 @@ def read(path: str, limits: Limits) -> Iterator[RawItem | Rejected]:
 def read_url_list(path: str) -> list[tuple[int, str]]:
     """(line number, URL) for each non-blank, non-comment line of a text list."""
     out: list[tuple[int, str]] = []
-    with open(path, "rb") as fh:
+    with open_input(path) as fh:
         for lineno, raw in enumerate(fh, start=1):
             line = raw.decode("utf-8", errors="replace").strip().lstrip("\ufeff")
             if line and not line.startswith("#"):
