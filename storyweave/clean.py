@@ -293,3 +293,56 @@ def build_stats(items: Iterable[tuple[str | None, str]]) -> OutletLineStats:
     for outlet, text in items:
         stats.add(outlet, text)
     return stats
+
+
+# "Headline - Outlet", "Outlet | Headline": the separators sites put between a page's
+# title and their name (a hyphen only with spaces around it, so "Sorbonne-Nouvelle" stays).
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•:]{1,2}\s+")
+_DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,6}$", re.I)
+_HOST_NOISE = frozenset({"www", "com", "org", "net", "co", "uk", "de", "fr", "ru", "ua", "news",
+                         "edition", "amp", "m", "home", "en"})
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _outlet_keys(outlet: str | None, url: str | None) -> set[str]:
+    from urllib.parse import urlparse
+
+    keys = {_squash(outlet)} if outlet and not _DOMAIN.match(outlet.strip()) else set()
+    for host in (outlet if outlet and _DOMAIN.match(outlet.strip()) else None,
+                 urlparse(url).hostname if url else None):
+        if host:
+            keys |= {_squash(label) for label in host.lower().split(".") if label not in _HOST_NOISE}
+    return {k for k in keys if len(k) >= 3}
+
+
+def _names_outlet(segment: str, keys: set[str]) -> bool:
+    seg = _squash(segment)
+    if len(seg) < 3 or len(segment.split()) > 5:  # a site's name is short; "CNN's poll of ..." is no name
+        return False
+    if _DOMAIN.match(segment.strip().rstrip(".")):
+        return True
+    # "Supermove" for "Supermove Inc.", a cut "Freightwaves Checkpoin", "The Motley Fool"
+    return any(seg == k or (len(seg) >= 4 and (k.startswith(seg) or seg.startswith(k))) for k in keys)
+
+
+def strip_outlet(title: str, outlet: str | None, url: str | None = None) -> tuple[str, str | None]:
+    """The headline without the outlet's name that sites add to a page title ("Lavrov
+    meets Pompeo - Reuters", "BBC News | ..."): as a name it would stand among the story's
+    actors, and two headlines of one site would look alike for it. Returns (headline, the
+    removed part or None); a title that would keep fewer than 3 words stays whole."""
+    parts = _TITLE_SEPARATOR.split(title.strip())
+    keys = _outlet_keys(outlet, url)
+    if len(parts) < 2 or not (keys or any(_DOMAIN.match(p) for p in parts)):
+        return title, None
+    seps = _TITLE_SEPARATOR.findall(title.strip())
+    for cut, keep in ((parts[-1], slice(0, -1)), (parts[0], slice(1, None))):
+        if _names_outlet(cut, keys):
+            kept_parts = parts[keep]
+            kept_seps = seps[:-1] if keep.stop == -1 else seps[1:]
+            head = kept_parts[0] + "".join(s + p for s, p in zip(kept_seps, kept_parts[1:]))
+            if len(head.split()) >= 3:
+                return head.strip(), cut.strip()
+    return title, None

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urlparse
 
-from .clean import LineCleaner, OutletLineStats
+from .clean import LineCleaner, OutletLineStats, strip_outlet
 from .dates import find_dates, resolve
 from .entities import NameExtractor, number_keys
 from .ingest import parse_item
 from .quotes import extract_quotes
 from .language import LanguageIdentifier
-from .models import Article, Parsed, RawItem, Rejected
+from .models import Article, Parsed, RawItem, Rejected, RemovedLine
 
 __all__ = ["ArticleBuilder", "DERIVE_VERSION", "outlet_of", "original_source"]
 
@@ -26,7 +26,8 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "outlet_of", "original_source"]
 # read from context ("the town of Pazarcık", lists) and an article keeps 12, not 5;
 # 8: "Más información: ..." and other related-link lines in es/fr/de/it are read-more;
 # 9: "shares in Renault" makes no place, and "nach Angaben" no German name; 10: a story on
-# one line keeps its body when a junk phrase ends it, and is split into title and body):
+# one line keeps its body when a junk phrase ends it, and is split into title and body, and
+# the outlet's name is taken off headlines, "... - Reuters"):
 # stores derived before are derived again on their next update.
 DERIVE_VERSION = 10
 
@@ -76,15 +77,18 @@ class ArticleBuilder:
         prov = item.provenance
         outlet = outlet_of(parsed, item)
         title, cleaned = LineCleaner(self.stats).clean_with_title(parsed.title, parsed.text, outlet)
-        parsed.title = title
+        url = parsed.url or item.fields.get("url")
+        parsed.title, site = strip_outlet(title, outlet, url)
         removed = parsed.removed + cleaned.removed
+        if site:
+            removed.append(RemovedLine(site, "outlet-in-title"))
         if not cleaned.text.strip() and not parsed.title:
             return Rejected(prov.origin, prov.locator, "clean", "empty-after-cleaning",
                             f"all {len(removed)} lines were boilerplate", item.content_hash)
         guess = self.langid.detect(f"{parsed.title}\n{cleaned.text}", parsed.lang)
         art = Article(id="a" + item.content_hash[:12], content_hash=item.content_hash,
                       origin=prov.origin, title=parsed.title, text=cleaned.text, seq=seq,
-                      url=parsed.url or item.fields.get("url"), source=outlet,
+                      url=url, source=outlet,
                       author=parsed.author, lang=guess.lang,
                       lang_confidence=guess.confidence, removed=removed)
         art.original_source = original_source(cleaned.text, [r.text for r in removed])

@@ -97,3 +97,24 @@ def test_a_long_banner_is_still_junk_as_a_whole():
     out = LineCleaner().clean("Titre", banner + "\nLe président a parlé mardi à Paris.")
     assert out.text == "Le président a parlé mardi à Paris."
     assert [(r.text, r.reason) for r in out.removed] == [(banner, "cookies")]
+
+
+def test_outlet_name_is_taken_off_the_headline():
+    from storyweave.clean import strip_outlet
+
+    assert strip_outlet("Lavrov meets Pompeo in Sochi - Reuters", None,
+                        "https://www.reuters.com/world/x") == ("Lavrov meets Pompeo in Sochi", "Reuters")
+    assert strip_outlet("BBC News | Lavrov meets Pompeo in Sochi", "BBC News") == \
+        ("Lavrov meets Pompeo in Sochi", "BBC News")
+    assert strip_outlet("Лавров и Помпео встретились в Сочи — РИА Новости", "РИА Новости") == \
+        ("Лавров и Помпео встретились в Сочи", "РИА Новости")
+    assert strip_outlet("Best movers in NYC 2025 | Top 19 Companies | Supermove", "Supermove Inc.") == \
+        ("Best movers in NYC 2025 | Top 19 Companies", "Supermove")
+    assert strip_outlet("Fitness equipment trends for 2025 - advantagefitness.com", None)[1] == \
+        "advantagefitness.com"
+    for kept in (("ECB to reveal bad loan hurdles for bank test - sources", "euronews", None),
+                 ("Stock Market News for March 10, 2014 - Market News", "NASDAQ", "http://www.nasdaq.com/a"),
+                 ("Sorbonne-Nouvelle students protest - again", "Le Monde", None),
+                 ("CNN - CNN", "CNN", None),  # nothing would be left
+                 ("Trump: CNN's poll of polls shows a close race", "CNN", None)):
+        assert strip_outlet(*kept) == (kept[0], None)

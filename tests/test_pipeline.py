@@ -1,4 +1,5 @@
 """End to end through the Python API on a small written corpus (fast hashing embedder)."""
+import json
 import os
 
 from storyweave import Engine, Settings
@@ -134,6 +135,20 @@ def test_outlet_from_signature_when_nothing_else_names_it(tmp_path):
         by_title = {a.title: a for a in e.articles()}
     assert by_title["India and Japan sign deal"].source == "IANS"
     assert by_title["Talks in Vienna"].original_source == "Interfax"
+
+
+def test_the_outlet_in_a_headline_is_no_actor_and_is_kept_as_removed(tmp_path):
+    src = tmp_path / "feed.jsonl"
+    src.write_text(json.dumps({"title": "Lavrov and Pompeo meet in Sochi - Reuters",
+                               "url": "https://www.reuters.com/world/lavrov-pompeo",
+                               "text": "Sergei Lavrov and Mike Pompeo met in Sochi on Tuesday."}) + "\n",
+                   encoding="utf-8")
+    with engine(tmp_path) as e:
+        e.run([str(src)])
+        (a,) = e.articles()
+    assert a.title == "Lavrov and Pompeo meet in Sochi"
+    assert ("Reuters", "outlet-in-title") in [(r.text, r.reason) for r in a.removed]
+    assert not any("reuters" in k for k in a.names)
 
 
 def test_event_explanations_are_traced_to_passages(tmp_path, mini_corpus):
