@@ -26,10 +26,10 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "outlet_of", "original_source"]
 # read from context ("the town of Pazarcık", lists) and an article keeps 12, not 5;
 # 8: "Más información: ..." and other related-link lines in es/fr/de/it are read-more;
 # 9: "shares in Renault" makes no place, and "nach Angaben" no German name; 10: a story on
-# one line keeps its body when a junk phrase ends it, and is split into title and body, and
-# the outlet's name is taken off headlines, "... - Reuters"):
+# one line keeps its body when a junk phrase ends it, and is split into title and body;
+# 11: the outlet's name is taken off headlines, "... - Reuters"):
 # stores derived before are derived again on their next update.
-DERIVE_VERSION = 10
+DERIVE_VERSION = 11
 
 # "... reported, citing Interfax" / "передає Укрінформ" / "-- IANS": the agency behind a copy.
 _CITING = re.compile(r"(?:citing|according to|cited by|передає|повідомляє|со ссылкой на|"
