@@ -37,6 +37,16 @@ from .quotes import extract_quotes
 
 __all__ = ["Summarizer", "split_sentences", "Sentence"]
 
+# "SOCHI, Russia (Reuters) - ", "WASHINGTON (AP) — ", "BEIRUT/TOKYO (Reuters) - ": where and by
+# whom a wire story was filed, not part of what its first sentence says. A summary line or a
+# timeline entry starts after it (the offsets still point into the article).
+_CAPS = r"[A-ZÀ-ÞА-ЯІЇЄҐ][A-ZÀ-ÞА-ЯІЇЄҐ'’./ -]{2,40}"
+DATELINE_PREFIX = re.compile(
+    # with the agency: "SOCHI, Russia (Reuters) - ", "(Reuters) - "
+    rf"^(?:(?:{_CAPS}(?:,[^()\n—–-]{{1,40}}?)?\s*)?\([A-Z][A-Za-z. ]{{1,25}}\)\s*[-–—]{{1,2}}"
+    # without: "KYIV, May 20 – ", "WASHINGTON — " (not "U.S. - China talks", "NATO - the ...")
+    rf"|{_CAPS},[^()\n—–-]{{1,40}}?\s*[-–—]{{1,2}}|[A-ZÀ-ÞА-ЯІЇЄҐ]{{4,}}(?:/[A-ZÀ-ÞА-ЯІЇЄҐ]{{4,}})?\s*[–—])"
+    r"\s+(?=[A-ZÀ-ÞА-ЯІЇЄҐ\"“«])")
 _WORDS = re.compile(r"(?<![\w'’ʼ-])[^\W\d_][\w'’ʼ-]*", re.UNICODE)
 
 
@@ -103,8 +113,15 @@ def split_sentences(article: Article) -> list[Sentence]:
             continue
         pos = start + len(part)
         clean = part.strip()
+        if not clean:
+            continue
+        s0 = start + part.index(clean)
+        # a dateline opens the story's first paragraph (after a headline or byline line)
+        opens_line = s0 < 500 and (s0 == 0 or text[s0 - 1] == "\n")
+        dateline = DATELINE_PREFIX.match(clean) if opens_line else None
+        if dateline:
+            clean, s0 = clean[dateline.end():], s0 + dateline.end()
         if len(clean) >= 25 and len(clean.split()) >= 5:
-            s0 = start + part.index(clean)
             out.append(Sentence(article.id, s0, s0 + len(clean), clean, article.lang, len(out)))
     return out
 
