@@ -148,6 +148,8 @@ def main() -> None:
                 shown = any(k in art.places or k in art.places_in_context or
                             english_name(art.name_forms.get(k, "")) for k in hit)
                 kind_counts[(ent["kind"] == "place", shown)] += 1
+                if args.verbose and ent["kind"] != "place" and shown:
+                    print("   shown as a place, gold not:", art.lang, ent["name"])
             if ent["kind"] == "place":
                 place_gold |= ekeys
                 if hit:

@@ -125,13 +125,17 @@ class EventBuilder:
         headline or first sentence (its dateline) counting once more: that is where news
         says the event happened; the war "in Donbass" a speech mentions is background."""
         votes: Counter[str] = Counter()
+        rank: Counter[str] = Counter()  # how high reports rank it among their places
         for a in members:
             votes.update(a.places)
+            rank.update({k: len(a.places) - i for i, k in enumerate(a.places)})
         if not votes:
             return None
         for a in members:
             votes.update(set(votes) & _lead_keys(a))
-        key = max(votes, key=lambda k: (votes[k], k))
+        # a tie ("Turkey-Syria earthquake": both in every report) goes to the place the
+        # reports name most, not to the one last in the alphabet
+        key = max(votes, key=lambda k: (votes[k], rank[k], k))
         # shown as this event's reports write it: a key two places share store-wide
         # ("Frankfurt"/"France") reads right within one event
         return display_names(members, self.target_lang).get(key) or key.title()
