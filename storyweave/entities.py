@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -127,7 +128,7 @@ class NameExtractor:
         """
         out = Names()
         initial: list[tuple[str, str, bool, bool]] = []
-        for sentence in SENTENCE_BREAK.split(text):
+        for sentence in _split_datelines(SENTENCE_BREAK.split(text)):
             spans = [(m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
             tokens = [sentence[a:b] for a, b in spans]
             lowered = [t.lower() for t in tokens]
@@ -246,6 +247,19 @@ def cyrillic(text: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
+def _split_datelines(sentences: list[str]) -> Iterator[str]:
+    """A dateline apart from the sentence it opens: "(AFP) - Astronomers on Wednesday ..."
+    starts a sentence with "Astronomers", which is no name."""
+    for sentence in sentences:
+        m = DATELINE_PREFIX.match(sentence.lstrip()) if sentence else None
+        if m:
+            cut = len(sentence) - len(sentence.lstrip()) + m.end()
+            yield sentence[:cut]
+            yield sentence[cut:]
+        elif sentence:
+            yield sentence
+
+
 @lru_cache(maxsize=200_000)
 def _dictionary_word(word: str, lang: str) -> bool:
     import simplemma
@@ -283,6 +297,19 @@ _DICTIONARY_LANGS = {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "uk", "ru"}
 # One definition for name extraction and for summaries.
 SENTENCE_BREAK = re.compile(r"(?<!\b[A-ZА-Я]\.[A-ZА-Я]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Mt|No|vs)\.)(?<!\b[A-ZА-Я]\.)"
                             r"(?<=[.!?…])[\"'»“”]?\s+(?=[\"'«„“(]?[A-ZА-ЯІЇЄҐÄÖÜÉÈÀÁÍÓÚ0-9])|\n+")
+
+# "SOCHI, Russia (Reuters) - ", "WASHINGTON (AP) — ", "BEIRUT/TOKYO (Reuters) - ": where and by
+# whom a wire story was filed, not part of what its first sentence says. A summary line or a
+# timeline entry starts after it (the offsets still point into the article).
+_CAPS = r"[A-ZÀ-ÞА-ЯІЇЄҐ][A-ZÀ-ÞА-ЯІЇЄҐ'’./ -]{2,40}"
+_PLACE_WORDS_TITLED = r"[A-ZÀ-ÞА-ЯІЇЄҐ][^\s(),]{1,30}(?: [A-ZÀ-ÞА-ЯІЇЄҐ][^\s(),]{1,30}){0,2}"
+DATELINE_PREFIX = re.compile(
+    # with the agency: "SOCHI, Russia (Reuters) - ", "Brussels (AFP) - ", "(Reuters) - "
+    rf"^(?:(?:(?:{_CAPS}|{_PLACE_WORDS_TITLED})(?:,[^()\n—–-]{{1,40}}?)?\s*)?"
+    rf"\([A-Z][A-Za-z. ]{{1,25}}\)\s*[-–—]{{1,2}}"
+    # without: "KYIV, May 20 – ", "WASHINGTON — " (not "U.S. - China talks", "NATO - the ...")
+    rf"|{_CAPS},[^()\n—–-]{{1,40}}?\s*[-–—]{{1,2}}|[A-ZÀ-ÞА-ЯІЇЄҐ]{{4,}}(?:/[A-ZÀ-ÞА-ЯІЇЄҐ]{{4,}})?\s*[–—])"
+    r"\s+(?=[A-ZÀ-ÞА-ЯІЇЄҐ\"“«])")
 
 
 _NOUN_CAPITALISING = {"de"}

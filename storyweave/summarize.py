@@ -31,22 +31,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from .dates import find_dates
-from .entities import SENTENCE_BREAK, NameExtractor, number_keys
+from .entities import DATELINE_PREFIX, SENTENCE_BREAK, NameExtractor, number_keys
 from .models import Article, Citation, SummarySentence
 from .quotes import extract_quotes
 
 __all__ = ["Summarizer", "split_sentences", "Sentence"]
 
-# "SOCHI, Russia (Reuters) - ", "WASHINGTON (AP) — ", "BEIRUT/TOKYO (Reuters) - ": where and by
-# whom a wire story was filed, not part of what its first sentence says. A summary line or a
-# timeline entry starts after it (the offsets still point into the article).
-_CAPS = r"[A-ZÀ-ÞА-ЯІЇЄҐ][A-ZÀ-ÞА-ЯІЇЄҐ'’./ -]{2,40}"
-DATELINE_PREFIX = re.compile(
-    # with the agency: "SOCHI, Russia (Reuters) - ", "(Reuters) - "
-    rf"^(?:(?:{_CAPS}(?:,[^()\n—–-]{{1,40}}?)?\s*)?\([A-Z][A-Za-z. ]{{1,25}}\)\s*[-–—]{{1,2}}"
-    # without: "KYIV, May 20 – ", "WASHINGTON — " (not "U.S. - China talks", "NATO - the ...")
-    rf"|{_CAPS},[^()\n—–-]{{1,40}}?\s*[-–—]{{1,2}}|[A-ZÀ-ÞА-ЯІЇЄҐ]{{4,}}(?:/[A-ZÀ-ÞА-ЯІЇЄҐ]{{4,}})?\s*[–—])"
-    r"\s+(?=[A-ZÀ-ÞА-ЯІЇЄҐ\"“«])")
 _WORDS = re.compile(r"(?<![\w'’ʼ-])[^\W\d_][\w'’ʼ-]*", re.UNICODE)
 
 

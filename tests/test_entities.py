@@ -151,3 +151,13 @@ def test_german_inflected_nouns_after_nach_are_not_names_but_places_are():
                                   "Danach flog er nach Sotschi.", "de")
     assert name_key("Sotschi") in names and name_key("Usyk") in names
     assert name_key("Punkten") not in names and name_key("Angaben") not in names
+
+
+def test_the_word_after_a_wire_dateline_starts_a_sentence():
+    """"Brussels (AFP) - Astronomers on Wednesday ...": "Astronomers" opens the sentence
+    (a common noun there), it is not a name seen mid-sentence."""
+    from storyweave.entities import NameExtractor
+
+    found = NameExtractor().extract("Brussels (AFP) - Astronomers on Wednesday unveiled the first "
+                                    "image of a black hole, said Sheperd Doeleman.", "en")
+    assert "astro" not in found.counts and "doele" in found.counts
