@@ -168,7 +168,10 @@ class NameExtractor:
                 else:
                     out.add(key, surface, place, in_context)
         for key, surface, place, in_context in initial:
-            if key in out.counts or _standalone_name(surface, lang):
+            # seen mid-sentence as this word, not just under its key: "Astronomers" opening
+            # a sentence is no name for "The Astrophysical Journal" sharing the key "astro"
+            if any(_same_word(surface, seen) for seen in out.surfaces.get(key, ())) or \
+                    _standalone_name(surface, lang):
                 out.add(key, surface, place, in_context)
         return out
 
@@ -245,6 +248,14 @@ def _title_case(tokens: list[str], lang: str) -> bool:
 def cyrillic(text: str) -> bool:
     """Any Cyrillic letter: names in two scripts are two names to show or to join."""
     return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two forms of one word: equal but for an inflected ending of up to 3 letters
+    ("Лавров"/"Лаврова", "Sotschi"/"Sotschis")."""
+    a, b = a.lower(), b.lower()
+    common = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return common >= min(len(a), len(b)) - 3
 
 
 def _split_datelines(sentences: list[str]) -> Iterator[str]:

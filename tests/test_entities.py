@@ -161,3 +161,12 @@ def test_the_word_after_a_wire_dateline_starts_a_sentence():
     found = NameExtractor().extract("Brussels (AFP) - Astronomers on Wednesday unveiled the first "
                                     "image of a black hole, said Sheperd Doeleman.", "en")
     assert "astro" not in found.counts and "doele" in found.counts
+
+
+def test_a_sentence_opening_word_needs_itself_seen_mid_sentence_not_just_its_key():
+    from storyweave.entities import NameExtractor
+
+    found = NameExtractor().extract("Astronomers unveiled the image. It was published in The "
+                                    "Astrophysical Journal Letters. Lavrov spoke. Then Lavrov left.", "en")
+    assert found.counts["astro"] == 1 and found.surfaces["astro"] == {"Astrophysical": 1}
+    assert found.counts["lavro"] == 2
