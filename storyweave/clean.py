@@ -270,7 +270,7 @@ class LineCleaner:
             return None, []
         removed = [RemovedLine(p, v) for p, v in zip(parts[lead:end], junk[lead:end]) if v]
         if lead:
-            removed.insert(0, RemovedLine(" ".join(parts[:lead]), junk[0]))
+            removed.insert(0, RemovedLine(" ".join(parts[:lead]), junk[0] or ""))
         if end < len(parts):
             removed.append(RemovedLine(" ".join(parts[end:]), junk[end] or ""))
         return " ".join(prose), removed
