@@ -28,7 +28,7 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "outlet_of", "original_source"]
 # 9: "shares in Renault" makes no place, and "nach Angaben" no German name; 10: a story on
 # one line keeps its body when a junk phrase ends it, and is split into title and body;
 # 11: the outlet's name is taken off headlines, "... - Reuters"; 12: the word after a wire
-# dateline opens a sentence, "(AFP) - Astronomers ..."):
+# dateline opens a sentence, "(AFP) - Astronomers ...", and Russian "у Лукойла" is no place):
 # stores derived before are derived again on their next update.
 DERIVE_VERSION = 12
 

@@ -152,7 +152,8 @@ class NameExtractor:
                 key = name_key(lemma)
                 if len(key) < 3:
                     continue
-                place = i > 0 and lowered[i - 1] in _LOCATIVE and not (
+                place = i > 0 and lowered[i - 1] in _LOCATIVE and (
+                    lowered[i - 1] not in _NOT_LOCATIVE.get(lang, ())) and not (
                     i > 1 and lowered[i - 2] in _HOLDINGS)
                 if lang in _NOUN_CAPITALISING and i > 0 and _common_noun(tok, lang) and (
                         lowered[i - 1] not in _PLACE_BEFORE_BARE_NAME
@@ -386,6 +387,9 @@ def _common_noun(word: str, lang: str) -> bool:
 
 # "shares in Renault", "a stake in Nissan": "in" after these names a company, not a place.
 _HOLDINGS = set("share shares stake stakes holding holdings investment investments".split())
+# Russian "у" + genitive is "at someone's", "X has" ("у Зеленского", "у Лукойла"); in
+# Ukrainian it is "in" ("у Києві").
+_NOT_LOCATIVE = {"ru": frozenset({"у"})}
 _LOCATIVE = set("in at near outside inside в у во на під біля поблизу под около возле "
                 "in im bei nahe à au en près a cerca".split())
 

@@ -170,3 +170,14 @@ def test_a_sentence_opening_word_needs_itself_seen_mid_sentence_not_just_its_key
                                     "Astrophysical Journal Letters. Lavrov spoke. Then Lavrov left.", "en")
     assert found.counts["astro"] == 1 and found.surfaces["astro"] == {"Astrophysical": 1}
     assert found.counts["lavro"] == 2
+
+
+def test_russian_u_is_at_someones_not_in_ukrainian_u_is_in():
+    from storyweave.entities import NameExtractor
+
+    ne = NameExtractor()
+    ru = ne.extract("Деньги у Зеленского закончились, сообщили в Москве.", "ru")
+    assert "moskv" in ru.places or any(k.startswith("mosk") for k in ru.places)
+    assert not any(k.startswith("selen") or k.startswith("zelen") for k in ru.places)
+    uk = ne.extract("Зеленський у Києві зустрівся з прем'єром.", "uk")
+    assert uk.places
