@@ -205,16 +205,22 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
         # where each name's written form occurs, one scan in all: (key, Cyrillic?)
         starts: dict[int, tuple[str, bool]] = {}
         ends: list[tuple[int, str, bool, bool]] = []  # (end, key, Cyrillic?, abbreviation?)
-        alternation = "|".join(re.escape(f) for f in sorted(key_of, key=len, reverse=True))
-        # not "-Nissan"; Cyrillic forms are lemmas, which the text inflects ("Тайсона Фьюри")
-        for m in re.finditer(rf"(?<![\w-])({alternation})(\w{{0,3}})(?![\w-])", a.text):
-            form = m.group(1)
+        # Cyrillic forms are lemmas, which the text inflects: "Тайсона Фьюри", and an
+        # adjective's ending changes ("Верховний" -> "Верховна Рада"): matched by its stem
+        stem_of = {(_cyrillic_stem(f) if cyrillic(f) else f): f for f in key_of}
+        alternation = "|".join(re.escape(f) for f in sorted(stem_of, key=len, reverse=True))
+        for m in re.finditer(rf"(?<![\w-])({alternation})(\w{{0,3}})(?![\w-])", a.text):  # not "-Nissan"
+            form = stem_of[m.group(1)]
             if m.group(2) and not cyrillic(form):
                 continue
             starts[m.start()] = (key_of[form], cyrillic(form))
             ends.append((m.end(), key_of[form], cyrillic(form), form.isupper()))
+        # a country or city opens no longer name: "президента Франции Эммануэля Макрона"
+        places = {key_of[f] for f in key_of if english_name(f) is not None}
         pairs = set()
         for end, k, script, abbreviation in ends:
+            if k in places:
+                continue
             after = a.text[end:end + 3]
             gap = len(after) - len(after.lstrip())  # "Recep Tayyip": one space or two
             nxt = starts.get(end + gap) if 0 < gap <= 2 and not abbreviation else None
@@ -230,6 +236,18 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
         if k not in given and n >= max(1, 0.6 * n_articles[k]) and given.get(s) != k:
             given[k] = s
     return given
+
+
+def _cyrillic_stem(form: str) -> str:
+    """A Cyrillic lemma without the ending its inflected forms replace: an adjective's
+    ("Верховний" -> "Верховн"), a final vowel ("Рада" -> "Рад"); endings added to a
+    consonant ("Путина") are matched after the form as it is."""
+    for ending in ("ний", "ный", "ський", "ский", "ий", "ый", "ой"):
+        if form.endswith(ending) and len(form) - len(ending) >= 4:
+            return form[:-len(ending)] + ("н" if ending in ("ний", "ный") else "")
+    if len(form) >= 4 and form[-1].lower() in "аяоеьйіи":  # "Рада" -> "Раде", "Ради", "Раду"
+        return form[:-1]
+    return form
 
 
 def _pair_of_names(form: str, keys: list[str]) -> bool:

@@ -118,3 +118,30 @@ def test_an_adjective_that_shares_its_country_key_stands_for_the_country():
                    ("en", "The Russian army denied it, Russian officials said.")], title="Port")
     shown = {a["name"]: a for a in _shown(arts)}
     assert "Russia" in shown and shown["Russia"]["kind"] == "place", list(shown)
+
+
+def test_a_name_of_two_words_is_joined_through_cyrillic_inflection():
+    arts = _build([
+        ("en", "Zelensky was sworn in before the Verkhovna Rada in Kyiv on Monday, the Rada said."),
+        ("uk", "Зеленський склав присягу у Верховній Раді. Засідання Верховної Ради тривало годину."),
+        ("ru", "Зеленский принес присягу в Верховной Раде. Депутаты Верховной Рады аплодировали."),
+    ])
+    names = [a["name"] for a in _shown(arts)]
+    assert "Verkhovna Rada" in names and "Verkhovna" not in names, names
+
+
+def test_a_country_opens_no_longer_name():
+    """The demo's Notre-Dame reports: "президент Франции Эммануэль Макрон" is no actor
+    "France Emmanuel Macron"."""
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parent.parent / "demo" / "corpus"
+    rows = []
+    for path, lang in (("hindustantimes/notre-dame-fire.txt", "en"), ("tagesspiegel/notre-dame-in-flammen.txt", "de"),
+                       ("lemonde/incendie-notre-dame.txt", "fr"), ("unian/pozhezha-notr-dam.txt", "uk"),
+                       ("kommersant/pozhar-notr-dam.txt", "ru")):
+        head, _, text = (corpus / path).read_text("utf-8").partition("\n")
+        rows.append((lang, head, text))
+    names = [a["name"] for a in _shown(_build(rows))]
+    assert "Emmanuel Macron" in names, names
+    assert not [n for n in names if n != "Emmanuel Macron" and "Macron" in n], names
