@@ -219,6 +219,7 @@ class RunStats:
     read: int = 0
     added: int = 0
     unchanged: int = 0
+    rederived: int = 0  # stored articles derived again (a newer storyweave reads them anew)
     rejected: dict[str, int] = field(default_factory=dict)
     events: int = 0
     storylines: int = 0
@@ -228,7 +229,8 @@ class RunStats:
         rej = sum(self.rejected.values())
         reasons = ", ".join(f"{k}: {v}" for k, v in sorted(self.rejected.items()))
         rej_txt = f"{rej} rejected" + (f" ({reasons})" if reasons else "")
-        return (f"{self.read} articles read, {self.added} added, {self.unchanged} unchanged, "
+        again = f", {self.rederived} derived again by this version" if self.rederived else ""
+        return (f"{self.read} articles read, {self.added} added, {self.unchanged} unchanged{again}, "
                 f"{rej_txt}; {self.events} events, {self.storylines} storylines; "
                 f"{self.seconds:.1f}s")
 

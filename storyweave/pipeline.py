@@ -117,25 +117,28 @@ class Engine:
     def update(self, stats: RunStats | None = None) -> RunStats:
         """Steps 2-4 for whatever was stored since the last update."""
         stats = stats or RunStats()
-        self._rederive_if_outdated()
-        self.derive(stats)
+        self.derive(stats, again=self._rederive_if_outdated())
         self.update_events()  # embeds what is new first
         stats.events = len(self.store.events())
         stats.storylines = len(self.store.storylines())
         return stats
 
-    def _rederive_if_outdated(self) -> None:
+    def _rederive_if_outdated(self) -> set[str]:
         """Articles derived by an older storyweave (name keys, dates read another way) are
-        derived again from their raw bytes, so that old and new articles compare alike."""
+        derived again from their raw bytes, so that old and new articles compare alike.
+        Returns the raw items whose articles are to be derived again."""
         if self.store.get_meta("derive_version") == str(DERIVE_VERSION):
-            return
-        if self.store.article_count():
+            return set()
+        old = self.store.derived_hashes()
+        if old:
             self.store.clear_derived()
             self.store.set_meta("events_state", "")
         self.store.set_meta("derive_version", str(DERIVE_VERSION))
+        return old
 
-    def derive(self, stats: RunStats | None = None) -> int:
-        """Step 2: articles for raw items that have none yet (all of them after a rebuild)."""
+    def derive(self, stats: RunStats | None = None, again: set[str] = frozenset()) -> int:  # type: ignore[assignment]
+        """Step 2: articles for raw items that have none yet (all of them after a rebuild).
+        `again`: items that had an article before (counted as derived again, not added)."""
         todo = self.store.underived_hashes()
         if not todo:
             return 0
@@ -155,7 +158,9 @@ class Engine:
                     else:
                         self.store.put_article(out)
                         made += 1
-                        if stats is not None:
+                        if stats is not None and item.content_hash in again:
+                            stats.rederived += 1
+                        elif stats is not None:
                             stats.added += 1
                     bar.update(1)
         bar.close()

@@ -142,6 +142,10 @@ class Store:
     def article_count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
+    def derived_hashes(self) -> set[str]:
+        """Raw items that have an article."""
+        return {r[0] for r in self.db.execute("SELECT content_hash FROM articles")}
+
     # --- embeddings cache (also holds MinHash signatures: any per-text array) -----
     def get_vectors(self, text_hashes: list[str], model: str,
                     dtype: DTypeLike = np.float32) -> dict[str, np.ndarray]:

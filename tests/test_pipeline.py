@@ -379,7 +379,9 @@ def test_articles_derived_by_an_older_version_are_derived_again(tmp_path, mini_c
         fresh = e.store.snapshot()["articles"]
         e.store.db.execute("UPDATE articles SET data = json_set(data, '$.title', 'stale')")
         e.store.set_meta("derive_version", "1")
-        e.update()  # nothing new to read, but the stored articles are outdated
+        stats = e.update()  # nothing new to read, but the stored articles are outdated
+        assert (stats.added, stats.rederived) == (0, len(fresh))
+        assert f"{len(fresh)} derived again" in stats.summary_line()
         assert e.store.get_meta("derive_version") != "1"
         assert e.store.snapshot()["articles"] == fresh
         e.store.db.execute("UPDATE articles SET data = json_set(data, '$.title', 'kept')")
