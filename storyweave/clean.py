@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlparse
 
 from .dates import dateline_date
 from .entities import SENTENCE_BREAK
@@ -308,8 +309,6 @@ def _squash(text: str) -> str:
 
 
 def _outlet_keys(outlet: str | None, url: str | None) -> set[str]:
-    from urllib.parse import urlparse
-
     keys = {_squash(outlet)} if outlet and not _DOMAIN.match(outlet.strip()) else set()
     for host in (outlet if outlet and _DOMAIN.match(outlet.strip()) else None,
                  urlparse(url).hostname if url else None):

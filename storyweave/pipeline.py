@@ -17,7 +17,7 @@ import hashlib
 import json
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 import numpy as np
@@ -136,7 +136,7 @@ class Engine:
         self.store.set_meta("derive_version", str(DERIVE_VERSION))
         return old
 
-    def derive(self, stats: RunStats | None = None, again: set[str] = frozenset()) -> int:  # type: ignore[assignment]
+    def derive(self, stats: RunStats | None = None, again: Collection[str] = frozenset()) -> int:
         """Step 2: articles for raw items that have none yet (all of them after a rebuild).
         `again`: items that had an article before (counted as derived again, not added)."""
         todo = self.store.underived_hashes()

@@ -87,12 +87,9 @@ def read_capped(path: str, cap: int) -> bytes:
     with open_input(path) as fh:
         data = fh.read(cap + 1)
     if len(data) > cap:
-        raise TooLarge(f"more than {cap} bytes{' once decompressed' if kind_is_compressed(path) else ''}")
+        compressed = path.lower().endswith(tuple(_COMPRESSED))
+        raise TooLarge(f"more than {cap} bytes{' once decompressed' if compressed else ''}")
     return data
-
-
-def kind_is_compressed(path: str) -> bool:
-    return path.lower().endswith(tuple(_COMPRESSED))
 
 
 def _readers() -> dict[str, ModuleType]:
