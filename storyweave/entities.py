@@ -8,6 +8,7 @@ to a phonetic skeleton so "Вашингтон", "Washington" and "Waszyngton" me
 """
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -254,9 +255,7 @@ def cyrillic(text: str) -> bool:
 def _same_word(a: str, b: str) -> bool:
     """Two forms of one word: equal but for an inflected ending of up to 3 letters
     ("Лавров"/"Лаврова", "Sotschi"/"Sotschis")."""
-    a, b = a.lower(), b.lower()
-    common = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-    return common >= min(len(a), len(b)) - 3
+    return len(os.path.commonprefix([a.lower(), b.lower()])) >= min(len(a), len(b)) - 3
 
 
 def _split_datelines(sentences: list[str]) -> Iterator[str]:
