@@ -229,13 +229,15 @@ class Summarizer:
         sim = float(self.sim(vecs[i] @ vecs[j]))
         return sim > (0.95 if sents[i].lang == sents[j].lang else self.support_cos)
 
-    def _facts(self, s: Sentence) -> tuple[set[str], set[str], set[str]]:
-        """Names, numbers, and the places the sentence says something happened in."""
+    def _facts(self, s: Sentence) -> tuple[set[str], set[str], set[str], set[str]]:
+        """Names, numbers, the places the sentence says something happened in, and the
+        names it may give (its names and the capitalised words of `Names.maybe`)."""
         found = self.names.extract(s.text, s.lang)
-        return set(found.counts), number_keys(s.text), set(found.places)
+        names = set(found.counts)
+        return names, number_keys(s.text), set(found.places), names | set(found.maybe)
 
     def _citations(self, i: int, sents: list[Sentence], vecs: np.ndarray,
-                   facts: list[tuple[set[str], set[str], set[str]]], claims: _Claims | None = None
+                   facts: list[tuple[set[str], set[str], set[str], set[str]]], claims: _Claims | None = None
                    ) -> tuple[list[Citation], list[Citation]]:
         """(supporting passages, conflicting passages). A passage that says the same thing
         about the same names but with other numbers does not support: it contradicts.
@@ -243,7 +245,7 @@ class Summarizer:
         own = sents[i]
         claims = claims or _Claims(self, sents, vecs)
         cites = [Citation(own.article_id, own.start, own.end, 1.0)]
-        names_i, nums_i, places_i = facts[i]
+        names_i, nums_i, places_i, _ = facts[i]
         sims = self.sim(vecs @ vecs[i])
         same_article = [k for k, s in enumerate(sents) if s.article_id == own.article_id]
         candidates = []
@@ -251,8 +253,9 @@ class Summarizer:
             bar = self.support_cos + (self.same_lang_margin if s.lang == own.lang else 0.0)
             if s.article_id == own.article_id or sims[j] < bar or not is_statement(s.text, s.lang):
                 continue
-            names_j, _nums_j, places_j = facts[j]
-            if names_i and not (names_i & names_j):
+            _names_j, _nums_j, places_j, may_name_j = facts[j]
+            # "Nissan bestätigte ..." names Nissan though German capitals are no sure sign
+            if names_i and not (names_i & may_name_j):
                 continue
             if places_i and places_j and not places_i & places_j:
                 continue  # "searched the offices in Yokohama" / "arrested in Tokyo"
