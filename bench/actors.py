@@ -48,7 +48,8 @@ sys.path.insert(0, str(ROOT))
 from storyweave.clean import build_stats  # noqa: E402
 from storyweave.derive import ArticleBuilder  # noqa: E402
 from storyweave.entities import name_key  # noqa: E402
-from storyweave.gazetteer import english_name  # noqa: E402
+from storyweave.gazetteer import country_phrases, phrase_form  # noqa: E402
+from storyweave.gazetteer import place_name  # noqa: E402
 from storyweave.ingest import make_item  # noqa: E402
 from storyweave.models import Article, Parsed  # noqa: E402
 
@@ -70,8 +71,8 @@ def gold_keys(ent: dict) -> set[str]:
     words = ent["name"].split()
     if ent["kind"] == "person":
         keys.add(name_key(words[-1]))
-    elif len(words) == 1:
-        keys.add(name_key(ent["name"]))
+    elif len(words) == 1 or country_phrases().get(phrase_form(ent["name"])):
+        keys.add(name_key(ent["name"]))  # "European Union" is one key, as "United States"
     return {k for k in keys if k}
 
 
@@ -146,7 +147,7 @@ def main() -> None:
                 misses.append((lang, row["path"], ent["name"], sorted(keys)))
             if hit:  # the kind the report shows: a place by locative evidence or by CLDR name
                 shown = any(k in art.places or k in art.places_in_context or
-                            english_name(art.name_forms.get(k, "")) for k in hit)
+                            place_name(art.name_forms.get(k, "")) for k in hit)
                 kind_counts[(ent["kind"] == "place", shown)] += 1
                 if args.verbose and ent["kind"] != "place" and shown:
                     print("   shown as a place, gold not:", art.lang, ent["name"])

@@ -28,9 +28,10 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "outlet_of", "original_source"]
 # 9: "shares in Renault" makes no place, and "nach Angaben" no German name; 10: a story on
 # one line keeps its body when a junk phrase ends it, and is split into title and body;
 # 11: the outlet's name is taken off headlines, "... - Reuters"; 12: the word after a wire
-# dateline opens a sentence, "(AFP) - Astronomers ...", and Russian "у Лукойла" is no place):
+# dateline opens a sentence, "(AFP) - Astronomers ...", and Russian "у Лукойла" is no place;
+# 13: a country named in several words or abbreviated is one name, "США" = "United States"):
 # stores derived before are derived again on their next update.
-DERIVE_VERSION = 12
+DERIVE_VERSION = 13
 
 # "... reported, citing Interfax" / "передає Укрінформ" / "-- IANS": the agency behind a copy.
 _CITING = re.compile(r"(?:citing|according to|cited by|передає|повідомляє|со ссылкой на|"

@@ -10,7 +10,7 @@ from typing import Any
 
 from .dates import article_event_date
 from .entities import cyrillic, name_key, number_keys
-from .gazetteer import english_demonym, english_name
+from .gazetteer import english_demonym, english_name, place_name
 from .models import Article, Event, Storyline, SummarySentence
 from .summarize import is_statement, split_sentences
 
@@ -68,7 +68,7 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
         chain = _name_chain(key, given, lambda k: cyrillic(display.get(k, k.title())) == script)
         parts = [p for p in (display.get(k, k.title()) for k in chain) if cyrillic(p) == script] + [name]
         out.append({"name": " ".join(parts), "key": key,
-                    "kind": "place" if place_votes[key] or english_name(name) else "name",
+                    "kind": "place" if place_votes[key] or place_name(name) else "name",
                     "articles": n_articles[key], "mentions": mentions[key],
                     "languages": sorted(langs[key]), "first_article": first[key]})
     order = {a.id: i for i, a in enumerate(members)}
@@ -216,7 +216,7 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
             starts[m.start()] = (key_of[form], cyrillic(form))
             ends.append((m.end(), key_of[form], cyrillic(form), form.isupper()))
         # a country or city opens no longer name: "президента Франции Эммануэля Макрона"
-        places = {key_of[f] for f in key_of if english_name(f) is not None}
+        places = {key_of[f] for f in key_of if place_name(f) is not None}
         pairs = set()
         for end, k, script, abbreviation in ends:
             if k in places:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-__all__ = ["LOCALES", "english_name", "place_aliases"]
+__all__ = ["ABBREVIATIONS", "LOCALES", "country_abbreviation", "country_name", "country_phrases",
+           "english_name", "phrase_form", "place_aliases", "place_name"]
 
 # The languages storyweave reads most; each extra locale adds names that could collide
 # with someone's surname (Polish "Holandia" has the key of "Golan"), so no more than these.
@@ -88,9 +89,70 @@ def _english_by_name() -> dict[str, str]:
 
 
 def english_name(surface: str) -> str | None:
-    """'Ливан' / 'Libanon' / 'kiew' -> 'Lebanon' / 'Kyiv'; None for a word that is not a
-    country's or city's name in any of the locales (a surname keeps its own spelling)."""
+    """'Ливан' / 'Libanon' / 'kiew' -> 'Lebanon' / 'Kyiv', 'США' / 'Vereinigte Staaten' ->
+    'United States'; None for a word that is not a country's or city's name in any of the
+    locales (a surname keeps its own spelling)."""
+    code = country_abbreviation(surface) or country_phrases().get(phrase_form(surface))
+    if code:
+        return _names_by_place()[code]["en"]
     return _english_by_name().get(surface.lower())
+
+
+# CLDR's territories include these unions; they are names, not places.
+_ORGANISATIONS = {"United Nations", "European Union", "Eurozone"}
+
+
+def place_name(surface: str) -> str | None:
+    """`english_name`, for countries and cities only (not "ООН" / "l'UE")."""
+    name = english_name(surface)
+    return None if name in _ORGANISATIONS else name
+
+
+# How news abbreviates the countries it names most. CLDR has these as "short" names, but
+# Babel does not ship them; without them "США", "USA", "U.S." and "EE.UU." are four
+# unrelated words. Matched as written (capitals and dots): "us" and "Us" are words.
+_ABBREVIATIONS = {"US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "США": "US",
+                  "ЗША": "US", "EE.UU.": "US", "EEUU": "US", "EUA": "US", "UK": "GB",
+                  "U.K.": "GB", "UAE": "AE", "VAE": "AE", "EAU": "AE", "ОАЕ": "AE",
+                  # CLDR lists the UN and the EU among its territories
+                  "UN": "UN", "U.N.": "UN", "UNO": "UN", "ONU": "UN", "ООН": "UN",
+                  "EU": "EU", "UE": "EU", "ЕС": "EU", "ЄС": "EU"}
+
+
+ABBREVIATIONS = tuple(_ABBREVIATIONS)
+# Everyday names CLDR lists only as variants, which Babel does not ship either.
+_VARIANTS = {"GB": ("Great Britain", "Großbritannien", "Grande-Bretagne", "Gran Bretaña",
+                    "Gran Bretagna", "Grã-Bretanha")}
+
+
+def country_name(code: str, locale: str = "en") -> str | None:
+    """The country's name in a locale ('US', 'ru' -> 'Соединенные Штаты')."""
+    return _names_by_place().get(code, {}).get(locale)
+
+
+def country_abbreviation(surface: str) -> str | None:
+    """'США' / 'U.S.' -> 'US' (the country code), else None."""
+    return _ABBREVIATIONS.get(surface)
+
+
+def phrase_form(name: str) -> str:
+    """Lowercase words, hyphens read as spaces and ё as е: how `country_phrases` are keyed."""
+    return " ".join(name.lower().replace("ё", "е").replace("-", " ").split())
+
+
+@lru_cache(maxsize=1)
+def country_phrases() -> dict[str, str]:
+    """{phrase_form of a name: country code} for the countries whose English name is more
+    than one word ("United States", "Saudi Arabia", "South Korea"): their names in every
+    locale, one word or several ("Соединенные Штаты", "États-Unis", "Великобритания").
+    Per-word keys cannot hold these, so the name extractor reads them as one name."""
+    out: dict[str, str] = {}
+    for code, names in _names_by_place().items():
+        if "/" in code or _single_word(names.get("en", "")):
+            continue
+        for name in (*names.values(), *_VARIANTS.get(code, ())):
+            out.setdefault(phrase_form(name), code)
+    return out
 
 
 # English adjectives of countries that no suffix rule makes from CLDR's English names.

@@ -15,7 +15,7 @@ import numpy as np
 from ._disjoint import DisjointSets
 from .entities import (_STOP, ARABIC_ARTICLE, NameExtractor, _standalone_name, cyrillic, function_word,
                        name_key, number_keys)
-from .gazetteer import english_name
+from .gazetteer import place_name
 from .models import Article, Citation, EventQuote, Quote
 
 __all__ = ["Quote", "extract_quotes", "link_quotes", "event_quotes"]
@@ -279,7 +279,7 @@ def _attribute(text: str, qs: int, qe: int, lang: str
         # ("Помпео в Сочі: «…»": Pompeo, although he opens the line)
         runs = _prefer_subjects(prefix, _real_names(text, s0, prefix, lang), lang, strict=True)
         # "Manila, Bergoglio a superstiti del tifone: «…»": the dateline place is not the speaker
-        runs = [r for r in runs if len(r[1]) > 1 or not english_name(r[1][0])] or runs
+        runs = [r for r in runs if len(r[1]) > 1 or not place_name(r[1][0])] or runs
         return (" ".join(runs[0][1][-3:]) if runs else None), None, True, qs
     return None, None, False, qs
 

@@ -53,6 +53,29 @@ def test_translated_country_and_city_names_share_one_key():
         assert want <= got, (lang, got)
 
 
+def test_a_country_named_in_several_words_or_abbreviated_is_one_name():
+    from storyweave.gazetteer import english_name
+
+    ex = NameExtractor()
+    forms = {"en": "Officials of the United States and the U.S. envoy said they met in Britain.",
+             "de": "Vertreter der USA und der Vereinigten Staaten trafen sich in Großbritannien.",
+             "fr": "Des responsables des États-Unis se sont réunis au Royaume-Uni.",
+             "es": "Funcionarios de EE.UU. y de Estados Unidos se reunieron en Reino Unido.",
+             "ru": "Представители США и Соединенных Штатов встретились в Великобритании.",
+             "uk": "Представники Сполучених Штатів зустрілися у Великій Британії."}
+    us, uk = name_key("United States"), name_key("United Kingdom")
+    for lang, text in forms.items():
+        got = ex.extract(text, lang)
+        assert {us, uk} <= got.counts.keys(), (lang, dict(got.counts))
+        assert not {name_key("United"), name_key("States"), name_key("Staaten")} & got.counts.keys()
+    assert len({us, uk, name_key("United Arab Emirates"), name_key("United Nations")}) == 4
+    un = {name_key("United Nations")}
+    assert un == ex.names("Le Conseil de sécurité de l'ONU s'est réuni.", "fr").keys() - {name_key("Conseil")}
+    assert un == ex.names("Генсек ООН осудил удар.", "ru").keys() == ex.names("Die UNO tagte.", "de").keys()
+    assert english_name("США") == english_name("Vereinigte Staaten") == "United States"
+    assert english_name("us") is None and "usa" not in ex.names("Tell us what you saw.", "en")
+
+
 def test_surnames_and_untranslated_names_keep_their_own_keys():
     # CLDR-only aliases: a surname is not folded into a place, nor Polish "Holandia" into Golan
     assert name_key("Pompeo") == "pompe" and name_key("Lavrov") == "lavro"
