@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 from .clean import LineCleaner, OutletLineStats, strip_outlet
 from .dates import find_dates, resolve
 from .entities import NameExtractor, number_keys
+from .htmlextract import url_date
 from .ingest import parse_item
 from .quotes import extract_quotes
 from .language import LanguageIdentifier
@@ -29,9 +30,10 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "outlet_of", "original_source"]
 # one line keeps its body when a junk phrase ends it, and is split into title and body;
 # 11: the outlet's name is taken off headlines, "... - Reuters"; 12: the word after a wire
 # dateline opens a sentence, "(AFP) - Astronomers ...", and Russian "у Лукойла" is no place;
-# 13: a country named in several words or abbreviated is one name, "США" = "United States"):
+# 13: a country named in several words or abbreviated is one name, "США" = "United States";
+# 14: a URL's date, "/2019/11/17/", is the publication date when no metadata gives one):
 # stores derived before are derived again on their next update.
-DERIVE_VERSION = 13
+DERIVE_VERSION = 14
 
 # "... reported, citing Interfax" / "передає Укрінформ" / "-- IANS": the agency behind a copy.
 _CITING = re.compile(r"(?:citing|according to|cited by|передає|повідомляє|со ссылкой на|"
@@ -106,6 +108,8 @@ class ArticleBuilder:
             art.published = parsed.published
             art.published_source = parsed.published_source or "metadata"
             art.published_confidence = 0.95 if art.published_source == "metadata" else 0.85
+        elif from_url := url_date(art.url):  # "/2019/11/17/": JSONL, feeds, WARC, URL lists
+            art.published, art.published_source, art.published_confidence = from_url, "url", 0.85
         else:
             datelines = [m for m in art.dates if m.role == "published" and m.value]
             if datelines:

@@ -128,6 +128,14 @@ def find_published(text: str, url: str | None) -> datetime | None:
     return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
 
 
+def url_date(url: str | None) -> datetime | None:
+    """The day a URL's path gives ("/2019/11/17/", "-2019-11-17"), by htmldate's URL rules
+    (an empty page, so nothing but the URL is read), else None."""
+    if not url:
+        return None
+    return find_published("<html><body></body></html>", url)
+
+
 def _trafilatura(tree: Any, url: str | None, **opts: Any) -> Any | None:
     from trafilatura import bare_extraction
 

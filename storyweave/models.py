@@ -49,7 +49,7 @@ class Parsed:
     url: str | None = None
     source: str | None = None
     published: datetime | None = None
-    published_source: str | None = None  # metadata | html | text
+    published_source: str | None = None  # metadata | html | url | text
     lang: str | None = None
     author: str | None = None
     # Lines a reader already removed (HTML boilerplate), for audit.

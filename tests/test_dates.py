@@ -76,3 +76,22 @@ def test_publication_stamps_are_datelines_in_several_languages():
     assert dateline_date("Updated: 14 May 2019, 10:32") == date(2019, 5, 14)
     assert dateline_date("Le 14 mai 2019 à Kyiv, le président a prêté serment", "fr") is None
     assert dateline_date("Ghosn was arrested on 19 November 2018") is None
+
+
+def test_a_dated_url_is_the_publication_date_when_no_metadata_gives_one():
+    from storyweave.derive import ArticleBuilder
+    from storyweave.ingest import make_item
+    from storyweave.models import Parsed
+
+    text = "Жители Клинцов восхищаются новым сквером. Его торжественно открыли в пятницу."
+    url = "http://vesti-mglin.ru/politics/region/2019/11/17/zhiteli-klincov"
+    build = lambda **kw: ArticleBuilder().build(  # noqa: E731
+        make_item("x.jsonl", "jsonl", text.encode(), "line 1"), 1,
+        Parsed(title="Сквер Щорса", text=text, lang="ru", **kw))
+    a = build(url=url)
+    assert (a.published.date(), a.published_source) == (date(2019, 11, 17), "url")
+    # "в пятницу" is read against it: the Friday before, 15 November
+    assert any(m.value == date(2019, 11, 15) for m in a.dates if m.relative)
+    meta = datetime(2019, 11, 18, tzinfo=timezone.utc)
+    assert build(url=url, published=meta, published_source="metadata").published == meta
+    assert build(url="https://riastrela.ru/posts/id18478-jiteli").published is None
