@@ -17,8 +17,10 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from .gazetteer import (ABBREVIATIONS, country_abbreviation, country_name, country_phrases,
-                        english_name, phrase_form, place_aliases, place_name)
+from .countries import find_countries
+from .gazetteer import (country_abbreviation, country_name, country_phrases, english_name,
+                        phrase_form, place_aliases, place_name)
+from .morph import morph_for as _morph_for
 
 __all__ = ["ARABIC_ARTICLE", "NameExtractor", "Names", "name_key", "number_keys"]
 
@@ -62,7 +64,9 @@ _SKELETON_RULES = [("tsch", "ch"), ("sch", "sh"), ("w", "v"), ("ph", "f"), ("th"
 @lru_cache(maxsize=200_000)
 def name_key(word: str) -> str:
     """'Вашингтон' / 'Washington' -> 'vashington'-like skeleton shared across scripts;
-    a country or city's name in another language ('Ливан', 'Libanon') -> its English one's."""
+    a country or city's name in another language ('Ливан', 'Libanon') -> its English one's,
+    and every form of a country whose English name is several words ('США', 'États-Unis')
+    -> that country's key (`country_key`)."""
     code = country_abbreviation(word) or country_phrases().get(phrase_form(word))
     if code:  # "США", "Великобритания", "États-Unis": one key with "United States" ...
         return country_key(code)
@@ -80,11 +84,6 @@ def country_key(code: str) -> str:
     skeleton, not cut to five letters ("United Nations" and "United Arab Emirates" are
     not one key), as the per-word keys would split it into two names."""
     return _COUNTRY_KEYS.get(code) or _skeleton((country_name(code) or code).replace(" ", ""), 40)
-
-
-_TWO_CAPITALS = re.compile(r"[A-ZА-ЯІЄ]\.?[A-ZА-ЯІЄ]")  # a cheap test before `_ABBREVIATION`
-_ABBREVIATION = re.compile(r"(?<![\w.])(?:%s)(?!\w|\.\w)" % "|".join(
-    re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=200_000)
@@ -140,39 +139,6 @@ class NameExtractor:
                 out.add(name_key(tok if country_abbreviation(tok) else self.lemma(tok, lang)))
         return out
 
-    def _countries(self, sentence: str, spans: list[tuple[int, int]], tokens: list[str],
-                   lang: str) -> dict[int, tuple[int, str, str]]:
-        """{index of a country name's first token: (index after its last, key, surface)} for
-        abbreviations ("U.S.", "США") and names of two or three words ("United States",
-        "Соединенных Штатов", "Corée du Sud"); one-word names get their key in `name_key`."""
-        out: dict[int, tuple[int, str, str]] = {}
-        for m in _ABBREVIATION.finditer(sentence) if _TWO_CAPITALS.search(sentence) else ():
-            i = next((k for k, (a, _b) in enumerate(spans) if a == m.start()), None)
-            if i is not None:
-                end = next((k for k in range(i, len(spans)) if spans[k][0] >= m.end()), len(spans))
-                out[i] = (end, name_key(m.group(0)), m.group(0))
-        phrases = country_phrases()
-        first_words = _first_words(lang)
-        inflecting = lang in _INFLECTING
-        for i, tok in enumerate(tokens):
-            # most words open no country's name: one set lookup each (a hot loop)
-            if not tok[:1].isupper() or i in out or (tok.lower() not in first_words and not (
-                    inflecting and _phrase_lemma(tok, lang) in first_words)):
-                continue
-            for n in (3, 2):
-                words = tokens[i:i + n]
-                if len(words) < n or any(sentence[spans[k][1]:spans[k + 1][0]].strip()
-                                         for k in range(i, i + n - 1)):
-                    continue  # only spaces between the words of a name
-                code = phrases.get(phrase_form(" ".join(words))) or _lemma_phrases(lang).get(
-                    " ".join(_phrase_lemma(w, lang) for w in words))
-                if code:
-                    exact = phrase_form(" ".join(words)) in phrases
-                    out[i] = (i + n, country_key(code), " ".join(words) if exact
-                              else country_name(code, lang) or " ".join(words))
-                    break
-        return out
-
     def extract(self, text: str, lang: str) -> Names:
         """Name keys with counts, display forms and place evidence.
 
@@ -190,15 +156,15 @@ class NameExtractor:
             titled = _title_case(tokens, lang)
             # [token index, key, surface, after a locative, a place by context]
             found: list[list] = []
-            countries = self._countries(sentence, spans, tokens, lang)
+            countries = find_countries(sentence, spans, tokens, lang)
             resume = 0
             for i, tok in enumerate(tokens):
                 if i < resume:
                     continue  # a word of a country's name read as a whole
                 if i in countries:
-                    resume, key, surface = countries[i]
+                    resume, code, surface = countries[i]
                     place = _after_locative(lowered, i, lang) and place_name(surface) is not None
-                    found.append([i, key, surface, place, False])  # "in the EU" is no place
+                    found.append([i, country_key(code), surface, place, False])  # "in the EU": no place
                     continue
                 tok = _ELISION.sub("", tok)  # "l'Égypte", "dell'Egitto", "d'Assad"
                 if not tok or tok.lower() in _STOP or len(tok) < 2:
@@ -426,14 +392,6 @@ def _morphology_reads(word: str, lang: str) -> bool:
     return lang in ("uk", "ru") and bool(re.search("[а-яіїєґ]", word.lower()))
 
 
-@lru_cache(maxsize=4)
-def _morph_for(lang: str):
-    """One pymorphy3 analyzer per language for the process (each holds its dictionary)."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang=lang)
-
-
 @lru_cache(maxsize=200_000)
 def _common_noun(word: str, lang: str) -> bool:
     """German capitalises every noun, so capitals do not mark names there ("Krieg",
@@ -446,42 +404,6 @@ def _common_noun(word: str, lang: str) -> bool:
         return False
     return _dictionary_word(word, lang) and not (
         _dictionary_word(word, "en") or _dictionary_word(word.lower(), "en"))
-
-
-@lru_cache(maxsize=16)
-def _lemma_phrases(lang: str) -> dict[str, str]:
-    """`country_phrases` of two or three words with each word in dictionary form, for
-    inflected names ("Соединенных Штатов", "Сполученими Штатами", "den Vereinigten Staaten")."""
-    return {" ".join(_phrase_lemma(w, lang) for w in p.split()): code
-            for p, code in country_phrases().items() if 1 < len(p.split()) <= 3}
-
-
-# Languages whose country names change form ("Соединенных Штатов", "den Vereinigten Staaten").
-_INFLECTING = {"uk", "ru", "de"}
-
-
-@lru_cache(maxsize=16)
-def _first_words(lang: str) -> frozenset[str]:
-    """The first words of the names of `country_phrases`, as written and as lemmas."""
-    many = [p.split() for p in country_phrases() if 1 < len(p.split()) <= 3]
-    return frozenset([w[0] for w in many] + [_phrase_lemma(w[0], lang) for w in many])
-
-
-@lru_cache(maxsize=100_000)
-def _phrase_lemma(word: str, lang: str) -> str:
-    """A word's dictionary form, lowercase: pymorphy3's first reading for uk/ru, simplemma's
-    for other languages (lowercased first: simplemma reads "Vereinigten" and "Vereinigte"
-    differently when capitalised)."""
-    import simplemma
-
-    word = word.lower().replace("ё", "е")
-    if lang in ("uk", "ru"):
-        parses = _morph_for(lang).parse(word)
-        return parses[0].normal_form.replace("ё", "е") if parses else word
-    try:
-        return simplemma.lemmatize(word, lang=lang).lower()
-    except ValueError:  # no dictionary for the language
-        return word
 
 
 def _after_locative(lowered: list[str], i: int, lang: str) -> bool:
