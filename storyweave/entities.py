@@ -18,8 +18,8 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from .countries import find_countries
-from .gazetteer import (country_abbreviation, country_name, country_phrases, english_name,
-                        phrase_form, place_aliases, place_name)
+from .gazetteer import (country_abbreviation, country_name, country_phrases, english_demonym,
+                        english_name, phrase_form, place_aliases, place_name)
 from .morph import morph_for as _morph_for
 
 __all__ = ["ARABIC_ARTICLE", "NameExtractor", "Names", "name_key", "number_keys"]
@@ -67,11 +67,18 @@ def name_key(word: str) -> str:
     a country or city's name in another language ('Ливан', 'Libanon') -> its English one's,
     and every form of a country whose English name is several words ('США', 'États-Unis')
     -> that country's key (`country_key`)."""
-    code = country_abbreviation(word) or country_phrases().get(phrase_form(word))
-    if code:  # "США", "Великобритания", "États-Unis": one key with "United States" ...
+    code = country_abbreviation(word) or country_phrases().get(phrase_form(word)) or \
+        country_phrases().get(phrase_form(_demonym_country(word)))
+    if code:  # "США", "Великобритания", "États-Unis", "American": one key with "United States"
         return country_key(code)
     key = _skeleton(word)
     return place_aliases(_skeleton).get(key, key)
+
+
+def _demonym_country(word: str) -> str:
+    """'American(s)' / 'saudi' -> the country's English name ('' for other words)."""
+    cap = word[:1].upper() + word[1:]
+    return english_demonym(cap) or (cap.endswith("s") and english_demonym(cap[:-1])) or ""
 
 
 # The keys of two countries news names most, set so their commonest one-word English forms

@@ -150,9 +150,21 @@ def country_phrases() -> dict[str, str]:
     for code, names in _names_by_place().items():
         if "/" in code or _single_word(names.get("en", "")):
             continue
-        for name in (*names.values(), *_VARIANTS.get(code, ())):
+        for name in (*names.values(), *_VARIANTS.get(code, ()), *_phrase_demonyms(names["en"])):
             out.setdefault(phrase_form(name), code)
     return out
+
+
+def _phrase_demonyms(english: str) -> list[str]:
+    """"North Korea" -> "North Korean(s)", "South Africa" -> "South African(s)": the regular
+    suffixes of `_demonyms` on the last word (forms no text uses, "United Statesn", are
+    harmless: they never match)."""
+    head, _, last = english.rpartition(" ")
+    if not head or len(last) < 4:
+        return []
+    stem = last[:-1] if last[-1] in "aeoy" else last
+    forms = {stem + "an", stem + "ian", last + "n", stem + "i"}
+    return [f"{head} {f}{plural}" for f in forms for plural in ("", "s")]
 
 
 # English adjectives of countries that no suffix rule makes from CLDR's English names.

@@ -74,6 +74,10 @@ def test_a_country_named_in_several_words_or_abbreviated_is_one_name():
     assert un == ex.names("Генсек ООН осудил удар.", "ru").keys() == ex.names("Die UNO tagte.", "de").keys()
     assert english_name("США") == english_name("Vereinigte Staaten") == "United States"
     assert english_name("us") is None and "usa" not in ex.names("Tell us what you saw.", "en")
+    # adjectives: "American" and "Saudis" meet their country, "North Korean" is no South Korea
+    assert name_key("American") == us and name_key("Saudis") == name_key("Saudi Arabia")
+    korean = ex.names("Officials said the North Korean leader met them.", "en").keys()
+    assert korean == {name_key("North Korea")} != {name_key("South Korea")}
 
 
 def test_surnames_and_untranslated_names_keep_their_own_keys():
