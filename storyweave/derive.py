@@ -31,9 +31,10 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "outlet_of", "original_source"]
 # 11: the outlet's name is taken off headlines, "... - Reuters"; 12: the word after a wire
 # dateline opens a sentence, "(AFP) - Astronomers ...", and Russian "у Лукойла" is no place;
 # 13: a country named in several words or abbreviated is one name, "США" = "United States";
-# 14: a URL's date, "/2019/11/17/", is the publication date when no metadata gives one):
+# 14: a URL's date, "/2019/11/17/", is the publication date when no metadata gives one;
+# 15: "American", "Saudis", "North Korean" take their country's key):
 # stores derived before are derived again on their next update.
-DERIVE_VERSION = 14
+DERIVE_VERSION = 15
 
 # "... reported, citing Interfax" / "передає Укрінформ" / "-- IANS": the agency behind a copy.
 _CITING = re.compile(r"(?:citing|according to|cited by|передає|повідомляє|со ссылкой на|"
