@@ -11,8 +11,10 @@ A passage is cited only when all of these hold (see `Summarizer._citations`):
     `same_lang_margin` within one language: the same words make any two same-language
     sentences about a story look close, as cosines across languages run ~0.05 lower)
     and is a statement itself, not a headline, dateline or name list;
-  - it shares at least one of the sentence's names (cross-script keys), and when both
-    say where something happened ("in Yokohama", "à Tokyo"), the place;
+  - it shares at least one of the sentence's names (cross-script keys; on the passage's
+    side a capitalised word that may be a name counts too, `Names.maybe`: German
+    "Pariser", a sentence-opening "Nissan"), and when both say where something happened
+    ("in Yokohama", "à Tokyo"), the place;
   - it does not contradict the sentence's figures: no number in common when both give
     numbers, or a figure of the same kind and size on each side that the other lacks
     ("more than 3,800 killed" / "at least 3.000 muertos") -> listed as a conflict instead;
