@@ -75,6 +75,12 @@ def name_key(word: str) -> str:
     return place_aliases(_skeleton).get(key, key)
 
 
+def _word_key(word: str, lemma: str) -> str:
+    """A word's name key from its lemma; an abbreviation ("l'ONU", "США") as written, as
+    abbreviations are told from words by their capitals."""
+    return name_key(word if country_abbreviation(word) else lemma)
+
+
 def _demonym_country(word: str) -> str:
     """'American(s)' / 'saudi' -> the country's English name ('' for other words)."""
     cap = word[:1].upper() + word[1:]
@@ -143,7 +149,7 @@ class NameExtractor:
         for tok in _TOKEN.findall(text):
             tok = _POSSESSIVE.sub("", _ELISION.sub("", tok)).strip("'’ʼ-")
             if tok[:1].isupper():
-                out.add(name_key(tok if country_abbreviation(tok) else self.lemma(tok, lang)))
+                out.add(_word_key(tok, self.lemma(tok, lang)))
         return out
 
     def extract(self, text: str, lang: str) -> Names:
@@ -186,7 +192,7 @@ class NameExtractor:
                     continue  # shouted headline words, not names
                 tok = bare
                 lemma = self.lemma(tok, lang)
-                key = name_key(tok if country_abbreviation(tok) else lemma)  # "l'ONU"
+                key = _word_key(tok, lemma)
                 if len(key) < 3:
                     continue
                 place = _after_locative(lowered, i, lang)

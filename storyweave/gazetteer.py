@@ -79,12 +79,16 @@ def place_aliases(skeleton: Callable[[str], str]) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _english_by_name() -> dict[str, str]:
+    """{phrase_form of a name in any locale: English name}: one-word places, and the
+    countries of `country_phrases` in all their forms."""
     out: dict[str, str] = {}
     for names in _names_by_place().values():
         english = names.get("en", "")
         if _single_word(english):
             for name in names.values():
-                out.setdefault(name.lower(), english)
+                out.setdefault(phrase_form(name), english)
+    for form, code in country_phrases().items():
+        out.setdefault(form, _names_by_place()[code]["en"])
     return out
 
 
@@ -92,10 +96,8 @@ def english_name(surface: str) -> str | None:
     """'Ливан' / 'Libanon' / 'kiew' -> 'Lebanon' / 'Kyiv', 'США' / 'Vereinigte Staaten' ->
     'United States'; None for a word that is not a country's or city's name in any of the
     locales (a surname keeps its own spelling)."""
-    code = country_abbreviation(surface) or country_phrases().get(phrase_form(surface))
-    if code:
-        return _names_by_place()[code]["en"]
-    return _english_by_name().get(surface.lower())
+    code = country_abbreviation(surface)
+    return _names_by_place()[code]["en"] if code else _english_by_name().get(phrase_form(surface))
 
 
 # CLDR's territories include these unions; they are names, not places.

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -231,15 +232,13 @@ class Summarizer:
         sim = float(self.sim(vecs[i] @ vecs[j]))
         return sim > (0.95 if sents[i].lang == sents[j].lang else self.support_cos)
 
-    def _facts(self, s: Sentence) -> tuple[set[str], set[str], set[str], set[str]]:
-        """Names, numbers, the places the sentence says something happened in, and the
-        names it may give (its names and the capitalised words of `Names.maybe`)."""
+    def _facts(self, s: Sentence) -> "_Facts":
         found = self.names.extract(s.text, s.lang)
-        names = set(found.counts)
-        return names, number_keys(s.text), set(found.places), names | set(found.maybe)
+        return _Facts(set(found.counts), number_keys(s.text), set(found.places),
+                      set(found.counts) | set(found.maybe))
 
     def _citations(self, i: int, sents: list[Sentence], vecs: np.ndarray,
-                   facts: list[tuple[set[str], set[str], set[str], set[str]]], claims: _Claims | None = None
+                   facts: list["_Facts"], claims: _Claims | None = None
                    ) -> tuple[list[Citation], list[Citation]]:
         """(supporting passages, conflicting passages). A passage that says the same thing
         about the same names but with other numbers does not support: it contradicts.
@@ -247,7 +246,7 @@ class Summarizer:
         own = sents[i]
         claims = claims or _Claims(self, sents, vecs)
         cites = [Citation(own.article_id, own.start, own.end, 1.0)]
-        names_i, nums_i, places_i, _ = facts[i]
+        names_i, nums_i, places_i = facts[i].names, facts[i].numbers, facts[i].places
         sims = self.sim(vecs @ vecs[i])
         same_article = [k for k, s in enumerate(sents) if s.article_id == own.article_id]
         candidates = []
@@ -255,9 +254,9 @@ class Summarizer:
             bar = self.support_cos + (self.same_lang_margin if s.lang == own.lang else 0.0)
             if s.article_id == own.article_id or sims[j] < bar or not is_statement(s.text, s.lang):
                 continue
-            _names_j, _nums_j, places_j, may_name_j = facts[j]
+            places_j = facts[j].places
             # "Nissan bestätigte ..." names Nissan though German capitals are no sure sign
-            if names_i and not (names_i & may_name_j):
+            if names_i and not (names_i & facts[j].may_name):
                 continue
             if places_i and places_j and not places_i & places_j:
                 continue  # "searched the offices in Yokohama" / "arrested in Tokyo"
@@ -271,7 +270,7 @@ class Summarizer:
         for j in candidates:
             s = sents[j]
             c = Citation(s.article_id, s.start, s.end, round(float(sims[j]), 3))
-            if contradicts(nums_i, facts[j][1]):
+            if contradicts(nums_i, facts[j].numbers):
                 pool = conflicts
             elif claims.same_statement(i, j):
                 pool = best
@@ -282,6 +281,15 @@ class Summarizer:
         conflicts = {k: v for k, v in conflicts.items() if k not in best}
         order = lambda cs: sorted(cs, key=lambda c: -c.score)  # noqa: E731
         return cites + order(best.values()), order(conflicts.values())
+
+
+class _Facts(NamedTuple):
+    """What a sentence's citation checks compare."""
+
+    names: set[str]
+    numbers: set[str]
+    places: set[str]  # where it says something happened ("in Yokohama")
+    may_name: set[str]  # its names and the capitalised words of `Names.maybe`
 
 
 class _Claims:
