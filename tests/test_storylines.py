@@ -128,3 +128,23 @@ def test_titles_write_a_given_name_with_its_surname():
                                               "Pompeo and Lavrov"]) == ["Lavrov", "Pompeo"]
     assert _full_names(["Lavrov", "Sergei", "Mike", "Pompeo"],
                        ["Sergei Lavrov met Mike Pompeo"]) == ["Sergei Lavrov", "Mike Pompeo"]
+
+
+def test_a_loose_fringe_of_a_big_storyline_is_folded_back_into_it():
+    import itertools
+
+    import networkx as nx
+
+    from storyweave.storylines import fold_weak_communities
+
+    graph = nx.Graph()
+    big, other, fringe = range(0, 30), range(30, 40), range(40, 46)
+    for group, w in ((big, 1.0), (other, 1.0), (fringe, 0.3)):
+        graph.add_edges_from(itertools.combinations(group, 2), weight=w)
+    graph.add_edge(0, 30, weight=1.0)  # one link between two real storylines
+    for i, f in enumerate(fringe):  # each fringe event is more tied to the big storyline
+        graph.add_edges_from(((f, (3 * i + k) % 30) for k in range(3)), weight=0.9)
+    louvain = nx.community.louvain_communities(graph, weight="weight", seed=0)
+    assert set(fringe) in louvain  # modularity cuts the fringe off (the big group's size)
+    folded = sorted(map(sorted, fold_weak_communities(graph, louvain)))
+    assert folded == [sorted([*big, *fringe]), list(other)]
