@@ -116,9 +116,7 @@ def _relative(line: str) -> list[tuple[int, str, str]]:
         return out  # most lines name no weekday and no "yesterday": skip the slow scans
     for m in _WEEKDAY.finditer(line):
         word = m.group(1).lower()
-        # A bare capitalised weekday in English is a date; a bare lowercase Slavic
-        # weekday without a preposition ("вівторок був важким") is too vague to keep.
-        if m.group(0).lower() == word and lang_free_bare(word, m.group(1)):
+        if m.group(0).lower() == word and _bare_slavic_weekday(m.group(1)):
             continue
         out.append((m.start(), m.group(0), f"weekday:{_WEEKDAYS[word]}"))
     for m in _RELATIVE_DAY.finditer(line):
@@ -126,9 +124,16 @@ def _relative(line: str) -> list[tuple[int, str, str]]:
     return out
 
 
-def lang_free_bare(word: str, original: str) -> bool:
-    """True when a bare weekday word should be skipped (no preposition, not capitalised)."""
-    return not original[:1].isupper()
+_CYRILLIC = re.compile("[а-яёіїєґ]")
+
+
+def _bare_slavic_weekday(word: str) -> bool:
+    """A lowercase Ukrainian or Russian weekday without a preposition ("вівторок був
+    важким"): too vague to keep, since news writes the day as "у вівторок". A bare
+    capitalised English weekday is a date, and so is a bare Romance one: French,
+    Italian and Spanish news write "a déclaré lundi", "ha detto lunedì", "llegó este
+    martes" with no preposition."""
+    return not word[:1].isupper() and bool(_CYRILLIC.search(word))
 
 
 _ROLE_OF_REMOVED = {"crawl-banner": "crawl", "photo-credit": "caption"}

@@ -24,6 +24,14 @@ def test_weekdays_that_dateparser_misses_are_found():
         assert ("event", None, "weekday:1") in values(text, lang), text
 
 
+def test_romance_news_writes_the_weekday_bare_and_slavic_news_does_not():
+    for text, lang in [("Le ministre a déclaré lundi que les discussions continuent.", "fr"),
+                       ("Il ministro ha detto lunedì che i colloqui continuano.", "it"),
+                       ("El ministro llegó este lunes a Damasco.", "es")]:
+        assert ("event", None, "weekday:0") in values(text, lang), text
+    assert values("Для всіх вівторок був важким.", "uk") == []
+
+
 def test_words_are_not_dates():
     assert values("We sat with the set of 1344 readers.") == []
 
