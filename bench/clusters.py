@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import tempfile
 import time
 from pathlib import Path
@@ -112,6 +113,19 @@ def run(rows: list[dict], label: str, use_day: bool, tmp: Path, summaries: bool 
             "storylines": stats.storylines, "summaries": summaries, "peak_rss_mb": round(rss_mb())}
 
 
+def order_runs(rows: list[dict], args: argparse.Namespace, first: float) -> dict:
+    """B3 F1 of the file order and of `args.shuffle` seeded shufflings of the same rows."""
+    f1s = [first]
+    for seed in range(1, args.shuffle + 1):
+        shuffled = rows[:]
+        random.Random(seed).shuffle(shuffled)
+        with tempfile.TemporaryDirectory(prefix="sw-clusters-") as tmp:
+            f1s.append(run(shuffled, args.label, not args.no_day, Path(tmp), not args.no_summaries,
+                           args.pair_model)["bcubed_f1"])
+    return {"bcubed_f1": f1s, "mean": round(sum(f1s) / len(f1s), 4), "min": min(f1s),
+            "max": max(f1s)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", required=True)
@@ -123,11 +137,16 @@ def main() -> None:
                     help="skip event summaries (their sentence embeddings dominate time on long texts)")
     ap.add_argument("--pair-model", default="",
                     help="the `pair_model` setting: '' or 'mixed' (default), 'learned', 'hand-set' or a JSON file")
+    ap.add_argument("--shuffle", type=int, default=0, metavar="N",
+                    help="also run N seeded shufflings of the rows (articles arrive in any "
+                         "order): adds their B3 F1 and the mean/min/max over all runs")
     args = ap.parse_args()
     rows = load_jsonl(args.data, args.limit)
     with tempfile.TemporaryDirectory(prefix="sw-clusters-") as tmp:
         result = run(rows, args.label, not args.no_day, Path(tmp), not args.no_summaries,
                      args.pair_model)
+    if args.shuffle:
+        result["order_runs"] = order_runs(rows, args, result["bcubed_f1"])
     result["pair_model"] = args.pair_model or "mixed (default)"
     result["data"] = Path(args.data).name
     result["limit"] = args.limit
