@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-__all__ = ["ABBREVIATIONS", "LOCALES", "country_abbreviation", "country_name", "country_phrases",
+__all__ = ["ABBREVIATIONS", "LOCALES", "city_name", "country_abbreviation", "country_name", "country_phrases",
            "english_name", "phrase_form", "place_aliases", "place_name"]
 
 # The languages storyweave reads most; each extra locale adds names that could collide
@@ -108,6 +108,21 @@ def place_name(surface: str) -> str | None:
     """`english_name`, for countries and cities only (not "ООН" / "l'UE")."""
     name = english_name(surface)
     return None if name in _ORGANISATIONS else name
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    """English names of the CLDR cities, less those that are also a country's
+    ("Singapore", "Kuwait", "Panama")."""
+    places = _names_by_place()
+    countries = {names.get("en") for pid, names in places.items() if "/" not in pid}
+    return frozenset(n["en"] for pid, n in places.items() if "/" in pid and n["en"] not in countries)
+
+
+def city_name(surface: str) -> str | None:
+    """`english_name` for a city only ('Токио' -> 'Tokyo'; 'Japan' -> None)."""
+    name = english_name(surface)
+    return name if name in _city_names() else None
 
 
 # How news abbreviates the countries it names most. CLDR has these as "short" names, but

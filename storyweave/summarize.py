@@ -14,7 +14,8 @@ A passage is cited only when all of these hold (see `Summarizer._citations`):
   - it shares at least one of the sentence's names (cross-script keys; on the passage's
     side a capitalised word that may be a name counts too, `Names.maybe`: German
     "Pariser", a sentence-opening "Nissan"), and when both say where something happened
-    ("in Yokohama", "à Tokyo"), the place;
+    ("in Yokohama", "à Tokyo"), the place; when the sentence says in which town, a
+    passage naming other towns but not that one ("Прокуратура Токио") is elsewhere too;
   - it does not contradict the sentence's figures: no number in common when both give
     numbers, or a figure of the same kind and size on each side that the other lacks
     ("more than 3,800 killed" / "at least 3.000 muertos") -> listed as a conflict instead;
@@ -34,7 +35,8 @@ from typing import NamedTuple
 import numpy as np
 
 from .dates import find_dates
-from .entities import DATELINE_PREFIX, SENTENCE_BREAK, NameExtractor, number_keys
+from .entities import DATELINE_PREFIX, SENTENCE_BREAK, NameExtractor, Names, number_keys
+from .gazetteer import city_name, english_name
 from .models import Article, Citation, SummarySentence
 from .quotes import extract_quotes
 
@@ -235,7 +237,7 @@ class Summarizer:
     def _facts(self, s: Sentence) -> "_Facts":
         found = self.names.extract(s.text, s.lang)
         return _Facts(set(found.counts), number_keys(s.text), set(found.places),
-                      set(found.counts) | set(found.maybe))
+                      set(found.counts) | set(found.maybe), _towns(found))
 
     def _citations(self, i: int, sents: list[Sentence], vecs: np.ndarray,
                    facts: list["_Facts"], claims: _Claims | None = None
@@ -260,6 +262,8 @@ class Summarizer:
                 continue
             if places_i and places_j and not places_i & places_j:
                 continue  # "searched the offices in Yokohama" / "arrested in Tokyo"
+            if places_i & facts[i].towns and facts[j].towns and not places_i & facts[j].may_name:
+                continue  # "searched the offices in Yokohama" / "Прокуратура Токио задержала"
             # One-to-one: the passage's closest sentence in this report must be this one.
             if sims[j] < float(self.sim(vecs[same_article] @ vecs[j]).max()) - self.align_margin:
                 continue
@@ -290,6 +294,18 @@ class _Facts(NamedTuple):
     numbers: set[str]
     places: set[str]  # where it says something happened ("in Yokohama")
     may_name: set[str]  # its names and the capitalised words of `Names.maybe`
+    towns: set[str]  # the towns and cities it names, see `_towns`
+
+
+def _towns(found: Names) -> set[str]:
+    """Keys of the cities a sentence names anywhere ("Прокуратура Токио": a genitive, no
+    "in") and of the places it names after "in" that are not countries ("in Yokohama",
+    a city CLDR does not list). A country contains its cities, so it clashes with none."""
+    def country(key: str) -> bool:
+        return any(english_name(f) and not city_name(f) for f in found.surfaces[key])
+
+    cities = {k for k, forms in found.surfaces.items() if any(city_name(f) for f in forms)}
+    return cities | {k for k in found.places if not country(k)}
 
 
 class _Claims:

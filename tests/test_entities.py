@@ -98,6 +98,13 @@ def test_places_are_shown_under_their_english_name():
     assert english_name("Lavrov") is None
 
 
+def test_a_city_is_told_from_a_country():
+    from storyweave.gazetteer import city_name
+
+    assert city_name("Токио") == "Tokyo" and city_name("Moskau") == "Moscow"
+    assert city_name("Japan") is None and city_name("Singapore") is None  # a country too
+
+
 def test_cities_written_alike_in_latin_scripts_are_places():
     """CLDR lists a city only where its name differs from the English one, so Istanbul,
     Beirut and Paris had too few Latin-script entries to count; Antarctic stations, named

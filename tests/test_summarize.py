@@ -94,6 +94,21 @@ def test_a_passage_that_places_its_claim_elsewhere_is_not_support():
     assert {x.article_id for x in coop.citations} == {"a1", "a2", "a3"}
 
 
+def test_a_passage_that_names_another_city_is_not_support_for_a_placed_claim():
+    # "Прокуратура Токио" names Tokyo without a locative: the passage is about Tokyo, so it
+    # does not support what happened in Yokohama; one that names no city still may.
+    a = art(1, "Investigators searched the offices of Nissan in Yokohama on Monday evening.")
+    b = art(2, "Investigators from the Tokyo prosecutor's office searched the offices of "
+               "Nissan on Monday evening.")
+    c = art(3, "Investigators searched the offices of Nissan on Monday evening, the company said.")
+    s = Summarizer(HashingEmbedder(), max_sentences=1, support_cos=0.3)
+    sents, vecs = s.prepare([a, b, c])
+    facts = [s._facts(x) for x in sents]
+    assert not facts[1].places and facts[1].towns == {"tokio"}
+    support, _ = s._citations(0, sents, vecs, facts)
+    assert {x.article_id for x in support} == {"a1", "a3"}
+
+
 def test_a_german_capital_the_dictionary_knows_may_still_be_the_name():
     # German capitals simplemma's German dictionary knows ("Pariser", "Notre-Dame",
     # "Nissan") are left out as names; the citation name check may still match them with
