@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .dates import article_event_date
+from .entities import _STOP as _ENTITY_STOP
 from .entities import cyrillic, name_key, number_keys
 from .gazetteer import english_demonym, english_name, place_name
 from .models import Article, Event, Storyline, SummarySentence
@@ -67,12 +68,44 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
         script = cyrillic(name)
         chain = _name_chain(key, given, lambda k: cyrillic(display.get(k, k.title())) == script)
         parts = [p for p in (display.get(k, k.title()) for k in chain) if cyrillic(p) == script] + [name]
-        out.append({"name": " ".join(parts), "key": key,
-                    "kind": "place" if place_votes[key] or place_name(name) else "name",
+        is_place = bool(place_votes[key] or place_name(name))
+        if len(parts) == 1 and not is_place:
+            parts = [*_leading_word(name, members), name]
+        out.append({"name": " ".join(parts), "key": key, "kind": "place" if is_place else "name",
                     "articles": n_articles[key], "mentions": mentions[key],
                     "languages": sorted(langs[key]), "first_article": first[key]})
     order = {a.id: i for i, a in enumerate(members)}
     return _join_acronyms(out, holders, order)[:limit]
+
+
+def _leading_word(name: str, members: list[Article], share: float = 0.6) -> list[str]:
+    """The capitalised word most reports write right before a one-word name, when they
+    do in most of its mentions: "Department" is the "State Department" (name keys are per
+    word, and "State" is no name by itself). Titles ("Mr", "President") and function
+    words are not part of a name; only Latin script (a Cyrillic phrase is inflected)."""
+    if cyrillic(name):
+        return []
+    before: Counter[str] = Counter()
+    total = 0
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    for a in members:
+        for m in pattern.finditer(a.text):
+            total += 1
+            prev = _WORD_BEFORE.search(a.text, max(0, m.start() - 40), m.start())
+            if prev and prev.group(1).lower() not in _NOT_A_NAME_PART:
+                before[prev.group(1)] += 1
+    if not before:
+        return []
+    word, n = before.most_common(1)[0]
+    return [word] if n >= 2 and n >= share * total else []
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \u00a0]$")
+# Function words and titles (entities' stop list) and the like; "State" and "Foreign"
+# are parts of names ("State Department", "Foreign Office") though never names alone.
+_NOT_A_NAME_PART = (_ENTITY_STOP - {"state", "foreign"}) | set(
+    "ex former new mister deputy sheriff governor senator judge coach officer detective "
+    "sergeant lieutenant captain capt mayor ambassador general".split())
 
 
 # Words an acronym skips: "Unidad Militar de Emergencias" is UME.

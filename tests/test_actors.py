@@ -145,3 +145,13 @@ def test_a_country_opens_no_longer_name():
     names = [a["name"] for a in _shown(_build(rows))]
     assert "Emmanuel Macron" in names, names
     assert not [n for n in names if n != "Emmanuel Macron" and "Macron" in n], names
+
+
+def test_a_name_most_reports_write_after_the_same_word_is_shown_with_it():
+    # "State" is no name by itself, so "Department" alone would be the actor; a title
+    # ("Minister") before a surname is not made part of the name.
+    arts = _build([("en", "Lavrov met Pompeo at the State Department. Minister Lavrov spoke."),
+                   ("en", "The State Department hosted talks. Minister Lavrov left after them."),
+                   ("en", "Talks at the State Department ended. Lavrov flew home.")])
+    names = [e["name"] for e in _shown(arts)]
+    assert "State Department" in names and "Lavrov" in names and "Department" not in names
