@@ -34,7 +34,7 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "outlet_of", "original_source"]
 # 14: a URL's date, "/2019/11/17/", is the publication date when no metadata gives one;
 # 15: "American", "Saudis", "North Korean" take their country's key):
 # stores derived before are derived again on their next update.
-DERIVE_VERSION = 16
+DERIVE_VERSION = 17
 
 # "... reported, citing Interfax" / "передає Укрінформ" / "-- IANS": the agency behind a copy.
 _CITING = re.compile(r"(?:citing|according to|cited by|передає|повідомляє|со ссылкой на|"

@@ -49,6 +49,8 @@ def _word_rx(rx: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.I)
 
 
+# Scraped text often doubles spaces ("a  déclaré"): a verb's words may be any spaces apart.
+_VERBS = {lang: rx.replace(" ", r"\s+") for lang, rx in _VERBS.items()}
 _VERB_RX = {lang: _word_rx(rx) for lang, rx in _VERBS.items()}
 _ALL_VERBS = re.compile("|".join(f"(?:{rx})" for rx in _VERBS.values()), re.I)
 # "…, calling the landing “…”", "…, назвавши посадку «…»": a participle whose subject is
@@ -91,7 +93,8 @@ président presidente premier chancellor kanzlerin bundeskanzlerin director dire
 je ich wir я ми мы i we il er он він yo nous
 administrator secretary minister ministre ministro госсекретар держсекретар президент прем'єр
 міністр министр премьер глава директор керівник адвокат french russian american german
-""".split())
+""".split()) | set(  # a minister's portfolio: "il ministro degli Esteri Franco Frattini"
+    "esteri difesa interni interno affaires étrangères exteriores relaciones defensa".split())
 
 
 _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,}(?:-|$)")
@@ -206,6 +209,10 @@ def _speaker_near_verb(window: str, verb: re.Match[str], lang: str, text: str | 
     if _WORD.search(head[cut:]):
         found = _real_names(text, 0, head, lang) if text is not None else _name_runs(head, lang)
         runs = _prefer_subjects(head, [r for r in found if r[0] >= cut], lang, strict=True)
+        if runs and _QUOTE_MARK.search(head, runs[-1][0]) and _name_after(after, lang):
+            # 'Idlib "no debe …", dijo … Antonio Guterres': the name before the quote is
+            # what the quote is about; the speaker comes after the verb
+            return _name_after(after, lang)
         if runs:
             return " ".join(runs[-1][1][-3:])
         # "Un cessate il fuoco su carta, dice Kerry: «…»": the subject follows the verb
@@ -228,18 +235,35 @@ def _strip_clause(head: str) -> str:
 
 def _name_after(text: str, lang: str) -> str | None:
     """The first name after a verb ("sagte Fury"), or the apposition when a description
-    comes first ("dijo el embajador del Reino Unido ante la ONU, Mark Lyall Grant")."""
+    comes first ("dijo el embajador del Reino Unido ante la ONU, Mark Lyall Grant").
+    "" when the speaker is someone unnamed ("Lo ha detto un ufficiale", "a dit une
+    source"): no earlier name is them."""
     after = re.split(r"[.;!?\n]", text)[0]
     runs = _name_runs(after, lang)
+    apposed = [r for r in runs if after[:r[0]].rstrip().endswith(",")]
+    indefinite = _INDEFINITE.get(lang)
+    if not apposed and indefinite and indefinite.match(after):
+        # "un ufficiale dell'aviazione, citato da al-Arabiya": someone unnamed, unless
+        # the description names them ("un activista que se identificó como Anwar")
+        preps = _PREPOSITIONS.get(lang, set())
+        named = [r for r in runs  # not in a phrase such as "a la agencia Efe"
+                 if not preps & {w.lower() for w in _WORD.findall(after[:r[0]])[-3:]}]
+        return " ".join(named[0][1][-3:]) if named else ""
     if runs and after.lstrip()[:1].islower():
-        runs = [r for r in runs if after[:r[0]].rstrip().endswith(",")] or runs
+        runs = apposed or runs
     return " ".join(runs[0][1][-3:]) if runs else None
+
+
+_INDEFINITE = {lang: re.compile(rf"\s*(?:{words})(?!\w)", re.I) for lang, words in {
+    "en": "a|an|one of", "fr": "une?", "it": "una?|uno|un'", "es": "una?", "pt": "uma?",
+    "de": "eine?[rm]?", "ru": "одна?|один", "uk": "одна?|один"}.items()}
+_QUOTE_MARK = re.compile(r"[«“„\"]")
 
 
 def _attribute(text: str, qs: int, qe: int, lang: str
                ) -> tuple[str | None, str | None, bool, int]:
     """(speaker, verb, explicit, anchor): explicit is False when the speaker still needs
-    resolving; a speaker left unnamed is looked for before `anchor` (the verb, when it
+    resolving; speaker "" when the text says it is someone unnamed ("dijo un portavoz"); a speaker left unnamed is looked for before `anchor` (the verb, when it
     precedes the quote: "Щодо Ірану держсекретар запевнив, що Вашингтон «…»" names the
     secretary of state before the verb, not Washington after it)."""
     rx = _VERB_RX.get(lang, _ALL_VERBS)
@@ -265,8 +289,9 @@ def _attribute(text: str, qs: int, qe: int, lang: str
         return speaker, verbs[-1].group(0), True, anchor
     if not rest.strip(" .\"”»"):  # the quote ends the sentence: the next one may name
         nxt = _NEXT_SENTENCE.match(text, s1)
-    else:  # … or, after "?" or ".", `rest` is that next sentence
-        nxt = _NEXT_SENTENCE.match(text, qe + 1 + lead) if ended else None
+    else:  # … or, after "?" or ".", `rest` is that next sentence; else it comes after
+        # this one ("… la "vigilanza è molto forte", "…" che … avere. Lo ha detto X")
+        nxt = _NEXT_SENTENCE.match(text, qe + 1 + lead if ended else s1)
     if nxt:  # "«…». Lo ha detto il ministro Franco Frattini", "«…?» Lo ha detto X"
         return _name_after(text[nxt.end():nxt.end() + 100], lang), nxt.group(1), True, qs
     if prefix.rstrip().endswith(":"):  # "Помпео в Сочі: «…»"
@@ -413,6 +438,7 @@ def extract_quotes(text: str, lang: str, names: NameExtractor | None = None) -> 
             # Automanager Carlos Ghosn … Das bestätigte der 65-Jährige. „…“, hieß es darin.")
             speaker = _subject_before(plain, anchor, lang, sentences=2 if last else 3) or last
         last = speaker or last
+        speaker = speaker or None  # "": said by someone unnamed
         out.append(Quote(body, qs, qs + len(body), speaker, _key(speaker, lang, names), verb, lang))
     return out
 

@@ -199,6 +199,19 @@ def test_headline_and_particle_speakers(text, lang, speaker):
     # "Lo ha detto X" after a quote that ends in a question mark
     ("\"Ma se non ci hanno mai interpellato?\" Lo ha detto Marco Pannella alla Zanzara su "
      "Radio 24.", "it", name_key("Pannella")),
+    # ... and after a sentence that goes on past the quote; "Esteri" is no name
+    ("Dopo l'uccisione di Bin Laden, la \"vigilanza è molto forte in tutto il paese\" e "
+     "l'impatto potrebbe essere grande. Lo ha detto il ministro degli Esteri Franco Frattini.",
+     "it", name_key("Frattini")),
+    # the name before the quote is what it is about; the speaker follows the verb
+    ("Idlib \"no debe convertirse en un baño de sangre\", dijo el martes durante un discurso "
+     "solemne Antonio Guterres.", "es", name_key("Guterres")),
+    # scraped text doubles spaces inside the verb
+    ("\"Nos forces contrôlent les entrées ouest et sud de Zawiyah\", a  déclaré le commandant "
+     "rebelle Bachir Ahmed Ali.", "fr", name_key("Ali")),
+    # an unnamed speaker who gives a name
+    ("\"Esto es una catástrofe real en toda la calle\", dijo un activista que se identificó "
+     "únicamente como Anwar.", "es", name_key("Anwar")),
 ])
 def test_speaker_of_harder_attributions(text, lang, speaker):
     quotes = extract_quotes(text, lang, NAMES)
@@ -220,3 +233,19 @@ def test_the_next_quote_of_the_paragraph_keeps_its_speaker():
     quotes = extract_quotes(text, "en", NAMES)
     assert [q.speaker_key for q in quotes[:2]] == [name_key("Ghosn")] * 2
     assert quotes[2].speaker_key != name_key("Ghosn")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("El Gobierno de Bachar el Asad niega el bombardeo de Homs. \"Es propaganda para presionar "
+     "al Consejo de Seguridad\", dijo un portavoz en Damasco.", "es"),
+    ("Il convoglio di Gheddafi è stato colpito. \"Sappiamo che c'è stato un attacco aereo a un "
+     "convoglio\", ha detto un portavoce del Pentagono.", "it"),
+    ("Les troupes ont repris la ville. «Des unités de l'armée ont pourchassé les groupes armés», "
+     "a annoncé un porte-parole de l'armée.", "fr"),
+    ("Mr Obama met Mr Cameron. \"We will not back down from this fight,\" said a spokesman for "
+     "the ministry.", "en"),
+])
+def test_someone_unnamed_is_no_earlier_name(text, lang):
+    # "un portavoz", "a spokesman": the speaker is not named, so no name before is them
+    quotes = extract_quotes(text, lang, NAMES)
+    assert quotes and quotes[-1].speaker is None, quotes
