@@ -60,7 +60,7 @@ _PARTICIPLES = {"en": r"calling(?! for| on)|describing", "uk": r"назвавш�
 _PARTICIPLE_RX = {lang: _word_rx(rx) for lang, rx in _PARTICIPLES.items()}
 # Italian puts the speaker in the next sentence: "«…». Lo ha detto X." / "Così X".
 _NEXT_SENTENCE = re.compile(r"\s*(Lo ha (?:detto|affermato|dichiarato|spiegato)|Così)\b")
-_WORD = re.compile(r"[^\W\d_][\w'’ʼ.-]*", re.UNICODE)
+_WORD = re.compile(r"(?<!\w)[^\W\d_][\w'’ʼ.-]*", re.UNICODE)  # not "H33" of "18H33"
 _SENT_START = re.compile(r"(?:[.!?…]\s+|\n)(?=[^\s])")
 # A name right after one of these is where or whose, not who ("… de Paris, a annoncé",
 # "в Москве заявили"): it is the speaker only when no other name is at hand.
