@@ -13,6 +13,7 @@ from .entities import _STOP as _ENTITY_STOP
 from .entities import cyrillic, name_key, number_keys
 from .gazetteer import english_demonym, english_name, place_name
 from .models import Article, Event, Storyline, SummarySentence
+from .morph import morph_for
 from .summarize import is_statement, split_sentences
 
 __all__ = ["corroboration", "actors", "timeline", "key_dates", "developments", "framing"]
@@ -69,7 +70,10 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
         chain = _name_chain(key, given, lambda k: cyrillic(display.get(k, k.title())) == script)
         parts = [p for p in (display.get(k, k.title()) for k in chain) if cyrillic(p) == script] + [name]
         is_place = bool(place_votes[key] or place_name(name))
-        if len(parts) == 1 and not is_place:
+        phrase = _adjective_phrase(name, members) if len(parts) == 1 and cyrillic(name) else None
+        if phrase:  # "Белый" -> "Белый дом" (a place too: "в Белом доме")
+            parts = [phrase]
+        elif len(parts) == 1 and not is_place:
             parts = [*_leading_word(name, members), name]
         out.append({"name": " ".join(parts), "key": key, "kind": "place" if is_place else "name",
                     "articles": n_articles[key], "mentions": mentions[key],
@@ -98,6 +102,38 @@ def _leading_word(name: str, members: list[Article], share: float = 0.6) -> list
         return []
     word, n = before.most_common(1)[0]
     return [word] if n >= 2 and n >= share * total else []
+
+
+def _adjective_phrase(name: str, members: list[Article], share: float = 0.6) -> str | None:
+    """A Russian or Ukrainian adjective shown as a name ("Белый", "Центральный") with the
+    lowercase noun most of its mentions go on with, in the nominative: "Белый дом" from
+    "в Белом доме", "Центральное телевидение" from "Центральное телевидение Китая". Only
+    the adjective is capitalised, so it alone got a name key."""
+    first = {lang: morph_for(lang).parse(name.lower())[0] for lang in ("ru", "uk")}
+    # where pymorphy3 reads the name as an adjective (its Ukrainian dictionary reads the
+    # Russian lemma "центральный" as a verb)
+    first = {lang: p for lang, p in first.items() if "ADJF" in p.tag}
+    if not first or len(name) < 5:
+        return None
+    mention = re.compile(rf"(?<![\w-]){re.escape(name[:-2])}\w{{1,3}}(?![\w-])(?:\s+([^\W\d_]+))?")
+    nouns: Counter[tuple[str, str, str]] = Counter()
+    total: Counter[str] = Counter()  # mentions per language
+    for a in members:
+        for m in mention.finditer(a.text) if a.lang in ("ru", "uk") else ():
+            total[a.lang] += 1
+            word = (m.group(1) or "") if a.lang in first else ""
+            noun = morph_for(a.lang).parse(word)[0] if word[:1].islower() else None
+            if noun is not None and "NOUN" in noun.tag:  # its likeliest reading: not "в", "и"
+                nouns[(a.lang, noun.normal_form, noun.tag.gender or "masc")] += 1
+    if not nouns:
+        return None
+    (lang, noun, gender), n = nouns.most_common(1)[0]
+    if sum(total.values()) < 2 or n < share * total[lang]:
+        return None
+    agreed = first[lang].inflect({gender, "nomn", "sing"})
+    if agreed is None:
+        return None
+    return f"{agreed.word[:1].upper()}{agreed.word[1:]} {noun}"
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \u00a0]$")

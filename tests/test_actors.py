@@ -155,3 +155,16 @@ def test_a_name_most_reports_write_after_the_same_word_is_shown_with_it():
                    ("en", "Talks at the State Department ended. Lavrov flew home.")])
     names = [e["name"] for e in _shown(arts)]
     assert "State Department" in names and "Lavrov" in names and "Department" not in names
+
+
+def test_a_russian_adjective_is_shown_with_the_noun_it_names():
+    # Only "Белом" is capitalised in "в Белом доме", so the adjective alone is the name key;
+    # it is shown as the phrase, in the nominative, the noun's gender agreed.
+    arts = _build([("ru", "Лавров прибыл в Белый дом. В Белом доме его принял Трамп."),
+                   ("ru", "Переговоры в Белом доме длились час, сообщило Центральное "
+                          "телевидение Китая."),
+                   ("ru", "Встреча в Белом доме закончилась. Об этом сообщило Центральное "
+                          "телевидение Китая.")])
+    names = [e["name"] for e in _shown(arts)]
+    assert "Белый дом" in names and "Центральное телевидение" in names, names
+    assert "Белый" not in names and "Центральный" not in names
