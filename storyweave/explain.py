@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from .dates import article_event_date
@@ -91,11 +92,10 @@ def _leading_word(name: str, members: list[Article], share: float = 0.6) -> list
         return []
     before: Counter[str] = Counter()
     total = 0
-    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
     for a in members:
-        for m in pattern.finditer(a.text):
+        for start in _mentions(a.text, name):
             total += 1
-            prev = _WORD_BEFORE.search(a.text, max(0, m.start() - 40), m.start())
+            prev = _WORD_BEFORE.search(a.text, max(0, start - 40), start)
             if prev and prev.group(1).lower() not in _NOT_A_NAME_PART:
                 before[prev.group(1)] += 1
     if not before:
@@ -104,12 +104,27 @@ def _leading_word(name: str, members: list[Article], share: float = 0.6) -> list
     return [word] if n >= 2 and n >= share * total else []
 
 
+def _mentions(text: str, word: str) -> list[int]:
+    """Where `word` stands as a whole word in `text` (a plain scan: a regex per name,
+    compiled for every actor of every event, cost more than the scan)."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-")) and \
+                (j == len(text) or not (text[j].isalnum() or text[j] == "-")):
+            out.append(i)
+        i = text.find(word, j)
+    return out
+
+
 def _adjective_phrase(name: str, members: list[Article], share: float = 0.6) -> str | None:
     """A Russian or Ukrainian adjective shown as a name ("Белый", "Центральный") with the
     lowercase noun most of its mentions go on with, in the nominative: "Белый дом" from
     "в Белом доме", "Центральное телевидение" from "Центральное телевидение Китая". Only
     the adjective is capitalised, so it alone got a name key."""
-    first = {lang: morph_for(lang).parse(name.lower())[0] for lang in ("ru", "uk")}
+    if not _ADJECTIVE_ENDING.search(name):
+        return None  # most names: no dictionary look-up
+    first = {lang: _likeliest(lang, name.lower()) for lang in ("ru", "uk")}
     # where pymorphy3 reads the name as an adjective (its Ukrainian dictionary reads the
     # Russian lemma "центральный" as a verb)
     first = {lang: p for lang, p in first.items() if "ADJF" in p.tag}
@@ -122,7 +137,7 @@ def _adjective_phrase(name: str, members: list[Article], share: float = 0.6) -> 
         for m in mention.finditer(a.text) if a.lang in ("ru", "uk") else ():
             total[a.lang] += 1
             word = (m.group(1) or "") if a.lang in first else ""
-            noun = morph_for(a.lang).parse(word)[0] if word[:1].islower() else None
+            noun = _likeliest(a.lang, word) if word[:1].islower() else None
             if noun is not None and "NOUN" in noun.tag:  # its likeliest reading: not "в", "и"
                 nouns[(a.lang, noun.normal_form, noun.tag.gender or "masc")] += 1
     if not nouns:
@@ -134,6 +149,15 @@ def _adjective_phrase(name: str, members: list[Article], share: float = 0.6) -> 
     if agreed is None:
         return None
     return f"{agreed.word[:1].upper()}{agreed.word[1:]} {noun}"
+
+
+_ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ой|ій|ая|яя|ое|ее|ые|ие)$")
+
+
+@lru_cache(maxsize=20_000)
+def _likeliest(lang: str, word: str) -> Any:
+    """pymorphy3's likeliest reading of a word (its look-up costs ~0.1 ms)."""
+    return morph_for(lang).parse(word)[0]
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \u00a0]$")
