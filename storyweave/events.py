@@ -15,7 +15,7 @@ import numpy as np
 from .cluster import ArticleSignals, EventState
 from .dates import article_event_date, consensus_date, resolve
 from .entities import SENTENCE_BREAK, NameExtractor
-from .explain import display_names
+from .actors import display_names
 from .models import Article, Event, Membership
 
 __all__ = ["apply_overrides", "EventBuilder", "event_id"]

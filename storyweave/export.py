@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .explain import (actors, corroboration, developments, display_names, framing, key_dates,
-                      timeline)
+from .actors import actors, display_names
+from .explain import corroboration, developments, framing, key_dates, timeline
 from .models import Article, Event, to_jsonable
 
 if TYPE_CHECKING:

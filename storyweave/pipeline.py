@@ -27,7 +27,7 @@ from .cluster import SIGNALS_VERSION, OnlineClusterer, signals_of
 from .pairmodel import PairModel
 from .dedup import Deduplicator
 from .derive import DERIVE_VERSION, ArticleBuilder, outlet_of
-from .explain import display_names
+from .actors import display_names
 from .embed import Embedder, embed_text, get_embedder, text_hash
 from .events import EventBuilder, apply_overrides
 from .ingest import Limits, iter_inputs
@@ -322,7 +322,7 @@ class Engine:
 
     @staticmethod
     def display_names(arts: list[Article], target_lang: str = "en") -> dict[str, str]:
-        """One display form per name key (see `explain.display_names`)."""
+        """One display form per name key (see `actors.display_names`)."""
         return display_names(arts, target_lang)
 
     # --- reading, curation, rebuild ----------------------------------------------

@@ -1,6 +1,6 @@
 """An event's actors: one entry per entity across scripts, built by the real extractor."""
 from storyweave.derive import ArticleBuilder
-from storyweave.explain import actors, display_names
+from storyweave.actors import actors, display_names
 from storyweave.ingest import make_item
 from storyweave.models import Event, Membership, Parsed
 
@@ -58,7 +58,7 @@ def test_abbreviations_are_not_joined_to_latin_look_alikes():
 
 
 def test_countries_are_left_to_the_gazetteer_not_joined_by_spelling():
-    from storyweave.explain import _script_aliases
+    from storyweave.actors import _script_aliases
 
     arts = _build([("en", "French officials met Ghosn's lawyers in Beirut on Monday, French media said."),
                    ("en", "French prosecutors and Ghosn's lawyers met in Beirut, French papers said."),
@@ -70,7 +70,7 @@ def test_countries_are_left_to_the_gazetteer_not_joined_by_spelling():
 
 
 def test_an_acronym_and_the_name_it_abbreviates_are_one_actor():
-    from storyweave.explain import _join_acronyms
+    from storyweave.actors import _join_acronyms
 
     def entry(name, key, ids, lang="en"):
         return {"name": name, "key": key, "kind": "name", "articles": len(ids), "mentions": len(ids),

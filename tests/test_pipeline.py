@@ -325,7 +325,7 @@ def test_a_translator_that_cannot_load_is_a_clear_error(tmp_path):
 def _actor_names(texts: list[tuple[str, str]]) -> dict[str, str]:
     """{shown name: kind} of one event made of these (lang, text) reports."""
     from storyweave.entities import NameExtractor
-    from storyweave.explain import actors
+    from storyweave.actors import actors
     from storyweave.models import Article, Event, Membership
 
     ex = NameExtractor()

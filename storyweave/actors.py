@@ -1,0 +1,354 @@
+"""An event's actors and places: one entry per person, organisation or place across scripts,
+inflections and languages, shown under one name ("Mike Pompeo", "State Department", "Белый
+дом", "Kyiv"), with how many reports name them. Used by the JSON export (explain.py holds
+the other explanations)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from .entities import _STOP as _ENTITY_STOP
+from .entities import cyrillic, name_key
+from .gazetteer import english_demonym, english_name, place_name
+from .models import Article, Event
+from .morph import morph_for
+
+__all__ = ["actors", "display_names"]
+
+
+def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
+           limit: int = 15) -> list[dict[str, Any]]:
+    """People, organisations and places of an event under one name across scripts and
+    inflections: how many reports name them, in which languages, who named them first."""
+    members = sorted((articles[i] for i in ev.article_ids if i in articles),
+                     key=lambda a: (a.published is None, a.published or 0, a.seq))
+    mentions: Counter[str] = Counter()
+    langs: dict[str, set[str]] = {}
+    first: dict[str, str] = {}
+    place_votes: Counter[str] = Counter()
+    alias = _script_aliases(members)
+    holders: dict[str, set[str]] = {}
+    for a in members:
+        for key, count in a.names.items():
+            key = alias.get(key, key)  # never both spellings in one report
+            holders.setdefault(key, set()).add(a.id)
+            mentions[key] += count
+            langs.setdefault(key, set()).add(a.lang)
+            first.setdefault(key, a.id)
+        place_votes.update(alias.get(k, k) for k in a.places + a.places_in_context)
+    n_articles = Counter({k: len(ids) for k, ids in holders.items()})
+    need = 2 if len(members) > 2 else 1  # a name in one report of many is a detail
+    # A country's adjective that is not its key ("French", "American"; `display_names`
+    # shows "Russian" as Russia) is no actor, nor anyone's given name.
+    ranked = [k for k, n in n_articles.most_common()
+              if n >= need and not english_demonym(display.get(k, ""))][:limit * 2]
+    given = _given_names(ranked, members, n_articles, alias)
+    out = []
+    for key in ranked:
+        if key in given:
+            continue
+        name = display.get(key, key.title())
+        # given names written in another script than the surname's shown form are left
+        # out: "Emmanuel Macron" or "Макрон", never "Эмманюэль Macron"
+        script = cyrillic(name)
+        chain = _name_chain(key, given, lambda k: cyrillic(display.get(k, k.title())) == script)
+        parts = [p for p in (display.get(k, k.title()) for k in chain) if cyrillic(p) == script] + [name]
+        is_place = bool(place_votes[key] or place_name(name))
+        phrase = _adjective_phrase(name, members) if len(parts) == 1 and cyrillic(name) else None
+        if phrase:  # "Белый" -> "Белый дом" (a place too: "в Белом доме")
+            parts = [phrase]
+        elif len(parts) == 1 and not is_place:
+            parts = [*_leading_word(name, members), name]
+        out.append({"name": " ".join(parts), "key": key, "kind": "place" if is_place else "name",
+                    "articles": n_articles[key], "mentions": mentions[key],
+                    "languages": sorted(langs[key]), "first_article": first[key]})
+    order = {a.id: i for i, a in enumerate(members)}
+    return _join_acronyms(out, holders, order)[:limit]
+
+
+def _leading_word(name: str, members: list[Article], share: float = 0.6) -> list[str]:
+    """The capitalised word most reports write right before a one-word name, when they
+    do in most of its mentions: "Department" is the "State Department" (name keys are per
+    word, and "State" is no name by itself). Titles ("Mr", "President") and function
+    words are not part of a name; only Latin script (a Cyrillic phrase is inflected)."""
+    if cyrillic(name):
+        return []
+    before: Counter[str] = Counter()
+    total = 0
+    for a in members:
+        for start in _mentions(a.text, name):
+            total += 1
+            prev = _WORD_BEFORE.search(a.text, max(0, start - 40), start)
+            if prev and prev.group(1).lower() not in _NOT_A_NAME_PART:
+                before[prev.group(1)] += 1
+    if not before:
+        return []
+    word, n = before.most_common(1)[0]
+    return [word] if n >= 2 and n >= share * total else []
+
+
+def _mentions(text: str, word: str) -> list[int]:
+    """Where `word` stands as a whole word in `text` (a plain scan: a regex per name,
+    compiled for every actor of every event, cost more than the scan)."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-")) and \
+                (j == len(text) or not (text[j].isalnum() or text[j] == "-")):
+            out.append(i)
+        i = text.find(word, j)
+    return out
+
+
+def _adjective_phrase(name: str, members: list[Article], share: float = 0.6) -> str | None:
+    """A Russian or Ukrainian adjective shown as a name ("Белый", "Центральный") with the
+    lowercase noun most of its mentions go on with, in the nominative: "Белый дом" from
+    "в Белом доме", "Центральное телевидение" from "Центральное телевидение Китая". Only
+    the adjective is capitalised, so it alone got a name key."""
+    if not _ADJECTIVE_ENDING.search(name):
+        return None  # most names: no dictionary look-up
+    first = {lang: _likeliest(lang, name.lower()) for lang in ("ru", "uk")}
+    # where pymorphy3 reads the name as an adjective (its Ukrainian dictionary reads the
+    # Russian lemma "центральный" as a verb)
+    first = {lang: p for lang, p in first.items() if "ADJF" in p.tag}
+    if not first or len(name) < 5:
+        return None
+    mention = re.compile(rf"(?<![\w-]){re.escape(name[:-2])}\w{{1,3}}(?![\w-])(?:\s+([^\W\d_]+))?")
+    nouns: Counter[tuple[str, str, str]] = Counter()
+    total: Counter[str] = Counter()  # mentions per language
+    for a in members:
+        for m in mention.finditer(a.text) if a.lang in ("ru", "uk") else ():
+            total[a.lang] += 1
+            word = (m.group(1) or "") if a.lang in first else ""
+            noun = _likeliest(a.lang, word) if word[:1].islower() else None
+            if noun is not None and "NOUN" in noun.tag:  # its likeliest reading: not "в", "и"
+                nouns[(a.lang, noun.normal_form, noun.tag.gender or "masc")] += 1
+    if not nouns:
+        return None
+    (lang, noun, gender), n = nouns.most_common(1)[0]
+    if sum(total.values()) < 2 or n < share * total[lang]:
+        return None
+    agreed = first[lang].inflect({gender, "nomn", "sing"})
+    if agreed is None:
+        return None
+    return f"{agreed.word[:1].upper()}{agreed.word[1:]} {noun}"
+
+
+_ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ой|ій|ая|яя|ое|ее|ые|ие)$")
+
+
+@lru_cache(maxsize=20_000)
+def _likeliest(lang: str, word: str) -> Any:
+    """pymorphy3's likeliest reading of a word (its look-up costs ~0.1 ms)."""
+    return morph_for(lang).parse(word)[0]
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \u00a0]$")
+# Function words and titles (entities' stop list) and the like; "State" and "Foreign"
+# are parts of names ("State Department", "Foreign Office") though never names alone.
+_NOT_A_NAME_PART = (_ENTITY_STOP - {"state", "foreign"}) | set(
+    "ex former new mister deputy sheriff governor senator judge coach officer detective "
+    "sergeant lieutenant captain capt mayor ambassador general".split())
+
+
+# Words an acronym skips: "Unidad Militar de Emergencias" is UME.
+_ACRONYM_SKIP = set("of the and for de del la las los des du et für der die das und di e y".split())
+
+
+def _join_acronyms(entries: list[dict[str, Any]], holders: dict[str, set[str]],
+                   order: dict[str, int]) -> list[dict[str, Any]]:
+    """An acronym and the name it abbreviates, both among an event's actors ("ECB" and
+    "European Central Bank", "EHT" and "Event Horizon Telescope"), become one entry,
+    "European Central Bank (ECB)": the initials of the name's words, less "of", "de" and
+    the like, spell the acronym."""
+    full_by_initials: dict[str, dict[str, Any]] = {}
+    for e in entries:
+        words = [w for w in e["name"].split() if w.lower() not in _ACRONYM_SKIP]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            full_by_initials.setdefault("".join(w[0] for w in words).upper(), e)
+    out = []
+    for e in entries:
+        full = full_by_initials.get(e["name"]) if e["name"].isupper() and \
+            2 <= len(e["name"]) <= 6 else None
+        if full is None or full is e:
+            out.append(e)
+            continue
+        ids = holders[full["key"]] | holders[e["key"]]
+        full.update(name=f"{full['name']} ({e['name']})", articles=len(ids),
+                    mentions=full["mentions"] + e["mentions"],
+                    languages=sorted(set(full["languages"]) | set(e["languages"])),
+                    first_article=min(ids, key=order.__getitem__))
+        holders[full["key"]] = ids
+    return sorted(out, key=lambda e: -e["articles"])  # stable: ties keep their order
+
+
+def _script_aliases(members: list[Article]) -> dict[str, str]:
+    """{Cyrillic-script key: Latin-script key} for names of one event that transliteration
+    leaves a letter or two apart ("Гон"/"Ghosn", "Трамп"/"Trump", "Льюис"/"Lewis",
+    "Нотр-Дам"/"Notre-Dame"): named in three reports at least, never both in one report
+    (a report that writes both means two things), and neither an abbreviation nor a
+    country or city: those are translated, not transliterated ("США" is no "Sea",
+    "Франция" no "French"), and the gazetteer joins the places."""
+    holders: dict[str, set[str]] = {}
+    scripts: dict[str, set[bool]] = {}  # is each written form Cyrillic
+    translated: set[str] = set()  # abbreviations, countries and cities: never joined here
+    for a in members:
+        for k in a.names:
+            form = a.name_forms.get(k, k)
+            if form.isupper() or english_name(form):
+                translated.add(k)
+            holders.setdefault(k, set()).add(a.id)
+            scripts.setdefault(k, set()).add(cyrillic(form))
+    keys = [k for k in holders if k not in translated and len(scripts[k]) == 1]
+    latin = [k for k in keys if scripts[k] == {False}]
+    out: dict[str, str] = {}
+    for c in (k for k in keys if scripts[k] == {True}):
+        near = [k for k in latin if not holders[k] & holders[c] and _close_keys(c, k)
+                and len(holders[k]) + len(holders[c]) >= 3]
+        closest = [k for k in near if _edits(c, k) == min(_edits(c, n) for n in near)]
+        if len(closest) == 1:  # two equally close Latin keys: no telling which
+            out[c] = closest[0]
+    return out
+
+
+def _close_keys(a: str, b: str) -> bool:
+    """One edit apart, or two for five-letter keys with the same first letter."""
+    d = _edits(a, b)
+    shorter = min(len(a), len(b))
+    return (d <= 1 and shorter >= 3) or (d <= 2 and shorter >= 5 and a[0] == b[0])
+
+
+def _edits(a: str, b: str) -> int:
+    # Levenshtein distance of two five-letter keys: a few lines, not a dependency
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def display_names(arts: list[Article], target_lang: str = "en") -> dict[str, str]:
+    """One display form per name key: a place's English name, else the commonest
+    spelling in reports in the target language ("Zelensky", not German "Selenskyj"),
+    else the commonest Latin-script one (the report's lingua franca), else the commonest."""
+    scores: dict[str, Counter[str]] = {}
+    places: dict[str, Counter[str]] = {}  # English place names among a key's forms
+    reports: Counter[str] = Counter()
+    for a in arts:
+        for k, f in a.name_forms.items():
+            scores.setdefault(k, Counter())[f] += (
+                (1_000_000 if a.lang == target_lang else 0) + (1000 if _latin(f) else 1))
+            reports[k] += 1
+            if english := english_name(f) or _country_of_adjective(f, k):
+                places.setdefault(k, Counter())[english] += 1
+    out = {k: c.most_common(1)[0][0] for k, c in scores.items()}
+    # A country or city is shown under its English name whatever language named it
+    # ("Kiew", "Київ" -> "Kyiv"), also when its adjective shares the key and is
+    # commoner ("Russian", "Russian forces"), unless the place is a rare reading of the
+    # key ("George").
+    for k, c in places.items():
+        if sum(c.values()) * 3 >= reports[k]:
+            out[k] = c.most_common(1)[0][0]
+    return out
+
+
+def _country_of_adjective(form: str, key: str) -> str | None:
+    """'Russian' under the key of Russia -> 'Russia' (English adjectives of countries)."""
+    country = english_demonym(form)
+    return country if country and name_key(country) == key else None
+
+
+def _latin(text: str) -> bool:
+    """Latin script, accents included ("Erdoğan", "Kahramanmaraş")."""
+    return all(ord(ch) < 0x250 for ch in text)
+
+
+def _given_names(keys: list[str], members: list[Article], n_articles: Counter[str],
+                 alias: dict[str, str]) -> dict[str, str]:
+    """{key: the key it precedes} for names that are the first part of a longer name
+    ("Recep" -> "Tayyip" -> "Erdoğan", "Sergei" -> "Lavrov"): in most reports naming them,
+    the written form is followed directly by the next name's form. `alias`: a report's
+    keys that the event shows under another (`_script_aliases`)."""
+    follows: Counter[tuple[str, str]] = Counter()
+    for a in members:
+        key_of = {a.name_forms[r]: alias.get(r, r) for r in a.names
+                  if alias.get(r, r) in keys and a.name_forms.get(r)
+                  and not _pair_of_names(a.name_forms[r], keys)}
+        if len(key_of) < 2:
+            continue
+        # where each name's written form occurs, one scan in all: (key, Cyrillic?)
+        starts: dict[int, tuple[str, bool]] = {}
+        ends: list[tuple[int, str, bool, bool]] = []  # (end, key, Cyrillic?, abbreviation?)
+        # Cyrillic forms are lemmas, which the text inflects: "Тайсона Фьюри", and an
+        # adjective's ending changes ("Верховний" -> "Верховна Рада"): matched by its stem
+        stem_of = {(_cyrillic_stem(f) if cyrillic(f) else f): f for f in key_of}
+        alternation = "|".join(re.escape(f) for f in sorted(stem_of, key=len, reverse=True))
+        for m in re.finditer(rf"(?<![\w-])({alternation})(\w{{0,3}})(?![\w-])", a.text):  # not "-Nissan"
+            form = stem_of[m.group(1)]
+            if m.group(2) and not cyrillic(form):
+                continue
+            starts[m.start()] = (key_of[form], cyrillic(form))
+            ends.append((m.end(), key_of[form], cyrillic(form), form.isupper()))
+        # a country or city opens no longer name: "президента Франции Эммануэля Макрона"
+        places = {key_of[f] for f in key_of if place_name(f) is not None}
+        pairs = set()
+        for end, k, script, abbreviation in ends:
+            if k in places:
+                continue
+            after = a.text[end:end + 3]
+            gap = len(after) - len(after.lstrip())  # "Recep Tayyip": one space or two
+            nxt = starts.get(end + gap) if 0 < gap <= 2 and not abbreviation else None
+            # a given name is written in its surname's script: not "Nissan Карлоса Гона"
+            if nxt and nxt[0] != k and nxt[1] == script:
+                pairs.add((k, nxt[0]))
+        follows.update(pairs)
+    given: dict[str, str] = {}
+    # ties go to the more reported name, then the alphabet: never to set order, which
+    # changes with Python's string hashing from run to run ("Volodymyr" before Zelensky
+    # or before Groysman)
+    for (k, s), n in sorted(follows.items(), key=lambda x: (-x[1], -n_articles[x[0][1]], x[0])):
+        if k not in given and n >= max(1, 0.6 * n_articles[k]) and given.get(s) != k:
+            given[k] = s
+    return given
+
+
+def _cyrillic_stem(form: str) -> str:
+    """A Cyrillic lemma without the ending its inflected forms replace: an adjective's
+    ("Верховний" -> "Верховн"), a final vowel ("Рада" -> "Рад"); endings added to a
+    consonant ("Путина") are matched after the form as it is."""
+    for ending in ("ний", "ный", "ський", "ский", "ий", "ый", "ой"):
+        if form.endswith(ending) and len(form) - len(ending) >= 4:
+            return form[:-len(ending)] + ("н" if ending in ("ний", "ный") else "")
+    if len(form) >= 4 and form[-1].lower() in "аяоеьйіи":  # "Рада" -> "Раде", "Ради", "Раду"
+        return form[:-1]
+    return form
+
+
+def _pair_of_names(form: str, keys: list[str]) -> bool:
+    """"Renault-Nissan" (both halves names of the event) is an alliance or a company, not a
+    given name, even where it stands before "Carlos Ghosn"; "Jean-Claude" is a given name."""
+    head, _, tail = form.partition("-")
+    return bool(tail[:1].isupper()) and name_key(tail) in keys and name_key(head) in keys
+
+
+def _name_chain(key: str, given: dict[str, str], fits: Callable[[str], bool] = lambda k: True
+                ) -> list[str]:
+    """The given names before `key`, in order ("Recep", "Tayyip" before "Erdoğan"); of
+    several before one name ("Mike" and "Майк" before "Pompeo"), the most followed one that
+    `fits` (is written in the surname's script), else the most followed one."""
+    before: dict[str, list[str]] = {}
+    for k, s in given.items():  # most-followed first
+        before.setdefault(s, []).append(k)
+    chain: list[str] = []
+    while key in before:
+        options = [k for k in before[key] if k not in chain]
+        if not options:
+            break
+        key = next((k for k in options if fits(k)), options[0])
+        chain.insert(0, key)
+    return chain
