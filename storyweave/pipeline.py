@@ -38,7 +38,7 @@ from .store import Store
 from .storylines import LINK_VERSION, StorylineLinker
 from .summarize import Summarizer
 from .aspects import find_aspects
-from .quotes import event_quotes
+from .quote_links import event_quotes
 from .translate import get_translator, translate_summary
 
 __all__ = ["Engine"]

@@ -8,7 +8,8 @@ import pytest
 
 from storyweave.embed import HashingEmbedder
 from storyweave.entities import NameExtractor, name_key
-from storyweave.quotes import Quote, extract_quotes, link_quotes
+from storyweave.quote_links import link_quotes
+from storyweave.quotes import Quote, extract_quotes
 
 NAMES = NameExtractor()
 GOLD = Path(__file__).parent / "data" / "quotes_gold.jsonl"
