@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-__all__ = ["ABBREVIATIONS", "LOCALES", "city_name", "country_abbreviation", "country_name", "country_phrases",
-           "english_name", "phrase_form", "place_aliases", "place_name"]
+__all__ = ["ABBREVIATIONS", "LOCALES", "city_name", "country_abbreviation", "country_name",
+           "country_phrases", "english_name", "phrase_form", "place_aliases", "place_name"]
 
 # The languages storyweave reads most; each extra locale adds names that could collide
 # with someone's surname (Polish "Holandia" has the key of "Golan"), so no more than these.
