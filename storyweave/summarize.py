@@ -16,6 +16,8 @@ A passage is cited only when all of these hold (see `Summarizer._citations`):
     "Pariser", a sentence-opening "Nissan"), and when both say where something happened
     ("in Yokohama", "à Tokyo"), the place; when the sentence says in which town, a
     passage naming other towns but not that one ("Прокуратура Токио") is elsewhere too;
+  - it is not about another day: when both name a weekday, or both a day of a month, they
+    share one ("descendus dans la rue dimanche" is no support for "converger vendredi");
   - it does not contradict the sentence's figures: no number in common when both give
     numbers, or a figure of the same kind and size on each side that the other lacks
     ("more than 3,800 killed" / "at least 3.000 muertos") -> listed as a conflict instead;
@@ -237,7 +239,7 @@ class Summarizer:
     def _facts(self, s: Sentence) -> "_Facts":
         found = self.names.extract(s.text, s.lang)
         return _Facts(set(found.counts), number_keys(s.text), set(found.places),
-                      set(found.counts) | set(found.maybe), _towns(found))
+                      set(found.counts) | set(found.maybe), _towns(found), _days(s.text, s.lang))
 
     def _citations(self, i: int, sents: list[Sentence], vecs: np.ndarray,
                    facts: list["_Facts"], claims: _Claims | None = None
@@ -264,6 +266,8 @@ class Summarizer:
                 continue  # "searched the offices in Yokohama" / "arrested in Tokyo"
             if places_i & facts[i].towns and facts[j].towns and not places_i & facts[j].may_name:
                 continue  # "searched the offices in Yokohama" / "Прокуратура Токио задержала"
+            if _other_day(facts[i].days, facts[j].days):
+                continue  # "descendus dans la rue dimanche" / "converger vendredi matin"
             # One-to-one: the passage's closest sentence in this report must be this one.
             if sims[j] < float(self.sim(vecs[same_article] @ vecs[j]).max()) - self.align_margin:
                 continue
@@ -295,6 +299,30 @@ class _Facts(NamedTuple):
     places: set[str]  # where it says something happened ("in Yokohama")
     may_name: set[str]  # its names and the capitalised words of `Names.maybe`
     towns: set[str]  # the towns and cities it names, see `_towns`
+    days: set[str]  # the days it names, see `_days`
+
+
+def _days(text: str, lang: str) -> set[str]:
+    """The days a sentence names, as "wd:N" (a weekday) and "md:M-D" (a day of a month, with
+    or without its year): the two forms news compares by."""
+    out = set()
+    for m in find_dates(text, None, lang):
+        if m.value is not None:
+            out.add(f"md:{m.value.month}-{m.value.day}")
+        elif (m.relative or "").startswith(("weekday:", "md:")):
+            out.add(m.relative.replace("weekday:", "wd:"))
+    return out
+
+
+def _other_day(a: set[str], b: set[str]) -> bool:
+    """Both name a weekday, or both a day of a month, and none in common: the passage is
+    about another day ("dimanche" / "vendredi", "14 May" / "16 May")."""
+    for kind in ("wd:", "md:"):
+        days_a = {d for d in a if d.startswith(kind)}
+        days_b = {d for d in b if d.startswith(kind)}
+        if days_a and days_b and not days_a & days_b:
+            return True
+    return False
 
 
 def _towns(found: Names) -> set[str]:

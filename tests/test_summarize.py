@@ -69,7 +69,7 @@ def test_another_quote_by_the_same_speaker_is_not_support():
     said = " Pompeo told reporters at the joint news conference in Sochi on Tuesday."
     a = art(1, '"We fundamentally do not seek a war with Iran, not at all,"' + said)
     b = art(2, '"It is high time for Maduro to go, he has to leave now,"' + said)
-    c = art(3, '"We fundamentally do not seek a war with Iran, not at all,"' + said.replace("Tuesday", "Monday"))
+    c = art(3, '"We fundamentally do not seek a war with Iran, not at all,"' + said.replace("reporters", "journalists"))
     # The lexical test embedder needs the long shared attribution to make b look close;
     # quote_share 0.3 makes these sentences count as quotes all the same.
     s = Summarizer(HashingEmbedder(), max_sentences=1, quote_share=0.3)
@@ -105,6 +105,18 @@ def test_a_passage_that_names_another_city_is_not_support_for_a_placed_claim():
     sents, vecs = s.prepare([a, b, c])
     facts = [s._facts(x) for x in sents]
     assert not facts[1].places and facts[1].towns == {"tokio"}
+    support, _ = s._citations(0, sents, vecs, facts)
+    assert {x.article_id for x in support} == {"a1", "a3"}
+
+
+def test_a_passage_about_another_day_is_not_support():
+    a = art(1, "Thousands of protesters marched through central Cairo on Sunday against Morsi.")
+    b = art(2, "Thousands of protesters marched through central Cairo on Friday against Morsi.")
+    c = art(3, "Thousands of protesters marched through central Cairo against Morsi on Sunday.")
+    s = Summarizer(HashingEmbedder(), max_sentences=1, support_cos=0.3)
+    sents, vecs = s.prepare([a, b, c])
+    facts = [s._facts(x) for x in sents]
+    assert facts[0].days == {"wd:6"} and facts[1].days == {"wd:4"}
     support, _ = s._citations(0, sents, vecs, facts)
     assert {x.article_id for x in support} == {"a1", "a3"}
 
