@@ -7,14 +7,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 from .entities import _STOP as _ENTITY_STOP
 from .entities import cyrillic, name_key
 from .gazetteer import english_demonym, english_name, place_name
 from .models import Article, Event
-from .morph import morph_for
+from .morph import likeliest
 
 __all__ = ["actors", "display_names"]
 
@@ -110,7 +109,7 @@ def _adjective_phrase(name: str, members: list[Article], share: float = 0.6) -> 
     the adjective is capitalised, so it alone got a name key."""
     if not _ADJECTIVE_ENDING.search(name):
         return None  # most names: no dictionary look-up
-    first = {lang: _likeliest(lang, name.lower()) for lang in ("ru", "uk")}
+    first = {lang: likeliest(lang, name.lower()) for lang in ("ru", "uk")}
     # where pymorphy3 reads the name as an adjective (its Ukrainian dictionary reads the
     # Russian lemma "центральный" as a verb)
     first = {lang: p for lang, p in first.items() if "ADJF" in p.tag}
@@ -123,7 +122,7 @@ def _adjective_phrase(name: str, members: list[Article], share: float = 0.6) -> 
         for m in mention.finditer(a.text) if a.lang in ("ru", "uk") else ():
             total[a.lang] += 1
             word = (m.group(1) or "") if a.lang in first else ""
-            noun = _likeliest(a.lang, word) if word[:1].islower() else None
+            noun = likeliest(a.lang, word) if word[:1].islower() else None
             if noun is not None and "NOUN" in noun.tag:  # its likeliest reading: not "в", "и"
                 nouns[(a.lang, noun.normal_form, noun.tag.gender or "masc")] += 1
     if not nouns:
@@ -138,12 +137,6 @@ def _adjective_phrase(name: str, members: list[Article], share: float = 0.6) -> 
 
 
 _ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ой|ій|ая|яя|ое|ее|ые|ие)$")
-
-
-@lru_cache(maxsize=20_000)
-def _likeliest(lang: str, word: str) -> Any:
-    """pymorphy3's likeliest reading of a word (its look-up costs ~0.1 ms)."""
-    return morph_for(lang).parse(word)[0]
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \u00a0]$")

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from .gazetteer import ABBREVIATIONS, country_abbreviation, country_name, country_phrases, phrase_form
-from .morph import morph_for
+from .morph import likeliest
 
 __all__ = ["find_countries"]
 
@@ -88,8 +88,7 @@ def _phrase_lemma(word: str, lang: str) -> str:
 
     word = word.lower().replace("ё", "е")
     if lang in ("uk", "ru"):
-        parses = morph_for(lang).parse(word)
-        return parses[0].normal_form.replace("ё", "е") if parses else word
+        return likeliest(lang, word).normal_form.replace("ё", "е")
     try:
         return simplemma.lemmatize(word, lang=lang).lower()
     except ValueError:  # no dictionary for the language

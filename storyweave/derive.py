@@ -32,7 +32,9 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "outlet_of", "original_source"]
 # dateline opens a sentence, "(AFP) - Astronomers ...", and Russian "у Лукойла" is no place;
 # 13: a country named in several words or abbreviated is one name, "США" = "United States";
 # 14: a URL's date, "/2019/11/17/", is the publication date when no metadata gives one;
-# 15: "American", "Saudis", "North Korean" take their country's key):
+# 15: "American", "Saudis", "North Korean" take their country's key; 16: bare French,
+# Italian and Spanish weekdays are dates, "a déclaré lundi"; 17: "dijo un portavoz" is an
+# unnamed speaker, and four more quote attributions):
 # stores derived before are derived again on their next update.
 DERIVE_VERSION = 17
 
