@@ -1,7 +1,7 @@
 """An event's actors and places: one entry per person, organisation or place across scripts,
 inflections and languages, shown under one name ("Mike Pompeo", "State Department", "Белый
-дом", "Kyiv"), with how many reports name them. Used by the JSON export (explain.py holds
-the other explanations)."""
+дом", "Kyiv"), with how many reports name them. Used by the JSON export, and by quote
+linking for one speaker across scripts (explain.py holds the other explanations)."""
 from __future__ import annotations
 
 import re
@@ -15,7 +15,7 @@ from .gazetteer import english_demonym, english_name, place_name
 from .models import Article, Event
 from .morph import likeliest
 
-__all__ = ["actors", "display_names"]
+__all__ = ["actors", "display_names", "script_aliases"]
 
 
 def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
@@ -28,7 +28,7 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
     langs: dict[str, set[str]] = {}
     first: dict[str, str] = {}
     place_votes: Counter[str] = Counter()
-    alias = _script_aliases(members)
+    alias = script_aliases(members)
     holders: dict[str, set[str]] = {}
     for a in members:
         for key, count in a.names.items():
@@ -178,7 +178,7 @@ def _join_acronyms(entries: list[dict[str, Any]], holders: dict[str, set[str]],
     return sorted(out, key=lambda e: -e["articles"])  # stable: ties keep their order
 
 
-def _script_aliases(members: list[Article]) -> dict[str, str]:
+def script_aliases(members: list[Article]) -> dict[str, str]:
     """{Cyrillic-script key: Latin-script key} for names of one event that transliteration
     leaves a letter or two apart ("Гон"/"Ghosn", "Трамп"/"Trump", "Льюис"/"Lewis",
     "Нотр-Дам"/"Notre-Dame"): named in three reports at least, never both in one report
@@ -266,7 +266,7 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
     """{key: the key it precedes} for names that are the first part of a longer name
     ("Recep" -> "Tayyip" -> "Erdoğan", "Sergei" -> "Lavrov"): in most reports naming them,
     the written form is followed directly by the next name's form. `alias`: a report's
-    keys that the event shows under another (`_script_aliases`)."""
+    keys that the event shows under another (`script_aliases`)."""
     follows: Counter[tuple[str, str]] = Counter()
     for a in members:
         key_of = {a.name_forms[r]: alias.get(r, r) for r in a.names

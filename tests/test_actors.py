@@ -58,14 +58,14 @@ def test_abbreviations_are_not_joined_to_latin_look_alikes():
 
 
 def test_countries_are_left_to_the_gazetteer_not_joined_by_spelling():
-    from storyweave.actors import _script_aliases
+    from storyweave.actors import script_aliases
 
     arts = _build([("en", "French officials met Ghosn's lawyers in Beirut on Monday, French media said."),
                    ("en", "French prosecutors and Ghosn's lawyers met in Beirut, French papers said."),
                    ("ru", "Франция и адвокаты Гона встретились в Бейруте, сообщила Франция.")],
                   title="Ghosn")
     forms = {k: f for a in arts for k, f in a.name_forms.items()}
-    joined = {forms[c]: forms[l] for c, l in _script_aliases(arts).items()}
+    joined = {forms[c]: forms[l] for c, l in script_aliases(arts).items()}
     assert "Франция" not in joined, joined
 
 

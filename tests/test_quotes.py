@@ -123,6 +123,25 @@ def test_translated_statement_linked_with_the_real_model():
     assert sorted(sorted(g) for g in groups) == [[("en", 0), ("uk", 0)], [("en", 1), ("uk", 1)]]
 
 
+def test_one_speaker_across_scripts_linked_through_the_event_alias():
+    en = extract_quotes('"A first for humanity," Bridenstine said.', "en", NAMES)
+    uk = extract_quotes("«A first for humanity», – сказав Брайденстайн.", "uk", NAMES)
+    arts = {"en": en, "uk": uk}
+    assert en[0].speaker_key != uk[0].speaker_key  # transliteration leaves them apart
+    assert link_quotes(arts, HashingEmbedder()) == []
+    alias = {uk[0].speaker_key: en[0].speaker_key}
+    assert link_quotes(arts, HashingEmbedder(), speaker_alias=alias) == [[("en", 0), ("uk", 0)]]
+
+
+def test_two_statements_of_one_report_never_chained_into_one():
+    from storyweave.quote_links import _groups
+
+    # x's two quotes each link to one of y and z, which link to each other: the weakest
+    # link would put both of x's statements in one group
+    edges = [(0.95, 0, 1), (0.90, 1, 2), (0.85, 2, 3)]
+    assert _groups(["x", "y", "z", "x"], edges) == [[0, 1, 2]]
+
+
 def test_no_links_between_different_speakers():
     arts = {"a": extract_quotes('"We are ready to talk," Lavrov said.', "en", NAMES),
             "b": extract_quotes('"We are ready to talk," Pompeo said.', "en", NAMES)}
