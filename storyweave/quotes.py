@@ -14,8 +14,9 @@ import re
 
 from .entities import (_STOP, ARABIC_ARTICLE, NameExtractor, _standalone_name, cyrillic, function_word,
                        name_key)
-from .gazetteer import place_name
+from .gazetteer import english_name, place_name
 from .models import Quote
+from .morph import likeliest
 
 __all__ = ["Quote", "extract_quotes"]
 
@@ -213,7 +214,7 @@ def _speaker_near_verb(window: str, verb: re.Match[str], lang: str, text: str | 
             # what the quote is about; the speaker comes after the verb
             return _name_after(after, lang)
         if runs:
-            return " ".join(runs[-1][1][-3:])
+            return _shown(runs[-1][1], lang)
         # "Un cessate il fuoco su carta, dice Kerry: «…»": the subject follows the verb
         # (not "told Reuters": an object)
         inverted = after.lstrip()[:1].isupper() and not _OBJECT_VERB.fullmatch(verb.group(0))
@@ -247,10 +248,10 @@ def _name_after(text: str, lang: str) -> str | None:
         preps = _PREPOSITIONS.get(lang, set())
         named = [r for r in runs  # not in a phrase such as "a la agencia Efe"
                  if not preps & {w.lower() for w in _WORD.findall(after[:r[0]])[-3:]}]
-        return " ".join(named[0][1][-3:]) if named else ""
+        return _shown(named[0][1], lang) if named else ""
     if runs and after.lstrip()[:1].islower():
         runs = apposed or runs
-    return " ".join(runs[0][1][-3:]) if runs else None
+    return _shown(runs[0][1], lang) if runs else None
 
 
 _INDEFINITE = {lang: re.compile(rf"\s*(?:{words})(?!\w)", re.I) for lang, words in {
@@ -298,13 +299,13 @@ def _attribute(text: str, qs: int, qe: int, lang: str
         if len(runs) == 1 and not prefix[:runs[0][0]].strip() and \
                 prefix[runs[0][0]:].split(runs[0][1][-1], 1)[-1].strip() == ":":
             # "Gentiloni: «…»": a headline that is a name, a colon and the quote
-            return " ".join(runs[0][1][-3:]), None, True, qs
+            return _shown(runs[0][1], lang), None, True, qs
         # else its subject: a confirmed name not after a preposition, else any such name
         # ("Помпео в Сочі: «…»": Pompeo, although he opens the line)
         runs = _prefer_subjects(prefix, _real_names(text, s0, prefix, lang), lang, strict=True)
         # "Manila, Bergoglio a superstiti del tifone: «…»": the dateline place is not the speaker
         runs = [r for r in runs if len(r[1]) > 1 or not place_name(r[1][0])] or runs
-        return (" ".join(runs[0][1][-3:]) if runs else None), None, True, qs
+        return (_shown(runs[0][1], lang) if runs else None), None, True, qs
     return None, None, False, qs
 
 
@@ -373,9 +374,9 @@ def _subject_before(text: str, pos: int, lang: str, previous_only: bool = False,
             # the name next to a speech verb; else first + last name: a person
             talking = _talking(text[lo:hi], found, runs, rx)
             people = [r for r in runs if len(r[1]) > 1]
-            return " ".join((talking or people or runs)[0][1][-3:])
+            return _shown((talking or people or runs)[0][1], lang)
         if found and fallback is None:
-            fallback = " ".join(found[0][1][-3:])
+            fallback = _shown(found[0][1], lang)
     return fallback
 
 
@@ -391,6 +392,22 @@ def _talking(part: str, found: list[tuple[int, list[str]]], runs: list[tuple[int
         if rx.search(part[end:min(end + 30, nxt)]):
             out.append((off, words))
     return out
+
+
+def _shown(words: list[str], lang: str) -> str:
+    """A speaker as shown: the last three words of the name run, less a country in the
+    genitive that titles it ("Президент Франции Эмманюэль Макрон": Эмманюэль Макрон)."""
+    words = words[-3:]
+    while len(words) > 1 and _country_genitive(words[0], lang):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _country_genitive(word: str, lang: str) -> bool:
+    if lang not in ("uk", "ru"):
+        return False
+    lemma = likeliest(lang, word.lower()).normal_form
+    return lemma != word.lower() and english_name(lemma.title()) is not None
 
 
 def _key(speaker: str | None, lang: str, names: NameExtractor) -> str | None:

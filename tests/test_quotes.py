@@ -66,6 +66,14 @@ def test_pronoun_resolves_to_the_previous_subject():
     assert one(uk, "uk").speaker_key == name_key("зеленський")
 
 
+def test_a_country_titling_the_speaker_is_not_shown_as_part_of_the_name():
+    ru = ("Президент Франции Эмманюэль Макрон прибыл на место пожара. «Мы отстроим этот собор "
+          "все вместе», — заявил он.")
+    assert one(ru, "ru").speaker == "Эмманюэль Макрон"
+    uk = "«Ми готові відновлювати довіру», – заявив міністр закордонних справ Росії Сергій Лавров."
+    assert one(uk, "uk").speaker == "Сергій Лавров"
+
+
 def test_apostrophes_titles_and_names_are_not_quotes():
     for text, lang in [
         ("Nissan's chairman didn't say 'no' and Chang'e 4 landed on the far side.", "en"),
