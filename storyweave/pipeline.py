@@ -27,7 +27,7 @@ from .cluster import SIGNALS_VERSION, OnlineClusterer, signals_of
 from .pairmodel import PairModel
 from .dedup import Deduplicator
 from .derive import DERIVE_VERSION, ArticleBuilder, outlet_of
-from .actors import display_names
+from .actors import display_names, script_aliases
 from .embed import Embedder, embed_text, get_embedder, text_hash
 from .events import EventBuilder, apply_overrides
 from .ingest import Limits, iter_inputs
@@ -45,13 +45,14 @@ __all__ = ["Engine"]
 
 # Bump when summaries, aspects or quotes are computed differently: stored ones are then
 # recomputed on the next run instead of being reused for unchanged events.
+# 16: two shared figures anchor a citation, a quote's own names, names across scripts;
 # 15: quotes linked across scripts through the actors' aliases; 14: a passage about another
 # day is no support; 13: a passage naming another town than the sentence's is no support;
 # 12: a German capital or sentence-opening word may match a cited sentence's name; 11:
 # two-word names joined through Cyrillic inflection; 10: summary sentences start after a
 # wire dateline; 9: a passage placing its claim elsewhere is no support; 8: aspect phrases.
 # (Actors are not stored: they are computed at export, so how they are shown needs no bump.)
-EXPLAIN_VERSION = 15
+EXPLAIN_VERSION = 16
 
 
 class Engine:
@@ -318,11 +319,12 @@ class Engine:
             evidence = {a.id for a in members if groups[a.id] == a.id or groups[a.id] not in ids}
             sents, vecs = summarizer.prepare(members, None,
                                              {a.id: signals[a.id].vector for a in members})
-            ev.summary = summarizer.summarize_prepared(sents, vecs, evidence)
+            aliases = script_aliases(members)  # one speaker or name across scripts
+            ev.summary = summarizer.summarize_prepared(sents, vecs, evidence, aliases)
             translate_summary(ev.summary, self.settings.target_lang, self.translator)
             ev.aspects = find_aspects(sents, vecs, summarizer.sim, self.settings.target_lang,
                                       lang_shift=lang_shift)
-            ev.quotes = event_quotes(members, cached, self.settings.target_lang)
+            ev.quotes = event_quotes(members, cached, self.settings.target_lang, aliases)
         cached.flush()
         return events, states
 

@@ -90,11 +90,14 @@ def _bars(quotes: list[Quote], alias: dict[str, str], min_sim: float, same_lang_
     return bars
 
 
-def event_quotes(members: list[Article], embedder, target_lang: str = "en") -> list[EventQuote]:
+def event_quotes(members: list[Article], embedder, target_lang: str = "en",
+                 aliases: dict[str, str] | None = None) -> list[EventQuote]:
     """The statements quoted in an event: linked quotes as one entry (shown in the target
     language when a member quotes it so), then the others; each cites every passage."""
     by_article = {a.id: a.quotes for a in members if a.quotes}
-    groups = (link_quotes(by_article, embedder, speaker_alias=script_aliases(members))
+    if aliases is None:
+        aliases = script_aliases(members)
+    groups = (link_quotes(by_article, embedder, speaker_alias=aliases)
               if len(by_article) > 1 else [])
     grouped = {pair for g in groups for pair in g}
     groups += [[(aid, i)] for aid, qs in by_article.items() for i in range(len(qs))

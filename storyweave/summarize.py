@@ -36,6 +36,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .actors import script_aliases
 from .dates import find_dates
 from .entities import DATELINE_PREFIX, SENTENCE_BREAK, NameExtractor, Names, number_keys
 from .gazetteer import city_name, english_name
@@ -128,8 +129,9 @@ class Summarizer:
                  max_sentences: int = 5, support_cos: float = 0.86, mmr_lambda: float = 0.7,
                  max_articles: int = 8, sentences_per_article: int = 8,
                  quote_cos: float = 0.84, quote_share: float = 0.5, align_margin: float = 0.02,
-                 same_lang_margin: float = 0.05):
+                 same_lang_margin: float = 0.05, figure_relief: float = 0.06):
         self.embedder = embedder
+        self.figure_relief = figure_relief
         self.same_lang_margin = same_lang_margin
         self.names = names or NameExtractor()
         self.target_lang = target_lang
@@ -152,7 +154,7 @@ class Summarizer:
                   article_vectors: dict[str, np.ndarray] | None = None) -> list[SummarySentence]:
         """`evidence_ids`: one article per duplicate group; copies can support, not lead."""
         sents, vecs = self.prepare(articles, vectors, article_vectors)
-        return self.summarize_prepared(sents, vecs, evidence_ids)
+        return self.summarize_prepared(sents, vecs, evidence_ids, script_aliases(articles))
 
     def prepare(self, articles: list[Article], vectors: dict[str, np.ndarray] | None = None,
                 article_vectors: dict[str, np.ndarray] | None = None
@@ -166,8 +168,10 @@ class Summarizer:
             return [], np.zeros((0, 1), np.float32)
         return sents, self._vectors(sents, vectors)
 
-    def summarize_prepared(self, sents: list[Sentence], vecs: np.ndarray,
-                           evidence_ids: set[str]) -> list[SummarySentence]:
+    def summarize_prepared(self, sents: list[Sentence], vecs: np.ndarray, evidence_ids: set[str],
+                           aliases: dict[str, str] | None = None) -> list[SummarySentence]:
+        """`aliases`: the event's cross-script name keys (actors.script_aliases), so that
+        "Фьюри" names the sentence's "Fury"."""
         if not sents:
             return []
         centroid = vecs.mean(axis=0)
@@ -181,8 +185,8 @@ class Summarizer:
         others = [i for i in eligible if sents[i].lang != self.target_lang]
         chosen = self._mmr(others, scores, vecs, sents, chosen, len(chosen) + extra)
         chosen.sort(key=lambda i: (sents[i].lang != self.target_lang, sents[i].position))
-        facts = [self._facts(s) for s in sents]
-        claims = _Claims(self, sents, vecs)
+        facts = [self._facts(s, aliases) for s in sents]
+        claims = _Claims(self, sents, vecs, aliases)
         out = []
         for i in chosen:
             support, conflicts = self._citations(i, sents, vecs, facts, claims)
@@ -236,10 +240,13 @@ class Summarizer:
         sim = float(self.sim(vecs[i] @ vecs[j]))
         return sim > (0.95 if sents[i].lang == sents[j].lang else self.support_cos)
 
-    def _facts(self, s: Sentence) -> "_Facts":
+    def _facts(self, s: Sentence, aliases: dict[str, str] | None = None) -> "_Facts":
+        aliases = aliases or {}
         found = self.names.extract(s.text, s.lang)
-        return _Facts(set(found.counts), number_keys(s.text), set(found.places),
-                      set(found.counts) | set(found.maybe), _towns(found), _days(s.text, s.lang))
+        names = {aliases.get(k, k) for k in found.counts}
+        return _Facts(names, number_keys(s.text), set(found.places),
+                      names | {aliases.get(k, k) for k in found.maybe}, _towns(found),
+                      _days(s.text, s.lang))
 
     def _citations(self, i: int, sents: list[Sentence], vecs: np.ndarray,
                    facts: list["_Facts"], claims: _Claims | None = None
@@ -250,17 +257,21 @@ class Summarizer:
         own = sents[i]
         claims = claims or _Claims(self, sents, vecs)
         cites = [Citation(own.article_id, own.start, own.end, 1.0)]
-        names_i, nums_i, places_i = facts[i].names, facts[i].numbers, facts[i].places
+        names_i, nums_i, places_i = claims.names(i, facts[i].names), facts[i].numbers, facts[i].places
         sims = self.sim(vecs @ vecs[i])
         same_article = [k for k, s in enumerate(sents) if s.article_id == own.article_id]
         candidates = []
         for j, s in enumerate(sents):
-            bar = self.support_cos + (self.same_lang_margin if s.lang == own.lang else 0.0)
+            # two figures in common ("115-112 and 114-113" / "115:112 и 114:113") anchor
+            # the claim as names do, and let a passage a little further in meaning count
+            anchored = len(nums_i & facts[j].numbers) >= 2
+            bar = self.support_cos + (self.same_lang_margin if s.lang == own.lang else 0.0) \
+                - (self.figure_relief if anchored else 0.0)
             if s.article_id == own.article_id or sims[j] < bar or not is_statement(s.text, s.lang):
                 continue
             places_j = facts[j].places
             # "Nissan bestätigte ..." names Nissan though German capitals are no sure sign
-            if names_i and not (names_i & facts[j].may_name):
+            if names_i and not (names_i & facts[j].may_name) and not anchored:
                 continue
             if places_i and places_j and not places_i & places_j:
                 continue  # "searched the offices in Yokohama" / "arrested in Tokyo"
@@ -341,8 +352,10 @@ class _Claims:
     quotes make up most of it (the attribution around a quote says little), else the
     whole sentence. Quote vectors are embedded on demand, in one batch per call."""
 
-    def __init__(self, summarizer: Summarizer, sents: list[Sentence], vecs: np.ndarray):
+    def __init__(self, summarizer: Summarizer, sents: list[Sentence], vecs: np.ndarray,
+                 aliases: dict[str, str] | None = None):
         self.s, self.sents, self.vecs = summarizer, sents, vecs
+        self.aliases = aliases or {}
         self.quotes: dict[int, tuple[list[str], bool]] = {}
         self.vec: dict[str, np.ndarray] = {}
 
@@ -354,6 +367,17 @@ class _Claims:
             quoted = sum(q.end - q.start for q in qs)
             self.quotes[k] = [q.text for q in qs], bool(qs) and quoted >= self.s.quote_share * len(s.text)
         return self.quotes[k]
+
+    def names(self, k: int, sentence_names: set[str]) -> set[str]:
+        """The names a passage must share with sentence k: a sentence that is mostly a
+        direct quote claims what the quote says, so the speaker named in the attribution
+        ('…," Lavrov said' / '…," he said') is not asked for."""
+        quotes, mostly = self._quotes(k)
+        if not mostly:
+            return sentence_names
+        s = self.sents[k]
+        return {self.aliases.get(key, key) for q in quotes
+                for key in self.s.names.extract(q, s.lang).counts} & sentence_names
 
     def prepare(self, ks: list[int]) -> None:
         texts = list(dict.fromkeys(t for k in ks for t in self._quotes(k)[0] if t not in self.vec))

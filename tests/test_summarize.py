@@ -136,3 +136,37 @@ def test_a_german_capital_the_dictionary_knows_may_still_be_the_name():
     assert {x.article_id for x in support} == {"a1", "a2"}
     names = s.names.extract("Ein Großbrand hat die Pariser Kathedrale Notre-Dame beschädigt.", "de")
     assert not names.counts and {"paris", "notre"} <= set(names.maybe)
+
+
+def test_two_shared_figures_anchor_a_passage_that_names_no_one():
+    a = art(1, "Two judges scored the fight 115-112 and 114-113 for Usyk after twelve rounds.")
+    b = art(2, "The judges scored the fight 115-112 and 114-113 after twelve hard rounds.")
+    c = art(3, "The judges scored the fight 115-112 after twelve hard rounds, reporters said.")
+    s = Summarizer(HashingEmbedder(), max_sentences=1)
+    sents, vecs = s.prepare([a, b, c])
+    facts = [s._facts(x) for x in sents]
+    assert facts[0].names == {"usik"} and not facts[1].names and not facts[2].names
+    # the bar lies above the passage's similarity, within the figures' relief
+    sim = float(s.sim(vecs[1] @ vecs[0]))
+    s.support_cos = sim - s.same_lang_margin + s.figure_relief / 2
+    support, _ = s._citations(0, sents, vecs, facts)
+    assert {x.article_id for x in support} == {"a1", "a2"}  # one shared figure is not enough
+    s.figure_relief = 0.0
+    assert {x.article_id for x in s._citations(0, sents, vecs, facts)[0]} == {"a1"}
+
+
+def test_a_quoted_sentence_asks_for_the_quote_names_not_the_speaker():
+    a = art(1, '"We are ready to restore trust, but it cannot be a one-way street," Lavrov said.')
+    b = art(2, '"We are ready to restore trust, but it cannot be a one-way street," he said.')
+    s = Summarizer(HashingEmbedder(), max_sentences=1, support_cos=0.3)
+    sents, vecs = s.prepare([a, b])
+    facts = [s._facts(x) for x in sents]
+    assert facts[0].names == {"lavro"}
+    assert {x.article_id for x in s._citations(0, sents, vecs, facts)[0]} == {"a1", "a2"}
+
+
+def test_names_are_read_through_the_event_aliases():
+    s = Summarizer(HashingEmbedder())
+    ru = split_sentences(art(1, "Судьи выставили счет в пользу Фьюри после двенадцати раундов.", "ru"))[0]
+    assert s._facts(ru).names == {"fiuri"}
+    assert s._facts(ru, {"fiuri": "furi"}).names == {"furi"}
