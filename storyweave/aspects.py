@@ -1,6 +1,8 @@
 """Aspects: the sub-topics of an event (for a diplomatic meeting: arms control, Iran,
 Venezuela, ...), found by clustering its sentences across languages, each with a short
-label and the passages that treat it."""
+label and the passages that treat it. A label leads with the name the aspect's reports
+share and the rest of the event hardly names ("Iran", "Greg Kelly", "Elbistan"), then the
+phrases that recur in it."""
 from __future__ import annotations
 
 import re
@@ -9,11 +11,13 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .models import Aspect, Citation
+from .entities import NameExtractor, Names, name_key
+from .models import Article, Aspect, Citation
+from .quotes import _TITLES
 from .summarize import Sentence
 from .terms import WORD, label_stopwords
 
-__all__ = ["find_aspects"]
+__all__ = ["find_aspects", "outlet_keys"]
 
 
 # Words with inner hyphens or apostrophes ("Notre-Dame", "Chang'e-4" stays whole).
@@ -81,10 +85,12 @@ def _spellings(runs_of: list[Runs]) -> dict[str, str]:
     return {low: c.most_common(1)[0][0] for low, c in forms.items()}
 
 
-def _label(members: list[Sentence], event_df: Counter[str], target_lang: str) -> str:
+def _label(members: list[Sentence], event_df: Counter[str], target_lang: str,
+           lead: str | None = None) -> str:
     """The phrases that recur in this aspect and are rarer in the rest of the event,
     longer ones first among equals: "inflation projections, price growth" says more than
-    three loose words. `event_df`: in how many of the event's distinct sentences each is."""
+    three loose words. `event_df`: in how many of the event's distinct sentences each is.
+    `lead`: a name to open the label with (`_lead_name`); its words are not repeated."""
     pool = _distinct([s for s in members if s.lang == target_lang] or members)
     runs_of = [_runs(s.text, s.lang) for s in pool]
     df: Counter[str] = Counter()
@@ -102,17 +108,18 @@ def _label(members: list[Sentence], event_df: Counter[str], target_lang: str) ->
 
     ranked = sorted((k for k in df if score(k) > 0),
                     key=lambda k: (-round(score(k), 3), order[k]))
+    used = set(lead.lower().split()) if lead else set()
     chosen: list[str] = []
     for k in ranked:
-        if any(set(k.split()) & set(c.split()) for c in chosen):
-            continue
-        chosen.append(k)
-        if sum(c.count(" ") + 1 for c in chosen) >= 3:
+        if len(used) >= 3:
             break
+        if not set(k.split()) & used:
+            chosen.append(k)
+            used |= set(k.split())
     chosen.sort(key=order.__getitem__)  # as a reader meets them
     spell = _spellings(runs_of)
-    return ", ".join(" ".join(spell.get(w, w) for w in k.split())
-                     for k in _join_adjacent(chosen, runs_of))
+    phrases = [" ".join(spell.get(w, w) for w in k.split()) for k in _join_adjacent(chosen, runs_of)]
+    return ", ".join(([lead] if lead else []) + phrases)
 
 
 def _join_adjacent(chosen: list[str], runs_of: list[Runs]) -> list[str]:
@@ -131,12 +138,79 @@ def _join_adjacent(chosen: list[str], runs_of: list[Runs]) -> list[str]:
     return out
 
 
+def _lead_name(idx: list[int], sents: list[Sentence], found: list[Names], target_lang: str,
+               skip: frozenset[str] = frozenset()) -> str | None:
+    """The name most of the aspect's reports give and the event's other sentences hardly
+    do: named by two reports or more, and in more of the aspect's reports than in other
+    sentences of the event (distinct wordings); never an outlet's own name (`skip`: "Як
+    повідомляє Укрінформ"). Written as the label's sentences write it (the target
+    language's when the aspect has any, so no other script slips in), with the names
+    next to it ("Hiroto Saikawa", "Carlos Ghosn"); None when no name stands out."""
+    inside = set(idx)
+    holders: dict[str, set[str]] = {}
+    for i in idx:
+        for k in found[i].counts:
+            holders.setdefault(k, set()).add(sents[i].article_id)
+    elsewhere: dict[str, set[str]] = {}
+    for i, s in enumerate(sents):
+        if i not in inside:
+            for k in found[i].counts:
+                elsewhere.setdefault(k, set()).add(" ".join(s.text.lower().split()))
+    pool = [i for i in idx if sents[i].lang == target_lang] or idx
+
+    def score(k: str) -> float:
+        return len(holders[k]) / (1 + len(elsewhere.get(k, ())))
+
+    good = [k for k in holders if len(holders[k]) >= 2 and score(k) > 1.0 and k not in skip
+            and any(k in found[i].counts for i in pool)]
+    if not good:
+        return None
+    best = max(good, key=lambda k: (score(k), len(holders[k]), -min(idx)))
+    at = next(i for i in pool if best in found[i].counts)
+    return _name_run(sents[at].text, found[at], best)
+
+
+def _name_run(text: str, names: Names, key: str, longest: int = 3) -> str:
+    """`key` as this sentence writes it, with the names written next to it (only spaces
+    between: "Hiroto Saikawa", "Federal Reserve", not a list "Brüssel, Washington"),
+    less the titles before them ("Chief Executive"), up to `longest` words."""
+    key_of = {form: k for k, forms in names.surfaces.items() for form in forms}
+    tokens = list(_TOKEN.finditer(text))
+    at = next((i for i, t in enumerate(tokens) if key_of.get(t.group(0)) == key), None)
+    if at is None:
+        return names.surfaces[key].most_common(1)[0][0]
+
+    def joined(i: int, j: int) -> bool:  # tokens i < j = i + 1 are one name run
+        return tokens[i].group(0) in key_of and tokens[j].group(0) in key_of and \
+            not text[tokens[i].end():tokens[j].start()].strip()
+
+    lo = hi = at
+    while lo > 0 and joined(lo - 1, lo):
+        lo -= 1
+    while hi + 1 < len(tokens) and joined(hi, hi + 1):
+        hi += 1
+    while lo < at and tokens[lo].group(0).lower() in _TITLE_WORDS:
+        lo += 1
+    lo = max(lo, min(at, hi - longest + 1))
+    return " ".join(t.group(0) for t in tokens[lo:hi + 1])
+
+
+# Words that title a name in a run of capitals ("Chief Executive Hiroto Saikawa").
+_TITLE_WORDS = _TITLES | set("chief executive representative officer spokesman spokeswoman "
+                             "commander general governor mayor chairman ceo".split())
+
+
 def find_aspects(sents: list[Sentence], vecs: np.ndarray, sim: Callable[[np.ndarray], np.ndarray],
                  target_lang: str = "en", min_sim: float = 0.86, max_aspects: int = 6,
-                 lang_shift: dict[tuple[str, str], float] | None = None) -> list[Aspect]:
+                 lang_shift: dict[tuple[str, str], float] | None = None,
+                 names: NameExtractor | None = None, aliases: dict[str, str] | None = None,
+                 outlets: frozenset[str] = frozenset()) -> list[Aspect]:
     """Average-link clusters of sentences whose calibrated similarity is >= `min_sim`;
     an aspect needs sentences from two articles at least. `lang_shift`: the clusterer's
-    per-language-pair cosine shift, so that a sub-topic is not split by language."""
+    per-language-pair cosine shift, so that a sub-topic is not split by language.
+    `names`: to lead labels with a name (`_lead_name`); `aliases`: the event's
+    cross-script name keys (actors.script_aliases); `outlets`: name keys of the reports'
+    outlets, never a label's name."""
     if len(sents) < 4:
         return []
     from sklearn.cluster import AgglomerativeClustering
@@ -155,14 +229,36 @@ def find_aspects(sents: list[Sentence], vecs: np.ndarray, sim: Callable[[np.ndar
     event_df: Counter[str] = Counter()
     for s in _distinct(sents):
         event_df.update(_phrases(_runs(s.text, s.lang)))
+    found = [_aliased(names.extract(s.text, s.lang), aliases or {}) for s in sents] if names else []
     out = []
     for idx in sorted(groups.values(), key=lambda g: (-len({sents[i].article_id for i in g}), g[0])):
         if len({sents[i].article_id for i in idx}) < 2:
             continue
         members = [sents[i] for i in idx]
-        out.append(Aspect(label=_label(members, event_df, target_lang),
+        label = _label(members, event_df, target_lang)
+        lead = _lead_name(idx, sents, found, target_lang, outlets) if found else None
+        if lead and not set(lead.lower().split()) & set(re.split(r"[,\s]+", label.lower())):
+            label = _label(members, event_df, target_lang, lead)  # not already in its phrases
+        out.append(Aspect(label=label,
                           passages=[Citation(s.article_id, s.start, s.end) for s in members],
                           languages=sorted({s.lang for s in members})))
         if len(out) == max_aspects:
             break
     return out
+
+
+def _aliased(found: Names, aliases: dict[str, str]) -> Names:
+    """A sentence's names with keys read through the event's cross-script aliases."""
+    out = Names()
+    for k, forms in found.surfaces.items():
+        for form, n in forms.items():
+            for _ in range(n):
+                out.add(aliases.get(k, k), form, place=False)
+    return out
+
+
+def outlet_keys(members: list[Article]) -> frozenset[str]:
+    """Name keys of the reports' outlets ("Kyodo News", "ukrinform"): who reports, not
+    what an aspect is about."""
+    return frozenset(name_key(w) for a in members for w in re.split(r"[\s/-]+", a.source or "")
+                     if len(w) >= 3)

@@ -37,7 +37,7 @@ from .settings import Settings
 from .store import Store
 from .storylines import LINK_VERSION, StorylineLinker
 from .summarize import Summarizer
-from .aspects import find_aspects
+from .aspects import find_aspects, outlet_keys
 from .quote_links import event_quotes
 from .translate import get_translator, translate_summary
 
@@ -45,14 +45,15 @@ __all__ = ["Engine"]
 
 # Bump when summaries, aspects or quotes are computed differently: stored ones are then
 # recomputed on the next run instead of being reused for unchanged events.
-# 16: two shared figures anchor a citation, a quote's own names, names across scripts;
+# 17: aspect labels lead with the name their reports share; 16: two shared figures anchor a
+# citation, a quote's own names, names across scripts;
 # 15: quotes linked across scripts through the actors' aliases; 14: a passage about another
 # day is no support; 13: a passage naming another town than the sentence's is no support;
 # 12: a German capital or sentence-opening word may match a cited sentence's name; 11:
 # two-word names joined through Cyrillic inflection; 10: summary sentences start after a
 # wire dateline; 9: a passage placing its claim elsewhere is no support; 8: aspect phrases.
 # (Actors are not stored: they are computed at export, so how they are shown needs no bump.)
-EXPLAIN_VERSION = 16
+EXPLAIN_VERSION = 17
 
 
 class Engine:
@@ -323,7 +324,8 @@ class Engine:
             ev.summary = summarizer.summarize_prepared(sents, vecs, evidence, aliases)
             translate_summary(ev.summary, self.settings.target_lang, self.translator)
             ev.aspects = find_aspects(sents, vecs, summarizer.sim, self.settings.target_lang,
-                                      lang_shift=lang_shift)
+                                      lang_shift=lang_shift, names=self.builder.names,
+                                      aliases=aliases, outlets=outlet_keys(members))
             ev.quotes = event_quotes(members, cached, self.settings.target_lang, aliases)
         cached.flush()
         return events, states

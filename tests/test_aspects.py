@@ -87,3 +87,42 @@ def test_wire_copies_do_not_make_a_phrase_recur():
                         np.random.default_rng(3))
     assert "firefighters battled" in label.lower()
     assert "cathedral spire" not in label
+
+
+def _aspect_of(texts, others, rng, **kw):
+    """Label of the aspect made of `texts` (one sub-topic, several reports) in an event
+    whose other sentences are `others` (another sub-topic)."""
+    from storyweave.entities import NameExtractor
+
+    topic, rest = rng.standard_normal(DIM), rng.standard_normal(DIM)
+    rows = [(f"a{i}", lang, t, topic) for i, (lang, t) in enumerate(texts)] + \
+        [(f"b{i}", lang, t, rest) for i, (lang, t) in enumerate(others)]
+    sents = [Sentence(art, 0, len(t), t, lang, i) for i, (art, lang, t, _) in enumerate(rows)]
+    vecs = np.array([v + 0.05 * rng.standard_normal(DIM) for *_, v in rows])
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    aspects = find_aspects(sents, vecs, lambda m: m, min_sim=0.8, names=NameExtractor(), **kw)
+    return next(a.label for a in aspects if "a0" in {p.article_id for p in a.passages})
+
+
+_SOCHI = [("en", "Mr Lavrov and Mr Pompeo met in the resort for several hours of talks."),
+          ("en", "The two ministers sat down in the resort for long talks on Tuesday."),
+          ("en", "Mr Lavrov called the long talks with Mr Pompeo frank and useful.")]
+
+
+def test_a_label_leads_with_the_name_the_aspect_shares_and_the_event_hardly_gives():
+    iran = [("en", "On Iran, Mr Pompeo said Washington did not seek a war with Tehran."),
+            ("en", "Mr Pompeo told reporters that Washington did not seek war with Iran."),
+            ("en", "Iran was discussed as Mr Pompeo said Washington sought no war.")]
+    label = _aspect_of(iran, _SOCHI, np.random.default_rng(4))
+    assert label.startswith("Iran, ")
+    assert "Pompeo" not in label  # named all over the event: says nothing about this part
+
+
+def test_no_outlet_and_no_other_script_leads_a_label():
+    iran = [("en", "Washington did not seek a war with the country, Mr Pompeo told Ukrinform."),
+            ("en", "Washington sought no war with the country, Mr Pompeo told Ukrinform."),
+            ("uk", "Щодо Ірану Помпео сказав Укрінформу, що Вашингтон не прагне війни."),
+            ("uk", "Помпео заявив Укрінформу, що Вашингтон не прагне війни з Іраном.")]
+    label = _aspect_of(iran, _SOCHI, np.random.default_rng(5),
+                       outlets=frozenset({"ukrin"}))
+    assert "Ukrinform" not in label and "Іран" not in label
