@@ -148,3 +148,22 @@ def test_a_loose_fringe_of_a_big_storyline_is_folded_back_into_it():
     assert set(fringe) in louvain  # modularity cuts the fringe off (the big group's size)
     folded = sorted(map(sorted, fold_weak_communities(graph, louvain)))
     assert folded == [sorted([*big, *fringe]), list(other)]
+
+
+def test_key_dates_leave_out_days_long_before_the_reports():
+    from datetime import date, datetime
+
+    from storyweave.explain import key_dates
+    from storyweave.models import Article, DateMention
+
+    def report(i: int, pub: date, named: list[date]) -> Article:
+        a = Article(f"a{i}", f"h{i}", "x", f"T{i}", "Protesters marched again.", seq=i, lang="en",
+                    published=datetime(pub.year, pub.month, pub.day))
+        a.dates = [DateMention("event", "text", 0.7, d, None, d.isoformat(), -1) for d in named]
+        return a
+
+    power, march = date(1981, 10, 14), date(2011, 1, 25)  # "in power since 1981"
+    arts = [report(i, date(2011, 2, 1 + i), [power, march]) for i in range(3)]
+    days = [k["date"] for k in key_dates(arts)]
+    assert march.isoformat() in days and power.isoformat() not in days
+    assert power.isoformat() in [k["date"] for k in key_dates(arts, span_margin=None)]
