@@ -13,7 +13,7 @@ import numpy as np
 
 from .entities import NameExtractor, Names, name_key
 from .models import Article, Aspect, Citation
-from .quotes import _TITLES
+from .quotes import TITLES
 from .summarize import Sentence
 from .terms import WORD, label_stopwords
 
@@ -196,7 +196,7 @@ def _name_run(text: str, names: Names, key: str, longest: int = 3) -> str:
 
 
 # Words that title a name in a run of capitals ("Chief Executive Hiroto Saikawa").
-_TITLE_WORDS = _TITLES | set("chief executive representative officer spokesman spokeswoman "
+_TITLE_WORDS = TITLES | set("chief executive representative officer spokesman spokeswoman "
                              "commander general governor mayor chairman ceo".split())
 
 

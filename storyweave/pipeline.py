@@ -45,14 +45,14 @@ __all__ = ["Engine"]
 
 # Bump when summaries, aspects or quotes are computed differently: stored ones are then
 # recomputed on the next run instead of being reused for unchanged events.
-# 17: aspect labels lead with the name their reports share; 16: two shared figures anchor a
-# citation, a quote's own names, names across scripts;
-# 15: quotes linked across scripts through the actors' aliases; 14: a passage about another
-# day is no support; 13: a passage naming another town than the sentence's is no support;
-# 12: a German capital or sentence-opening word may match a cited sentence's name; 11:
-# two-word names joined through Cyrillic inflection; 10: summary sentences start after a
-# wire dateline; 9: a passage placing its claim elsewhere is no support; 8: aspect phrases.
-# (Actors are not stored: they are computed at export, so how they are shown needs no bump.)
+# 17: aspect labels lead with the name their reports share; 16: two shared figures anchor
+# a citation, a quote's own names, names across scripts; 15: quotes linked across scripts
+# through the actors' aliases; 14: a passage about another day is no support; 13: a passage
+# naming another town than the sentence's is no support; 12: a German capital or
+# sentence-opening word may match a cited sentence's name; 11: two-word names joined
+# through Cyrillic inflection; 10: summary sentences start after a wire dateline; 9: a
+# passage placing its claim elsewhere is no support; 8: aspect phrases. (Actors are not
+# stored: they are computed at export, so how they are shown needs no bump.)
 EXPLAIN_VERSION = 17
 
 

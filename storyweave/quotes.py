@@ -18,7 +18,7 @@ from .gazetteer import english_name, place_name
 from .models import Quote
 from .morph import likeliest
 
-__all__ = ["Quote", "extract_quotes"]
+__all__ = ["Quote", "extract_quotes", "TITLES"]
 
 
 # Opening mark -> marks that may close it. “ closes „ (German) and opens in English.
@@ -88,7 +88,7 @@ _PRONOUN_VERB = re.compile(r"\b(?:его|ее|её|их|його|її|їхнім
 _DETERMINERS = set("the a der die das dem den des ein eine einer eines einem seiner seinem ihrer "
                    "le la les l un une el los las lo il lo gli".split())
 # Titles and function words that are capitalised without naming the speaker.
-_TITLES = _STOP | set("""mr mrs ms herr frau m mme monsieur señor sr sra president präsident
+TITLES = _STOP | set("""mr mrs ms herr frau m mme monsieur señor sr sra president präsident
 président presidente premier chancellor kanzlerin bundeskanzlerin director direktor directeur
 je ich wir я ми мы i we il er он він yo nous
 administrator secretary minister ministre ministro госсекретар держсекретар президент прем'єр
@@ -147,7 +147,7 @@ def _name_runs(text: str, lang: str, base: int = 0, skip_initial: bool = False,
     for m in _WORD.finditer(text):
         w = m.group(0).rstrip(".")
         low = w.lower().strip("'’")
-        is_name = ((w[:1].isupper() or bool(_PARTICLE_NAME.match(w))) and low not in _TITLES
+        is_name = ((w[:1].isupper() or bool(_PARTICLE_NAME.match(w))) and low not in TITLES
                    and len(w) > 1
                    and not (lang == "de" and prev_low in _DETERMINERS  # German nouns,
                             and not _ACRONYM.match(w))  # but "des EZB-Rats" is a name

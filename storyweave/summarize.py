@@ -11,9 +11,12 @@ A passage is cited only when all of these hold (see `Summarizer._citations`):
     `same_lang_margin` within one language: the same words make any two same-language
     sentences about a story look close, as cosines across languages run ~0.05 lower)
     and is a statement itself, not a headline, dateline or name list;
-  - it shares at least one of the sentence's names (cross-script keys; on the passage's
-    side a capitalised word that may be a name counts too, `Names.maybe`: German
-    "Pariser", a sentence-opening "Nissan"), and when both say where something happened
+  - it shares at least one of the sentence's names (cross-script keys, read through the
+    event's aliases: "Фьюри" is "Fury"; on the passage's side a capitalised word that may
+    be a name counts too, `Names.maybe`: German "Pariser", a sentence-opening "Nissan";
+    of a sentence that is mostly a quote, only the names inside the quote), or two of its
+    figures, which also lower the cosine bar by `figure_relief` ("115-112 and 114-113" /
+    "115:112 и 114:113"); and when both say where something happened
     ("in Yokohama", "à Tokyo"), the place; when the sentence says in which town, a
     passage naming other towns but not that one ("Прокуратура Токио") is elsewhere too;
   - it is not about another day: when both name a weekday, or both a day of a month, they
