@@ -196,15 +196,35 @@ def script_aliases(members: list[Article]) -> dict[str, str]:
             holders.setdefault(k, set()).add(a.id)
             scripts.setdefault(k, set()).add(cyrillic(form))
     keys = [k for k in holders if k not in translated and len(scripts[k]) == 1]
-    latin = [k for k in keys if scripts[k] == {False}]
+    latin = _deletion_index(k for k in keys if scripts[k] == {False})
     out: dict[str, str] = {}
     for c in (k for k in keys if scripts[k] == {True}):
-        near = [k for k in latin if not holders[k] & holders[c] and _close_keys(c, k)
-                and len(holders[k]) + len(holders[c]) >= 3]
+        candidates = {k for v in _deletions(c) for k in latin.get(v, ())}
+        near = [k for k in sorted(candidates) if not holders[k] & holders[c]
+                and len(holders[k]) + len(holders[c]) >= 3 and _close_keys(c, k)]
         closest = [k for k in near if _edits(c, k) == min(_edits(c, n) for n in near)]
         if len(closest) == 1:  # two equally close Latin keys: no telling which
             out[c] = closest[0]
     return out
+
+
+def _deletions(key: str, depth: int = 2) -> set[str]:
+    """The key with up to `depth` letters deleted: two keys within `depth` edits share
+    one of these (the symmetric-deletion trick), so a Cyrillic key is compared with the
+    few Latin keys that can be close, not all of them (3 s -> ms on a 313-report event)."""
+    out, frontier = {key}, {key}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+def _deletion_index(keys) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for k in keys:
+        for v in _deletions(k):
+            index.setdefault(v, []).append(k)
+    return index
 
 
 def _close_keys(a: str, b: str) -> bool:
