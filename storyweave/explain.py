@@ -143,9 +143,12 @@ def developments(ev: Event, articles: dict[str, Article], limit: int = 12) -> li
     return out[:limit]
 
 
-def framing(ev: Event, articles: dict[str, Article]) -> list[dict[str, Any]]:
+def framing(ev: Event, articles: dict[str, Article],
+            speakers: list[str | None] | None = None) -> list[dict[str, Any]]:
     """Per outlet, from content: which aspects it covers and omits, and its own wording of
-    the facts in the summary (the passage of its article each summary sentence cites)."""
+    the facts in the summary (the passage of its article each summary sentence cites).
+    `speakers`: how to show each of `ev.quotes`' speakers (default: as quoted)."""
+    speakers = speakers or [q.speaker for q in ev.quotes]
     members = [articles[i] for i in ev.article_ids if i in articles]
     outlets: dict[str, list[Article]] = {}
     for a in members:
@@ -161,7 +164,7 @@ def framing(ev: Event, articles: dict[str, Article]) -> list[dict[str, Any]]:
                     wording.append({"summary_index": i, "article_id": c.article_id,
                                     "text": articles[c.article_id].text[c.start:c.end]})
                     break
-        quoted = [{"speaker": q.speaker, "text": q.text} for q in ev.quotes
+        quoted = [{"speaker": who, "text": q.text} for q, who in zip(ev.quotes, speakers)
                   if any(c.article_id in ids for c in q.citations)]
         out.append({"outlet": outlet, "articles": sorted(ids), "quotes_used": quoted,
                     "languages": sorted({a.lang for a in arts}),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .actors import actors, display_names
+from .actors import actors, display_names, script_aliases
 from .explain import corroboration, developments, framing, key_dates, timeline
 from .models import Article, Event, to_jsonable
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = ["export_json", "SCHEMA_VERSION", "event_dict", "article_dict"]
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 
 def article_dict(a: Article) -> dict[str, Any]:
@@ -39,6 +39,8 @@ def event_dict(ev: Event, articles: dict[str, Article],
     arts = [articles[i] for i in ev.article_ids if i in articles]
     display = display if display is not None else display_names(arts, target_lang)
     groups = {a.dup_group or a.id for a in arts}
+    shown = actors(ev, articles, display)
+    speakers = speaker_names(ev, arts, shown)
     return {
         "id": ev.id, "title": ev.title, "date": ev.date.isoformat() if ev.date else None,
         "date_confidence": ev.date_confidence, "place": ev.place, "languages": ev.languages,
@@ -50,13 +52,23 @@ def event_dict(ev: Event, articles: dict[str, Article],
                      "articles": list(dict.fromkeys(c.article_id for c in s.citations)),
                      "citations": to_jsonable(s.citations),
                      "corroboration": corroboration(s, articles)} for s in ev.summary],
-        "actors": actors(ev, articles, display),
+        "actors": shown,
         "aspects": [{"label": x.label, "languages": x.languages,
                      "passages": to_jsonable(x.passages)} for x in ev.aspects],
-        "quotes": [to_jsonable(q) for q in ev.quotes],
-        "framing": framing(ev, articles),
+        "quotes": [{**to_jsonable(q), "speaker_name": who} for q, who in zip(ev.quotes, speakers)],
+        "framing": framing(ev, articles, speakers),
         "developments": developments(ev, articles),
     }
+
+
+def speaker_names(ev: Event, arts: list[Article], shown: list[dict[str, Any]]) -> list[str | None]:
+    """Each quote's speaker as the event's actors show them, one name across scripts and
+    inflections ("Volodymyr Zelensky" for a Ukrainian report's "Зеленський"); as quoted
+    when the speaker is not among the actors."""
+    alias = script_aliases(arts)
+    name_of = {a["key"]: a["name"] for a in shown if a["kind"] == "name"}
+    return [name_of.get(alias.get(q.speaker_key, q.speaker_key)) or q.speaker if q.speaker_key
+            else q.speaker for q in ev.quotes]
 
 
 def export_json(engine: "Engine") -> dict[str, Any]:
