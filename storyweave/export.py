@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .actors import actors, display_names, script_aliases
 from .explain import corroboration, developments, framing, key_dates, timeline
-from .models import Article, Event, to_jsonable
+from .models import Article, Event, Quote, SummarySentence, to_jsonable
 
 if TYPE_CHECKING:
     from .pipeline import Engine
@@ -40,7 +40,8 @@ def event_dict(ev: Event, articles: dict[str, Article],
     display = display if display is not None else display_names(arts, target_lang)
     groups = {a.dup_group or a.id for a in arts}
     shown = actors(ev, articles, display)
-    speakers = speaker_names(ev, arts, shown)
+    speaker_of = _speaker_resolver(arts, shown)
+    speakers = [speaker_of(q) for q in ev.quotes]
     return {
         "id": ev.id, "title": ev.title, "date": ev.date.isoformat() if ev.date else None,
         "date_confidence": ev.date_confidence, "place": ev.place, "languages": ev.languages,
@@ -51,7 +52,8 @@ def event_dict(ev: Event, articles: dict[str, Article],
         "summary": [{"text": s.text, "lang": s.lang, "translation": s.translation,
                      "articles": list(dict.fromkeys(c.article_id for c in s.citations)),
                      "citations": to_jsonable(s.citations),
-                     "corroboration": corroboration(s, articles)} for s in ev.summary],
+                     "corroboration": corroboration(s, articles),
+                     "speaker": _quoted_in(s, articles, speaker_of)} for s in ev.summary],
         "actors": shown,
         "aspects": [{"label": x.label, "languages": x.languages,
                      "passages": to_jsonable(x.passages)} for x in ev.aspects],
@@ -61,14 +63,30 @@ def event_dict(ev: Event, articles: dict[str, Article],
     }
 
 
-def speaker_names(ev: Event, arts: list[Article], shown: list[dict[str, Any]]) -> list[str | None]:
-    """Each quote's speaker as the event's actors show them, one name across scripts and
+def _speaker_resolver(arts: list[Article], shown: list[dict[str, Any]]):
+    """quote -> its speaker as the event's actors show them, one name across scripts and
     inflections ("Volodymyr Zelensky" for a Ukrainian report's "Зеленський"); as quoted
     when the speaker is not among the actors."""
     alias = script_aliases(arts)
     name_of = {a["key"]: a["name"] for a in shown if a["kind"] == "name"}
-    return [name_of.get(alias.get(q.speaker_key, q.speaker_key)) or q.speaker if q.speaker_key
-            else q.speaker for q in ev.quotes]
+
+    def speaker_of(q: Quote) -> str | None:
+        if not q.speaker_key:
+            return q.speaker
+        return name_of.get(alias.get(q.speaker_key, q.speaker_key)) or q.speaker
+    return speaker_of
+
+
+def _quoted_in(s: SummarySentence, articles: dict[str, Article], speaker_of) -> str | None:
+    """Who speaks in a summary sentence that quotes someone without naming them: the
+    speaker of its own passage's quote ('"We fundamentally do not seek a war with Iran,"
+    he told …': Mike Pompeo); None when the sentence names them itself."""
+    own = s.citations[0] if s.citations else None
+    a = articles.get(own.article_id) if own else None
+    for q in a.quotes if a else ():
+        if own.start <= q.start and q.end <= own.end and q.speaker:
+            return None if q.speaker.split()[-1] in s.text else speaker_of(q)
+    return None
 
 
 def export_json(engine: "Engine") -> dict[str, Any]:
