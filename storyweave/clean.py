@@ -34,6 +34,10 @@ _RAW_PATTERNS: list[tuple[str, str]] = [
                   r"|à lire aussi|leer más|lea también|leggi anche|ver también"
                   r"|vea también|voir aussi|vedi anche|siehe auch|das könnte sie auch interessieren)\b.*"),
     ("read-more", r"^(más información|plus d'infos?|mehr dazu|more information)\s*:.*"),
+    # "Lire : «…»", "LEE: El rastro …", "A lire également", "leggi tutto »"
+    ("read-more", r"^(lire|à lire|a lire|voir|lee|leer|ver más|ver mas)\s*:.*"),
+    ("read-more", r"^(a lire aussi|à lire également|a lire également|lire la suite|leggi tutto"
+                  r"|ver lista completa)\b.*"),
     ("view-counter", r"^(read|reads|views|переглядів|просмотров|прочитано|перегляди)\s*[:]?\s*[\d\s]+$"),
     ("view-counter", r"^[\d\s]+\s*(views|переглядів|просмотров|просмотра|перегляди)$"),
     ("comments", r"(to participate in the discussion|log in or register|leave a comment|"

@@ -11,6 +11,9 @@ JUNK = [
     "Reporting by Jane Doe; Editing by Tom Hogue",
     "Associated Press writer Jane Doe in Berlin contributed to this report.",
     "Más información: La UE activa su mecanismo de protección civil",
+    'Lire : "En Egypte, plus de morts en cinq jours que pendant la révolution de 2011"',
+    "LEE: El rastro macabro de ISIS en Siria: encuentran fosa común en Palmira",
+    "A lire également", "leggi tutto »",
 ]
 KEEP = [
     "Ministers agree on new grain deal",  # a headline-like short line
@@ -20,6 +23,7 @@ KEEP = [
     "Twitter said on Tuesday it would ban political ads.",
     "Reporting by the state news agency said the cut was widely expected.",
     "Más información llegará mañana, dijo el portavoz del Gobierno.",
+    "Voir la Syrie sombrer dans la guerre civile inquiète les voisins.",
 ]
 
 
