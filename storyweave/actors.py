@@ -63,7 +63,8 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
             parts = [*_leading_word(name, members), name]
         out.append({"name": " ".join(parts), "key": key, "kind": "place" if is_place else "name",
                     "articles": n_articles[key], "mentions": mentions[key],
-                    "languages": sorted(langs[key]), "first_article": first[key]})
+                    "languages": sorted(langs[key]), "first_article": first[key],
+                    "other_keys": sorted(c for c, k in alias.items() if k == key)})
     order = {a.id: i for i, a in enumerate(members)}
     return _join_acronyms(out, holders, order)[:limit]
 
@@ -173,7 +174,8 @@ def _join_acronyms(entries: list[dict[str, Any]], holders: dict[str, set[str]],
         full.update(name=f"{full['name']} ({e['name']})", articles=len(ids),
                     mentions=full["mentions"] + e["mentions"],
                     languages=sorted(set(full["languages"]) | set(e["languages"])),
-                    first_article=min(ids, key=order.__getitem__))
+                    first_article=min(ids, key=order.__getitem__),
+                    other_keys=sorted({*full["other_keys"], e["key"], *e["other_keys"]}))
         holders[full["key"]] = ids
     return sorted(out, key=lambda e: -e["articles"])  # stable: ties keep their order
 

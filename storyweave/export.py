@@ -68,7 +68,7 @@ def _speaker_resolver(arts: list[Article], shown: list[dict[str, Any]]):
     inflections ("Volodymyr Zelensky" for a Ukrainian report's "Зеленський"); as quoted
     when the speaker is not among the actors."""
     alias = script_aliases(arts)
-    name_of = {a["key"]: a["name"] for a in shown if a["kind"] == "name"}
+    name_of = {k: a["name"] for a in shown if a["kind"] == "name" for k in [a["key"], *a["other_keys"]]}
 
     def speaker_of(q: Quote) -> str | None:
         if not q.speaker_key:

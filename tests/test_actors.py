@@ -74,7 +74,7 @@ def test_an_acronym_and_the_name_it_abbreviates_are_one_actor():
 
     def entry(name, key, ids, lang="en"):
         return {"name": name, "key": key, "kind": "name", "articles": len(ids), "mentions": len(ids),
-                "languages": [lang], "first_article": sorted(ids)[0]}
+                "languages": [lang], "first_article": sorted(ids)[0], "other_keys": []}
 
     holders = {"bank": {"a", "b"}, "ekb": {"b", "c", "d"}, "uni": {"a"}, "emerg": {"c"}}
     entries = [entry("ECB", "ekb", holders["ekb"], "de"),
@@ -85,6 +85,7 @@ def test_an_acronym_and_the_name_it_abbreviates_are_one_actor():
     names = [e["name"] for e in out]
     assert names[0] == "European Central Bank (ECB)" and out[0]["articles"] == 4
     assert out[0]["languages"] == ["de", "en"] and out[0]["first_article"] == "a"
+    assert out[0]["other_keys"] == ["ekb"]  # the acronym's key still finds the actor
     assert "UN" in names and "Unidad Militar de Emergencias" in names  # no full name of its own
 
 

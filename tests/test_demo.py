@@ -58,6 +58,7 @@ def test_demo_storyline_pages_show_key_dates_that_point_at_their_words(tmp_path)
     # (same run) a speaker quoted in Cyrillic is shown under the event's one name for them
     named = {(q["speaker"], q["speaker_name"]) for ev in data["events"] for q in ev["quotes"]}
     assert ("Зеленський", "Volodymyr Zelensky") in named and ("Помпео", "Mike Pompeo") in named
+    assert ("ECB", "European Central Bank (ECB)") in named  # an acronym joined to its name
     # and a summary sentence quoting "he" says who
     said = {(s["text"], s["speaker"]) for ev in data["events"] for s in ev["summary"] if s["speaker"]}
     assert any(" he told " in t and who == "Mike Pompeo" for t, who in said), said
