@@ -5,9 +5,10 @@ Schema version 1 (see README "JSON schema"): additive changes keep the major ver
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .actors import actors, display_names, script_aliases
+from .actors import actors, display_names
 from .explain import corroboration, developments, framing, key_dates, timeline
 from .models import Article, Event, Quote, SummarySentence, to_jsonable
 
@@ -40,7 +41,7 @@ def event_dict(ev: Event, articles: dict[str, Article],
     display = display if display is not None else display_names(arts, target_lang)
     groups = {a.dup_group or a.id for a in arts}
     shown = actors(ev, articles, display)
-    speaker_of = _speaker_resolver(arts, shown)
+    speaker_of = _speaker_resolver(shown)
     speakers = [speaker_of(q) for q in ev.quotes]
     return {
         "id": ev.id, "title": ev.title, "date": ev.date.isoformat() if ev.date else None,
@@ -63,21 +64,19 @@ def event_dict(ev: Event, articles: dict[str, Article],
     }
 
 
-def _speaker_resolver(arts: list[Article], shown: list[dict[str, Any]]):
+def _speaker_resolver(shown: list[dict[str, Any]]) -> Callable[[Quote], str | None]:
     """quote -> its speaker as the event's actors show them, one name across scripts and
-    inflections ("Volodymyr Zelensky" for a Ukrainian report's "Зеленський"); as quoted
-    when the speaker is not among the actors."""
-    alias = script_aliases(arts)
+    inflections ("Volodymyr Zelensky" for a Ukrainian report's "Зеленський", through the
+    actor's `other_keys`); as quoted when the speaker is not among the actors."""
     name_of = {k: a["name"] for a in shown if a["kind"] == "name" for k in [a["key"], *a["other_keys"]]}
 
     def speaker_of(q: Quote) -> str | None:
-        if not q.speaker_key:
-            return q.speaker
-        return name_of.get(alias.get(q.speaker_key, q.speaker_key)) or q.speaker
+        return name_of.get(q.speaker_key or "") or q.speaker
     return speaker_of
 
 
-def _quoted_in(s: SummarySentence, articles: dict[str, Article], speaker_of) -> str | None:
+def _quoted_in(s: SummarySentence, articles: dict[str, Article],
+               speaker_of: Callable[[Quote], str | None]) -> str | None:
     """Who speaks in a summary sentence that quotes someone without naming them: the
     speaker of its own passage's quote ('"We fundamentally do not seek a war with Iran,"
     he told …': Mike Pompeo); None when the sentence names them itself."""
