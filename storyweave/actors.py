@@ -198,9 +198,12 @@ def script_aliases(members: list[Article]) -> dict[str, str]:
             holders.setdefault(k, set()).add(a.id)
             scripts.setdefault(k, set()).add(cyrillic(form))
     keys = [k for k in holders if k not in translated and len(scripts[k]) == 1]
+    cyrillic_keys = [k for k in keys if scripts[k] == {True}]
+    if not cyrillic_keys:
+        return {}  # one script: nothing to join (and no index to build)
     latin = _deletion_index(k for k in keys if scripts[k] == {False})
     out: dict[str, str] = {}
-    for c in (k for k in keys if scripts[k] == {True}):
+    for c in cyrillic_keys:
         candidates = {k for v in _deletions(c) for k in latin.get(v, ())}
         near = [k for k in sorted(candidates) if not holders[k] & holders[c]
                 and len(holders[k]) + len(holders[c]) >= 3 and _close_keys(c, k)]
