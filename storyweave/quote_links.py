@@ -53,40 +53,47 @@ def link_quotes(quotes_by_article: dict[str, list[Quote]], embedder, min_sim: fl
     bars = _bars([q for _, _, q in items], speaker_alias or {}, min_sim, same_lang_margin,
                  shared_name_relief, anonymous_sim)
     masked = np.where(sims >= bars, sims, -np.inf)
-    in_article: dict[str, list[int]] = {}
-    for k, (aid, _, _) in enumerate(items):
-        in_article.setdefault(aid, []).append(k)
-    edges = []
-    for i, (ai, _, _) in enumerate(items):
-        for j, (aj, _, _) in enumerate(items):
-            # best in j's article for i, and best in i's article for j
-            if (i < j and ai != aj and masked[i, j] > -np.inf
-                    and max(in_article[aj], key=lambda k: masked[i, k]) == j
-                    and max(in_article[ai], key=lambda k: masked[j, k]) == i):
-                edges.append((float(sims[i, j]), i, j))
-    groups = _groups([aid for aid, _, _ in items], edges)
+    article = [aid for aid, _, _ in items]
+    positions: dict[str, list[int]] = {}
+    for k, aid in enumerate(article):
+        positions.setdefault(aid, []).append(k)
+    in_article = {aid: np.array(ks) for aid, ks in positions.items()}
+
+    def best_in(i: int, aid: str) -> int:  # i's best match among that article's quotes
+        ks = in_article[aid]
+        return int(ks[int(np.argmax(masked[i, ks]))])
+
+    edges = [(float(sims[i, j]), int(i), int(j))  # only pairs that pass their bar
+             for i, j in np.argwhere(np.triu(masked > -np.inf, k=1))
+             if article[i] != article[j] and best_in(i, article[j]) == j
+             and best_in(j, article[i]) == i]
+    groups = _groups(article, edges)
     groups.sort(key=lambda g: (-len(g), g[0]))
     return [[(items[k][0], items[k][1]) for k in g] for g in groups]
 
 
 def _bars(quotes: list[Quote], alias: dict[str, str], min_sim: float, same_lang_margin: float,
           shared_name_relief: float, anonymous_sim: float) -> np.ndarray:
-    """The similarity each pair of quotes needs to link; infinite where they cannot: the
-    same report, other speakers, or other figures."""
+    """The similarity each pair of quotes needs to link; infinite where they cannot: other
+    speakers, or other figures (two quotes of one report are kept apart by the caller)."""
     speakers = [alias.get(q.speaker_key, q.speaker_key) for q in quotes]
     nums = [number_keys(q.text) for q in quotes]
     names = [_NAMES.names(q.text, q.lang).keys() for q in quotes]
     bars = np.full((len(quotes), len(quotes)), np.inf, dtype=np.float32)
-    for i, qi in enumerate(quotes):
-        for j, qj in enumerate(quotes):
-            if speakers[i] != speakers[j] or (nums[i] and nums[j] and not nums[i] & nums[j]):
-                continue
-            if not speakers[i]:
-                bars[i, j] = anonymous_sim
-            elif qi.lang == qj.lang:
-                bars[i, j] = min_sim + same_lang_margin
-            else:
-                bars[i, j] = min_sim - (shared_name_relief if names[i] & names[j] else 0.0)
+    by_speaker: dict[str | None, list[int]] = {}
+    for i, who in enumerate(speakers):
+        by_speaker.setdefault(who, []).append(i)
+    for who, group in by_speaker.items():  # only one speaker's quotes can link
+        for i in group:
+            for j in group:
+                if nums[i] and nums[j] and not nums[i] & nums[j]:
+                    continue
+                if not who:
+                    bars[i, j] = anonymous_sim
+                elif quotes[i].lang == quotes[j].lang:
+                    bars[i, j] = min_sim + same_lang_margin
+                else:
+                    bars[i, j] = min_sim - (shared_name_relief if names[i] & names[j] else 0.0)
     return bars
 
 
