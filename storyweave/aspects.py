@@ -24,6 +24,8 @@ __all__ = ["find_aspects", "outlet_keys"]
 _TOKEN = re.compile(r"[^\W_](?:[\w'’-]*\w)?", re.UNICODE)
 # A sentence's runs of adjacent content words: (word, opens the sentence) each.
 Runs = list[list[tuple[str, bool]]]
+# A sentence's names: {key: the forms it writes them in, with counts}.
+Surfaces = dict[str, Counter[str]]
 
 
 def _runs(text: str, lang: str) -> Runs:
@@ -138,7 +140,7 @@ def _join_adjacent(chosen: list[str], runs_of: list[Runs]) -> list[str]:
     return out
 
 
-def _lead_name(idx: list[int], sents: list[Sentence], found: list[Names], target_lang: str,
+def _lead_name(idx: list[int], sents: list[Sentence], found: list[Surfaces], target_lang: str,
                skip: frozenset[str] = frozenset()) -> str | None:
     """The name most of the aspect's reports give and the event's other sentences hardly
     do: named by two reports or more, and in more of the aspect's reports than in other
@@ -149,12 +151,12 @@ def _lead_name(idx: list[int], sents: list[Sentence], found: list[Names], target
     inside = set(idx)
     holders: dict[str, set[str]] = {}
     for i in idx:
-        for k in found[i].counts:
+        for k in found[i]:
             holders.setdefault(k, set()).add(sents[i].article_id)
     elsewhere: dict[str, set[str]] = {}
     for i, s in enumerate(sents):
         if i not in inside:
-            for k in found[i].counts:
+            for k in found[i]:
                 elsewhere.setdefault(k, set()).add(" ".join(s.text.lower().split()))
     pool = [i for i in idx if sents[i].lang == target_lang] or idx
 
@@ -162,23 +164,23 @@ def _lead_name(idx: list[int], sents: list[Sentence], found: list[Names], target
         return len(holders[k]) / (1 + len(elsewhere.get(k, ())))
 
     good = [k for k in holders if len(holders[k]) >= 2 and score(k) > 1.0 and k not in skip
-            and any(k in found[i].counts for i in pool)]
+            and any(k in found[i] for i in pool)]
     if not good:
         return None
     best = max(good, key=lambda k: (score(k), len(holders[k]), -min(idx)))
-    at = next(i for i in pool if best in found[i].counts)
+    at = next(i for i in pool if best in found[i])
     return _name_run(sents[at].text, found[at], best)
 
 
-def _name_run(text: str, names: Names, key: str, longest: int = 3) -> str:
+def _name_run(text: str, surfaces: Surfaces, key: str, longest: int = 3) -> str:
     """`key` as this sentence writes it, with the names written next to it (only spaces
     between: "Hiroto Saikawa", "Federal Reserve", not a list "Brüssel, Washington"),
     less the titles before them ("Chief Executive"), up to `longest` words."""
-    key_of = {form: k for k, forms in names.surfaces.items() for form in forms}
+    key_of = {form: k for k, forms in surfaces.items() for form in forms}
     tokens = list(_TOKEN.finditer(text))
     at = next((i for i, t in enumerate(tokens) if key_of.get(t.group(0)) == key), None)
     if at is None:
-        return names.surfaces[key].most_common(1)[0][0]
+        return surfaces[key].most_common(1)[0][0]
 
     def joined(i: int, j: int) -> bool:  # tokens i < j = i + 1 are one name run
         return tokens[i].group(0) in key_of and tokens[j].group(0) in key_of and \
@@ -189,15 +191,10 @@ def _name_run(text: str, names: Names, key: str, longest: int = 3) -> str:
         lo -= 1
     while hi + 1 < len(tokens) and joined(hi, hi + 1):
         hi += 1
-    while lo < at and tokens[lo].group(0).lower() in _TITLE_WORDS:
+    while lo < at and tokens[lo].group(0).lower() in TITLES:
         lo += 1
     lo = max(lo, min(at, hi - longest + 1))
     return " ".join(t.group(0) for t in tokens[lo:hi + 1])
-
-
-# Words that title a name in a run of capitals ("Chief Executive Hiroto Saikawa").
-_TITLE_WORDS = TITLES | set("chief executive representative officer spokesman spokeswoman "
-                             "commander general governor mayor chairman ceo".split())
 
 
 def find_aspects(sents: list[Sentence], vecs: np.ndarray, sim: Callable[[np.ndarray], np.ndarray],
@@ -229,7 +226,7 @@ def find_aspects(sents: list[Sentence], vecs: np.ndarray, sim: Callable[[np.ndar
     event_df: Counter[str] = Counter()
     for s in _distinct(sents):
         event_df.update(_phrases(_runs(s.text, s.lang)))
-    found = [_aliased(names.extract(s.text, s.lang), aliases or {}) for s in sents] if names else []
+    found = [_surfaces(names.extract(s.text, s.lang), aliases or {}) for s in sents] if names else []
     out = []
     for idx in sorted(groups.values(), key=lambda g: (-len({sents[i].article_id for i in g}), g[0])):
         if len({sents[i].article_id for i in idx}) < 2:
@@ -247,13 +244,12 @@ def find_aspects(sents: list[Sentence], vecs: np.ndarray, sim: Callable[[np.ndar
     return out
 
 
-def _aliased(found: Names, aliases: dict[str, str]) -> Names:
-    """A sentence's names with keys read through the event's cross-script aliases."""
-    out = Names()
+def _surfaces(found: Names, aliases: dict[str, str]) -> Surfaces:
+    """A sentence's names, {key: how it writes them}, keys read through the event's
+    cross-script aliases."""
+    out: Surfaces = {}
     for k, forms in found.surfaces.items():
-        for form, n in forms.items():
-            for _ in range(n):
-                out.add(aliases.get(k, k), form, place=False)
+        out.setdefault(aliases.get(k, k), Counter()).update(forms)
     return out
 
 

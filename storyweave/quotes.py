@@ -93,7 +93,8 @@ président presidente premier chancellor kanzlerin bundeskanzlerin director dire
 je ich wir я ми мы i we il er он він yo nous
 administrator secretary minister ministre ministro госсекретар держсекретар президент прем'єр
 міністр министр премьер глава директор керівник адвокат french russian american german
-""".split()) | set(  # a minister's portfolio: "il ministro degli Esteri Franco Frattini"
+chief executive representative officer spokesman spokeswoman commander general governor mayor
+chairman ceo""".split()) | set(  # a minister's portfolio: "il ministro degli Esteri Franco Frattini"
     "esteri difesa interni interno affaires étrangères exteriores relaciones defensa".split())
 
 
