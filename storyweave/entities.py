@@ -176,7 +176,8 @@ class NameExtractor:
                     continue  # a word of a country's name read as a whole
                 if i in countries:
                     resume, code, surface = countries[i]
-                    place = _after_locative(lowered, i, lang) and place_name(surface) is not None
+                    place = (_after_locative(lowered, i, lang) or _after_locative_article(lowered, i)) \
+                        and place_name(surface) is not None
                     found.append([i, country_key(code), surface, place, False])  # "in the EU": no place
                     continue
                 tok = _ELISION.sub("", tok)  # "l'Égypte", "dell'Egitto", "d'Assad"
@@ -195,7 +196,8 @@ class NameExtractor:
                 key = _word_key(tok, lemma)
                 if len(key) < 3:
                     continue
-                place = _after_locative(lowered, i, lang)
+                place = _after_locative(lowered, i, lang) or (
+                    _after_locative_article(lowered, i) and place_name(tok) is not None)
                 if lang in _NOUN_CAPITALISING and i > 0 and _common_noun(tok, lang) and (
                         lowered[i - 1] not in _PLACE_BEFORE_BARE_NAME
                         or _inflected(tok, lang)):
@@ -424,6 +426,18 @@ def _after_locative(lowered: list[str], i: int, lang: str) -> bool:
     return i > 0 and lowered[i - 1] in _LOCATIVE and (
         lowered[i - 1] not in _NOT_LOCATIVE.get(lang, ())) and not (
         i > 1 and lowered[i - 2] in _HOLDINGS)
+
+
+def _after_locative_article(lowered: list[str], i: int) -> bool:
+    """Token i follows a locative preposition and an article: "in the United States",
+    "in der Türkei", "in den USA", "dans la Drôme". Callers ask for a country's or a
+    listed city's name after it, as "in the Verkhovna Rada" or "en el Consejo" name no
+    place; "à la Syrie" / "a la ONU" are datives, not locatives, so "à"/"a" do not count."""
+    return i > 1 and lowered[i - 1] in _ARTICLES and lowered[i - 2] in _LOCATIVE_WITH_ARTICLE
+
+
+_ARTICLES = frozenset("the der den dem die la le les el los las il lo".split())
+_LOCATIVE_WITH_ARTICLE = frozenset("in dans en".split())
 
 
 # "shares in Renault", "a stake in Nissan": "in" after these names a company, not a place.
