@@ -183,6 +183,17 @@ def test_shares_in_a_company_do_not_make_it_a_place():
     assert not {"renau", "nisan"} & set(out.places)
 
 
+def test_a_country_after_a_locative_and_an_article_is_a_place():
+    ex = NameExtractor()
+    assert set(ex.extract("Protests spread in the United States and in the UK.", "en").places) \
+        == {"usa", "brita"}
+    assert "turki" in ex.extract("Das Beben in der Türkei tötete Tausende Menschen.", "de").places
+    assert "usa" in ex.extract("Die Proteste in den USA gehen weiter.", "de").places
+    # a parliament is no place, and French "à la" is a dative ("to France"), not "in"
+    assert not ex.extract("The vote in the Verkhovna Rada was held on Monday.", "en").places
+    assert not ex.extract("Il a parlé à la France hier soir.", "fr").places
+
+
 def test_german_inflected_nouns_after_nach_are_not_names_but_places_are():
     names = NameExtractor().names("Usyk gewann nach Punkten, nach Angaben der Veranstalter. "
                                   "Danach flog er nach Sotschi.", "de")
