@@ -16,7 +16,11 @@ A passage is cited only when all of these hold (see `Summarizer._citations`):
     be a name counts too, `Names.maybe`: German "Pariser", a sentence-opening "Nissan";
     of a sentence that is mostly a quote, only the names inside the quote), or two of its
     figures, which also lower the cosine bar by `figure_relief` ("115-112 and 114-113" /
-    "115:112 и 114:113"); and when both say where something happened
+    "115:112 и 114:113"). A name that `topic_share` of the event's sentences carry
+    ("Siria" in a Syria event) is the event's topic, not an anchor for one claim: when
+    every name they share is such a name, the bar rises by `topic_margin`
+    ("La guerra in Siria dura da più di quattro anni" / "El último ataque en Siria ...").
+    And when both say where something happened
     ("in Yokohama", "à Tokyo"), the place; when the sentence says in which town, a
     passage naming other towns but not that one ("Прокуратура Токио") is elsewhere too;
   - it is not about another day: when both name a weekday, or both a day of a month, they
@@ -132,8 +136,11 @@ class Summarizer:
                  max_sentences: int = 5, support_cos: float = 0.86, mmr_lambda: float = 0.7,
                  max_articles: int = 8, sentences_per_article: int = 8,
                  quote_cos: float = 0.84, quote_share: float = 0.5, align_margin: float = 0.02,
-                 same_lang_margin: float = 0.05, figure_relief: float = 0.06):
+                 same_lang_margin: float = 0.05, figure_relief: float = 0.06,
+                 topic_share: float = 0.3, topic_margin: float = 0.02):
         self.embedder = embedder
+        self.topic_share = topic_share
+        self.topic_margin = topic_margin
         self.figure_relief = figure_relief
         self.same_lang_margin = same_lang_margin
         self.names = names or NameExtractor()
@@ -190,9 +197,10 @@ class Summarizer:
         chosen.sort(key=lambda i: (sents[i].lang != self.target_lang, sents[i].position))
         facts = [self._facts(s, aliases) for s in sents]
         claims = _Claims(self, sents, vecs, aliases)
+        shares = _name_shares(facts)
         out = []
         for i in chosen:
-            support, conflicts = self._citations(i, sents, vecs, facts, claims)
+            support, conflicts = self._citations(i, sents, vecs, facts, claims, shares)
             out.append(SummarySentence(sents[i].text, sents[i].lang, support, conflicts))
         return out
 
@@ -252,13 +260,16 @@ class Summarizer:
                       _days(s.text, s.lang))
 
     def _citations(self, i: int, sents: list[Sentence], vecs: np.ndarray,
-                   facts: list["_Facts"], claims: _Claims | None = None
+                   facts: list["_Facts"], claims: _Claims | None = None,
+                   shares: dict[str, float] | None = None
                    ) -> tuple[list[Citation], list[Citation]]:
         """(supporting passages, conflicting passages). A passage that says the same thing
         about the same names but with other numbers does not support: it contradicts.
-        The rules are listed in the module docstring."""
+        `shares`: each name's share of the event's sentences (`_name_shares`). The rules
+        are listed in the module docstring."""
         own = sents[i]
         claims = claims or _Claims(self, sents, vecs)
+        shares = _name_shares(facts) if shares is None else shares
         cites = [Citation(own.article_id, own.start, own.end, 1.0)]
         names_i, nums_i, places_i = claims.names(i, facts[i].names), facts[i].numbers, facts[i].places
         sims = self.sim(vecs @ vecs[i])
@@ -274,8 +285,12 @@ class Summarizer:
                 continue
             places_j = facts[j].places
             # "Nissan bestätigte ..." names Nissan though German capitals are no sure sign
-            if names_i and not (names_i & facts[j].may_name) and not anchored:
+            shared = names_i & facts[j].may_name
+            if names_i and not shared and not anchored:
                 continue
+            if shared and not anchored and sims[j] < bar + self.topic_margin and \
+                    min(shares.get(k, 0.0) for k in shared) >= self.topic_share:
+                continue  # only the event's topic in common ("Siria" in a Syria event)
             if places_i and places_j and not places_i & places_j:
                 continue  # "searched the offices in Yokohama" / "arrested in Tokyo"
             if places_i & facts[i].towns and facts[j].towns and not places_i & facts[j].may_name:
@@ -314,6 +329,15 @@ class _Facts(NamedTuple):
     may_name: set[str]  # its names and the capitalised words of `Names.maybe`
     towns: set[str]  # the towns and cities it names, see `_towns`
     days: set[str]  # the days it names, see `_days`
+
+
+def _name_shares(facts: list[_Facts]) -> dict[str, float]:
+    """Each name's share of the sentences that name it (of all the event's sentences)."""
+    counts: dict[str, int] = {}
+    for f in facts:
+        for k in f.names:
+            counts[k] = counts.get(k, 0) + 1
+    return {k: c / max(len(facts), 1) for k, c in counts.items()}
 
 
 def _days(text: str, lang: str) -> set[str]:

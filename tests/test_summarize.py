@@ -1,5 +1,6 @@
 from storyweave.embed import HashingEmbedder
 from storyweave.models import Article
+from storyweave import summarize as summarize_module
 from storyweave.summarize import Summarizer, split_sentences
 
 
@@ -170,3 +171,28 @@ def test_names_are_read_through_the_event_aliases():
     ru = split_sentences(art(1, "Судьи выставили счет в пользу Фьюри после двенадцати раундов.", "ru"))[0]
     assert s._facts(ru).names == {"fiuri"}
     assert s._facts(ru, {"fiuri": "furi"}).names == {"furi"}
+
+
+def test_a_name_every_other_sentence_carries_anchors_no_claim():
+    # "Syria" is in every sentence of a Syria event: sharing it says nothing about which
+    # claim a passage makes, so such a passage needs a closer match (topic_margin); a
+    # passage sharing a rarer name as well is anchored by it.
+    a = art(1, "The civil war in Syria has lasted for more than four years, the envoy said.")
+    b = art(2, "The latest attack in Syria undermines the claim that the war is winding down.")
+    c = art(3, "The civil war in Syria has lasted for more than four years, Assad said.")
+    d = art(4, "Aid convoys to Syria were halted again on Monday after the shelling, Assad said.")
+    s = Summarizer(HashingEmbedder(), max_sentences=1)
+    sents, vecs = s.prepare([a, b, c, d])
+    facts = [s._facts(x) for x in sents]
+    shares = summarize_module._name_shares(facts)
+    assert shares["siria"] == 1.0 and shares["asad"] == 0.5
+    sim = float(s.sim(vecs[1] @ vecs[0]))
+    s.support_cos = sim - s.same_lang_margin - s.topic_margin / 2  # b is over the plain bar
+    assert "a2" not in {x.article_id for x in s._citations(0, sents, vecs, facts)[0]}
+    s.topic_margin = 0.0
+    assert "a2" in {x.article_id for x in s._citations(0, sents, vecs, facts)[0]}
+    # Assad, in half the sentences, is no topic at topic_share 0.6: it anchors d to c,
+    # while a, as close to c as can be, shares only Syria with it
+    s.topic_margin, s.topic_share = 0.5, 0.6
+    s.support_cos = min(float(s.sim(vecs[k] @ vecs[2])) for k in (0, 3)) - s.same_lang_margin
+    assert {x.article_id for x in s._citations(2, sents, vecs, facts)[0]} == {"a3", "a4"}
