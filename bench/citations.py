@@ -9,6 +9,9 @@ agreement (storyweave/summarize.py). This benchmark judges them with `supports()
 rule that never looks at embeddings (see its docstring), so a citation is not graded by
 the same signal that picked it. The checker itself is graded against hand labels in
 bench/data/citation_labels.jsonl (accuracy, precision, recall, Cohen's kappa).
+Rows of a clusters file go in with their collection `day` as the publication day, as
+bench/clusters.py gives them (a crawler records it; undated, weeks of one crisis fall into
+one event).
 
 Metrics, over every event summary sentence:
   citation_precision  share of its citations, other than its own source passage, that the
@@ -326,13 +329,43 @@ def subsample(rows: list[dict], limit: int | None, seed: int = 0) -> list[dict]:
     return out
 
 
-def rows_to_jsonl(rows: list[dict], path: Path) -> None:
+def rows_to_jsonl(rows: list[dict], path: Path) -> dict[str, str]:
+    """Write the rows as the Engine's JSONL input, with the collection day as the
+    publication day (as bench/clusters.py does: what a crawler records). Returns
+    {article id: label id}: hand labels name articles by the id of the row written without
+    its day (the labels predate the day), so runs with and without it share them."""
+    ids: dict[str, str] = {}
     with open(path, "w", encoding="utf-8") as fh:
         for r in rows:
             text = (r.get("text") or "").strip()
             title, _, body = text.partition("\n")
-            fh.write(json.dumps({"id": r["id"], "title": title.strip(), "text": body.strip() or title,
-                                 "lang": r.get("lang")}, ensure_ascii=False) + "\n")
+            rec = {"id": r["id"], "title": title.strip(), "text": body.strip() or title,
+                   "lang": r.get("lang")}
+            undated = json.dumps(rec, ensure_ascii=False)
+            if r.get("published") or r.get("day"):
+                rec["published"] = r.get("published") or r["day"]
+            line = json.dumps(rec, ensure_ascii=False)
+            ids[_article_id(line)] = _article_id(undated)
+            fh.write(line + "\n")
+    return ids
+
+
+def _article_id(line: str) -> str:
+    import hashlib
+
+    return "a" + hashlib.sha256(line.encode("utf-8")).hexdigest()[:12]  # as derive.py names it
+
+
+def relabel(dump: dict, ids: dict[str, str]) -> dict:
+    """The dump with its articles named by their label ids (see rows_to_jsonl)."""
+    dump["articles"] = {ids.get(k, k): v for k, v in dump["articles"].items()}
+    for ev in dump["events"]:
+        for m in ev.get("members", []):
+            m["article_id"] = ids.get(m["article_id"], m["article_id"])
+        for ss in ev.get("summary", []):
+            for c in ss["citations"] + ss.get("conflicts", []):
+                c["article_id"] = ids.get(c["article_id"], c["article_id"])
+    return dump
 
 
 def run_engine(inputs: list[str], embedder: str, db: str) -> dict:
@@ -448,9 +481,11 @@ def main() -> None:
             rows = subsample(rows, args.limit)
             n_rows = len(rows)
             path = Path(tmp) / "rows.jsonl"
-            rows_to_jsonl(rows, path)
+            ids = rows_to_jsonl(rows, path)
             inputs = [str(path)]
         dump = run_engine(inputs, args.embedder, str(Path(tmp) / "cit.db"))
+        if n_rows is not None:
+            dump = relabel(dump, ids)
     engine_seconds = time.monotonic() - t0
     if args.dump:
         Path(args.dump).write_text(json.dumps(dump, ensure_ascii=False, default=str), encoding="utf-8")
