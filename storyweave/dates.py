@@ -57,7 +57,7 @@ _DIGIT = re.compile(r"\d")
 _ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b")
 _NUMERIC = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})\b")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:\.|-?го|-?th|er)?\s+(?:de\s+)?({_MONTH_RX})\.?"
-                        rf"(?:,?\s+(?:de\s+)?((?:19|20)\d{{2}}))?(?![\w])", _F)
+                        rf"(?:,?\s+(?:del?\s+)?((?:19|20)\d{{2}}))?(?![\w])", _F)  # "de/del 2011"
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RX})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
                         rf"(?:,?\s+((?:19|20)\d{{2}}))?", _F)
 # "on Tuesday", "у вівторок", "во вторник", "am Dienstag", "минулого вівторка", "le mardi"

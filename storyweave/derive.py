@@ -38,9 +38,10 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "outlet_of", "original_source"]
 # country titling them, "Президент Франции Эмманюэль Макрон"; 19: "Lire : …", "LEE: …",
 # "A lire également" are read-more lines; 20: "Chief Executive", "General" and other titles
 # are not shown as part of a speaker's name; 21: "in the United States", "in der Türkei":
-# a country or city after a locative and an article is a place): stores derived before
+# a country or city after a locative and an article is a place; 22: "15 de marzo del
+# 2011", "15 marzo del 2011" are full dates): stores derived before
 # are derived again on their next update.
-DERIVE_VERSION = 21
+DERIVE_VERSION = 22
 
 # "... reported, citing Interfax" / "передає Укрінформ" / "-- IANS": the agency behind a copy.
 _CITING = re.compile(r"(?:citing|according to|cited by|передає|повідомляє|со ссылкой на|"

@@ -14,6 +14,9 @@ def test_explicit_dates_in_several_languages():
     assert ("event", date(2019, 5, 14), None) in values("Зустріч відбулася 14 травня 2019 року.", "uk")
     assert ("event", date(2019, 5, 14), None) in values("Встреча прошла 14 мая 2019 г.", "ru")
     assert ("event", date(2019, 5, 14), None) in values("Das Treffen fand am 14. Mai 2019 statt.", "de")
+    # Spanish and Italian often write the year after "del" ("de" + article)
+    assert ("event", date(2011, 3, 15), None) in values("El 15 de marzo del 2011 salieron a la calle.", "es")
+    assert ("event", date(2011, 3, 15), None) in values("Il 15 marzo del 2011 scesero in strada.", "it")
 
 
 def test_weekdays_that_dateparser_misses_are_found():
