@@ -332,7 +332,7 @@ class _Facts(NamedTuple):
 
 
 def _name_shares(facts: list[_Facts]) -> dict[str, float]:
-    """Each name's share of the sentences that name it (of all the event's sentences)."""
+    """For each name key, the share of the event's candidate sentences that name it."""
     counts: dict[str, int] = {}
     for f in facts:
         for k in f.names:
