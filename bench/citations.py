@@ -351,9 +351,11 @@ def rows_to_jsonl(rows: list[dict], path: Path) -> dict[str, str]:
 
 
 def _article_id(line: str) -> str:
-    import hashlib
+    """The id the Engine gives the article of this JSONL line (one raw item per line)."""
+    from storyweave.derive import article_id
+    from storyweave.ingest import make_item
 
-    return "a" + hashlib.sha256(line.encode("utf-8")).hexdigest()[:12]  # as derive.py names it
+    return article_id(make_item("bench", "jsonl", line.encode("utf-8")).content_hash)
 
 
 def relabel(dump: dict, ids: dict[str, str]) -> dict:

@@ -16,7 +16,7 @@ from .quotes import extract_quotes
 from .language import LanguageIdentifier
 from .models import Article, Parsed, RawItem, Rejected, RemovedLine
 
-__all__ = ["ArticleBuilder", "DERIVE_VERSION", "outlet_of", "original_source"]
+__all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "original_source"]
 
 # Raise when an Article's derived fields change meaning (2: countries and cities share one
 # name key across languages; 3: names from sentence starts and title-case headlines;
@@ -42,6 +42,12 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "outlet_of", "original_source"]
 # 2011", "15 marzo del 2011" are full dates): stores derived before
 # are derived again on their next update.
 DERIVE_VERSION = 22
+
+
+def article_id(content_hash: str) -> str:
+    """The id of the article derived from a raw item: stable for the same bytes."""
+    return "a" + content_hash[:12]
+
 
 # "... reported, citing Interfax" / "передає Укрінформ" / "-- IANS": the agency behind a copy.
 _CITING = re.compile(r"(?:citing|according to|cited by|передає|повідомляє|со ссылкой на|"
@@ -98,7 +104,7 @@ class ArticleBuilder:
             return Rejected(prov.origin, prov.locator, "clean", "empty-after-cleaning",
                             f"all {len(removed)} lines were boilerplate", item.content_hash)
         guess = self.langid.detect(f"{parsed.title}\n{cleaned.text}", parsed.lang)
-        art = Article(id="a" + item.content_hash[:12], content_hash=item.content_hash,
+        art = Article(id=article_id(item.content_hash), content_hash=item.content_hash,
                       origin=prov.origin, title=parsed.title, text=cleaned.text, seq=seq,
                       url=url, source=outlet,
                       author=parsed.author, lang=guess.lang,
