@@ -45,15 +45,37 @@ def link_quotes(quotes_by_article: dict[str, list[Quote]], embedder, min_sim: fl
     key to the one it stands for in this event ("braid" for Брайденстайн -> "bride" for
     Bridenstine), as the event's actors join them."""
     items = [(aid, i, q) for aid, qs in quotes_by_article.items() for i, q in enumerate(qs)]
-    if len(items) < 2:
-        return []
-    vecs = np.asarray(embedder.embed([q.text for _, _, q in items]), dtype=np.float32)
-    a, b = getattr(embedder, "calibration", (0.0, 1.0))
-    sims = a + b * (vecs @ vecs.T)
-    bars = _bars([q for _, _, q in items], speaker_alias or {}, min_sim, same_lang_margin,
-                 shared_name_relief, anonymous_sim)
-    masked = np.where(sims >= bars, sims, -np.inf)
+    alias = speaker_alias or {}
     article = [aid for aid, _, _ in items]
+    by_speaker: dict[str | None, list[int]] = {}
+    for k, (_, _, q) in enumerate(items):
+        by_speaker.setdefault(alias.get(q.speaker_key, q.speaker_key), []).append(k)
+    # only one speaker's quotes in two reports or more can link: score those alone, one
+    # speaker at a time (an event's all-pairs matrix grows with the square of its quotes)
+    linkable = {who: g for who, g in by_speaker.items() if len({article[k] for k in g}) > 1}
+    if not linkable:
+        return []
+    needed = [k for g in linkable.values() for k in g]
+    vec = dict(zip(needed, np.asarray(embedder.embed([items[k][2].text for k in needed]),
+                                      dtype=np.float32)))
+    a, b = getattr(embedder, "calibration", (0.0, 1.0))
+    edges: list[tuple[float, int, int]] = []
+    for who, group in linkable.items():
+        v = np.vstack([vec[k] for k in group])
+        sims = a + b * (v @ v.T)
+        bars = _bars([items[k][2] for k in group], who, min_sim, same_lang_margin,
+                     shared_name_relief, anonymous_sim)
+        edges += _mutual_best(sims, np.where(sims >= bars, sims, -np.inf),
+                              [article[k] for k in group], group)
+    groups = _groups(article, edges)
+    groups.sort(key=lambda g: (-len(g), g[0]))
+    return [[(items[k][0], items[k][1]) for k in g] for g in groups]
+
+
+def _mutual_best(sims: np.ndarray, masked: np.ndarray, article: list[str],
+                 index: list[int]) -> list[tuple[float, int, int]]:
+    """(similarity, quote, quote) for the pairs over their bar (`masked` keeps only those)
+    that are each other's best match in the other's report; quotes named by `index`."""
     positions: dict[str, list[int]] = {}
     for k, aid in enumerate(article):
         positions.setdefault(aid, []).append(k)
@@ -63,37 +85,29 @@ def link_quotes(quotes_by_article: dict[str, list[Quote]], embedder, min_sim: fl
         ks = in_article[aid]
         return int(ks[int(np.argmax(masked[i, ks]))])
 
-    edges = [(float(sims[i, j]), int(i), int(j))  # only pairs that pass their bar
-             for i, j in np.argwhere(np.triu(masked > -np.inf, k=1))
-             if article[i] != article[j] and best_in(i, article[j]) == j
-             and best_in(j, article[i]) == i]
-    groups = _groups(article, edges)
-    groups.sort(key=lambda g: (-len(g), g[0]))
-    return [[(items[k][0], items[k][1]) for k in g] for g in groups]
+    return [(float(sims[i, j]), index[i], index[j])
+            for i, j in np.argwhere(np.triu(masked > -np.inf, k=1))
+            if article[i] != article[j] and best_in(i, article[j]) == j
+            and best_in(j, article[i]) == i]
 
 
-def _bars(quotes: list[Quote], alias: dict[str, str], min_sim: float, same_lang_margin: float,
+def _bars(quotes: list[Quote], speaker: str | None, min_sim: float, same_lang_margin: float,
           shared_name_relief: float, anonymous_sim: float) -> np.ndarray:
-    """The similarity each pair of quotes needs to link; infinite where they cannot: other
-    speakers, or other figures (two quotes of one report are kept apart by the caller)."""
-    speakers = [alias.get(q.speaker_key, q.speaker_key) for q in quotes]
+    """The similarity each pair of one speaker's quotes needs to link; infinite where they
+    cannot, giving other figures (two quotes of one report are kept apart by the caller)."""
     nums = [number_keys(q.text) for q in quotes]
     names = [_NAMES.names(q.text, q.lang).keys() for q in quotes]
     bars = np.full((len(quotes), len(quotes)), np.inf, dtype=np.float32)
-    by_speaker: dict[str | None, list[int]] = {}
-    for i, who in enumerate(speakers):
-        by_speaker.setdefault(who, []).append(i)
-    for who, group in by_speaker.items():  # only one speaker's quotes can link
-        for i in group:
-            for j in group:
-                if nums[i] and nums[j] and not nums[i] & nums[j]:
-                    continue
-                if not who:
-                    bars[i, j] = anonymous_sim
-                elif quotes[i].lang == quotes[j].lang:
-                    bars[i, j] = min_sim + same_lang_margin
-                else:
-                    bars[i, j] = min_sim - (shared_name_relief if names[i] & names[j] else 0.0)
+    for i, qi in enumerate(quotes):
+        for j, qj in enumerate(quotes):
+            if nums[i] and nums[j] and not nums[i] & nums[j]:
+                continue
+            if not speaker:
+                bars[i, j] = anonymous_sim
+            elif qi.lang == qj.lang:
+                bars[i, j] = min_sim + same_lang_margin
+            else:
+                bars[i, j] = min_sim - (shared_name_relief if names[i] & names[j] else 0.0)
     return bars
 
 
