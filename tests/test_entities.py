@@ -19,6 +19,16 @@ def test_german_common_nouns_are_not_names_but_people_and_places_are():
         assert name_key(noun) not in names, noun
 
 
+def test_german_abbreviations_are_names_but_shouted_words_are_not():
+    # German's dictionary knows "CDU" and "EZB" as it knows "Zeit": capitals alone decide
+    text = ("Die Europäische Zentralbank (EZB) senkt den Zins. Die CDU und die SPD streiten. "
+            "Das IST so, sagte Merz, und es ist Zeit. LESEN SIE AUCH: mehr ZEIT.")
+    names = NameExtractor().names(text, "de")
+    assert {name_key("EZB"), name_key("CDU"), name_key("SPD")} <= names.keys()
+    for shouted in ("IST", "ZEIT", "LESEN"):
+        assert name_key(shouted) not in names, shouted
+
+
 def test_capitalised_nouns_count_in_english_text():
     # the filter is for noun-capitalising languages only
     names = NameExtractor().names("Yesterday the Government of Regierung County met.", "en")
