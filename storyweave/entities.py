@@ -19,7 +19,8 @@ from anyascii import anyascii
 
 from .countries import find_countries
 from .gazetteer import (country_abbreviation, country_name, country_phrases, english_demonym,
-                        english_name, phrase_form, place_aliases, place_name)
+                        english_name, organisation_abbreviation, phrase_form, place_aliases,
+                        place_name)
 from .morph import morph_for as _morph_for
 
 __all__ = ["ARABIC_ARTICLE", "NameExtractor", "Names", "name_key", "number_keys"]
@@ -66,7 +67,12 @@ def name_key(word: str) -> str:
     """'Вашингтон' / 'Washington' -> 'vashington'-like skeleton shared across scripts;
     a country or city's name in another language ('Ливан', 'Libanon') -> its English one's,
     and every form of a country whose English name is several words ('США', 'États-Unis')
-    -> that country's key (`country_key`)."""
+    -> that country's key (`country_key`); an organisation's abbreviation in any language
+    ('OTAN', 'ЄЦБ', 'ECB') -> its English one in lower case (a skeleton would cut "ICC"
+    to two letters)."""
+    org = organisation_abbreviation(word)
+    if org:
+        return org.lower()
     code = country_abbreviation(word) or country_phrases().get(phrase_form(word)) or \
         country_phrases().get(phrase_form(_demonym_country(word)))
     if code:  # "США", "Великобритания", "États-Unis", "American": one key with "United States"
@@ -78,7 +84,8 @@ def name_key(word: str) -> str:
 def _word_key(word: str, lemma: str) -> str:
     """A word's name key from its lemma; an abbreviation ("l'ONU", "США") as written, as
     abbreviations are told from words by their capitals."""
-    return name_key(word if country_abbreviation(word) else lemma)
+    as_written = country_abbreviation(word) or organisation_abbreviation(word)
+    return name_key(word if as_written else lemma)
 
 
 def _demonym_country(word: str) -> str:
@@ -185,8 +192,9 @@ class NameExtractor:
                     found.append([i, country_key(code), surface, place, False])  # "in the EU": no place
                     continue
                 tok = _ELISION.sub("", tok)  # "l'Égypte", "dell'Egitto", "d'Assad"
-                if not tok or tok.lower() in _STOP or len(tok) < 2:
-                    continue
+                if not tok or len(tok) < 2 or (
+                        tok.lower() in _STOP and not organisation_abbreviation(tok)):
+                    continue  # "the", "who", but "the WHO"
                 bare = _POSSESSIVE.sub("", tok).strip("'’ʼ-")  # "China's" is China
                 if _BRAND.match(bare):  # "iOS", "iPhone", "eBay": capitals inside mark a name
                     out.add(name_key(bare), bare, False)

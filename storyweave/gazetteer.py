@@ -13,7 +13,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 __all__ = ["ABBREVIATIONS", "LOCALES", "city_name", "country_abbreviation", "country_name",
-           "country_phrases", "english_name", "phrase_form", "place_aliases", "place_name"]
+           "country_phrases", "english_name", "organisation_abbreviation", "phrase_form",
+           "place_aliases", "place_name"]
 
 # The languages storyweave reads most; each extra locale adds names that could collide
 # with someone's surname (Polish "Holandia" has the key of "Golan"), so no more than these.
@@ -132,8 +133,8 @@ _ABBREVIATIONS = {"US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "США
                   "ЗША": "US", "EE.UU.": "US", "EEUU": "US", "EUA": "US", "UK": "GB",
                   "U.K.": "GB", "UAE": "AE", "VAE": "AE", "EAU": "AE", "ОАЕ": "AE",
                   # CLDR lists the UN and the EU among its territories
-                  "UN": "UN", "U.N.": "UN", "UNO": "UN", "ONU": "UN", "ООН": "UN",
-                  "EU": "EU", "UE": "EU", "ЕС": "EU", "ЄС": "EU"}
+                  "UN": "UN", "U.N.": "UN", "UNO": "UN", "ONU": "UN", "Onu": "UN", "ООН": "UN",
+                  "EU": "EU", "UE": "EU", "Ue": "EU", "ЕС": "EU", "ЄС": "EU"}
 
 
 ABBREVIATIONS = tuple(_ABBREVIATIONS)
@@ -145,6 +146,26 @@ _VARIANTS = {"GB": ("Great Britain", "Großbritannien", "Grande-Bretagne", "Gran
 def country_name(code: str, locale: str = "en") -> str | None:
     """The country's name in a locale ('US', 'ru' -> 'Соединенные Штаты')."""
     return _names_by_place().get(code, {}).get(locale)
+
+
+# International organisations news names by abbreviation, written differently in each
+# language ("OTAN", "Nato", "НАТО"; "EZB", "BCE", "ЄЦБ"): transliteration cannot join
+# them, and CLDR lists none but the UN and the EU. Matched as written; Italian writes
+# them in title case. Left out: abbreviations another language uses for something else
+# ("МКС" is the ISS in Russian, the ICC in Ukrainian).
+_ORGANISATION_FORMS = {
+    "NATO": "Nato OTAN НАТО", "ECB": "EZB BCE Bce ЄЦБ ЕЦБ", "IMF": "IWF FMI Fmi МВФ",
+    "WHO": "OMS Oms ВОЗ ВООЗ", "IAEA": "IAEO AIEA OIEA Aiea МАГАТЭ МАГАТЕ",
+    "OSCE": "OSZE Osce ОБСЕ ОБСЄ", "OPEC": "OPEP Opec ОПЕК", "ICRC": "IKRK CICR Cicr МККК",
+    "OPCW": "OIAC Opac ОЗХО", "ICC": "CPI Cpi IStGH МУС", "PLO": "OLP", "CIA": "ЦРУ",
+    "FBI": "ФБР", "WTO": "OMC ВТО"}
+_ORGANISATIONS_BY_FORM = {form: org for org, forms in _ORGANISATION_FORMS.items()
+                          for form in [org, *forms.split()]}
+
+
+def organisation_abbreviation(surface: str) -> str | None:
+    """'OTAN' / 'Nato' / 'НАТО' -> 'NATO' (its English abbreviation), else None."""
+    return _ORGANISATIONS_BY_FORM.get(surface)
 
 
 def country_abbreviation(surface: str) -> str | None:

@@ -29,6 +29,22 @@ def test_german_abbreviations_are_names_but_shouted_words_are_not():
         assert name_key(shouted) not in names, shouted
 
 
+def test_an_organisations_abbreviation_is_one_name_in_every_language():
+    ex = NameExtractor()
+    texts = {"en": "Officials of NATO and the ECB met the WHO and the ICC.",
+             "es": "Funcionarios de la OTAN y del BCE con la OMS y la CPI.",
+             "it": "Funzionari della Nato e della Bce con l'Oms e la Cpi.",
+             "de": "Vertreter der NATO und der EZB trafen die WHO und den IStGH.",
+             "uk": "Представники НАТО і ЄЦБ зустрілися з ВООЗ."}
+    keys = {lang: ex.names(t, lang).keys() for lang, t in texts.items()}
+    assert keys["en"] == {name_key(a) for a in ("NATO", "ECB", "WHO", "ICC")}
+    for lang in ("es", "it", "de"):
+        assert keys[lang] == keys["en"], lang
+    assert keys["uk"] == {name_key(a) for a in ("NATO", "ECB", "WHO")}
+    # the English pronoun is no organisation
+    assert name_key("WHO") not in ex.names("Who knows who said it, Lavrov asked.", "en")
+
+
 def test_capitalised_nouns_count_in_english_text():
     # the filter is for noun-capitalising languages only
     names = NameExtractor().names("Yesterday the Government of Regierung County met.", "en")
