@@ -401,12 +401,16 @@ _NAME_GRAMMEMES = {"Surn", "Name", "Geox", "Orgn"}
 _VERB_POS = {"VERB", "INFN", "GRND", "PRTF", "PRTS"}
 
 
+# "Lo ha detto il ministro", "Gli ha risposto": a pronoun before the verb, never a name
+_ITALIAN_CLITICS = {"lo", "gli", "ne", "ci"}
+
+
 @lru_cache(maxsize=100_000)
 def function_word(word: str, lang: str) -> bool:
     """A preposition, conjunction, particle or pronoun, capitalised only because it starts a
     sentence ("Щодо Ірану ...", "По его словам ..."): not part of a name."""
     low = word.lower()
-    if low in _STOP:
+    if low in _STOP or (lang == "it" and low in _ITALIAN_CLITICS):
         return True
     if lang in ("uk", "ru") and re.search("[а-яіїєґ]", low):
         parses = _morph_for(lang).parse(low)

@@ -59,7 +59,8 @@ _PARTICIPLES = {"en": r"calling(?! for| on)|describing", "uk": r"назвавш�
                 "fr": r"qualifiant", "es": r"calificando", "it": r"definendo"}
 _PARTICIPLE_RX = {lang: _word_rx(rx) for lang, rx in _PARTICIPLES.items()}
 # Italian puts the speaker in the next sentence: "«…». Lo ha detto X." / "Così X".
-_NEXT_SENTENCE = re.compile(r"\s*(Lo ha (?:detto|affermato|dichiarato|spiegato)|Così)\b")
+_NEXT_SENTENCE = re.compile(r"\s*(Lo ha (?:detto|affermato|dichiarato|spiegato|precisato|ribadito|"
+                            r"sottolineato|aggiunto)|Così)\b")
 _WORD = re.compile(r"(?<!\w)[^\W\d_][\w'’ʼ.-]*", re.UNICODE)  # not "H33" of "18H33"
 _SENT_START = re.compile(r"(?:[.!?…]\s+|\n)(?=[^\s])")
 # A name right after one of these is where or whose, not who ("… de Paris, a annoncé",
@@ -85,6 +86,7 @@ _ACCORDING = re.compile(r"according to|selon|laut|según|secondo|a juicio de|"
                         r"за (?:його |її |їхніми )?словами|по (?:его |ее |её |их )?словам", re.I)
 _OBJECT_VERB = re.compile(r"told|tells", re.I)  # a name after them is who was told
 _PRONOUN_VERB = re.compile(r"\b(?:его|ее|её|их|його|її|їхніми)\b", re.I)
+_INVERTED_PRONOUN = re.compile(r"-t-(?:il|elle)\b", re.I)  # "a-t-il ajouté"
 _DETERMINERS = set("the a der die das dem den des ein eine einer eines einem seiner seinem ihrer "
                    "le la les l un une el los las lo il lo gli".split())
 # Titles and function words that are capitalised without naming the speaker.
@@ -424,6 +426,7 @@ def extract_quotes(text: str, lang: str, names: NameExtractor | None = None) -> 
     names = names or NameExtractor()
     out: list[Quote] = []
     last: str | None = None  # the last speaker named: "he" is most often still them
+    last_end = 0  # where their quote ended
     prev: tuple[int, str | None] | None = None  # (end, speaker) of the previous quote
     spans = _find_marks(text)
     # Attribution reads the text with every quote blanked: a verb or a name inside a
@@ -450,14 +453,27 @@ def extract_quotes(text: str, lang: str, names: NameExtractor | None = None) -> 
         prev = (c, speaker)
         if explicit and speaker is None and verb and _PRONOUN_VERB.search(verb):
             speaker = last or _subject_before(plain, o, lang, previous_only=True)
+        elif explicit and speaker is None and verb and _INVERTED_PRONOUN.search(verb) and \
+                last and last_end >= _previous_sentence_start(plain, o):
+            # '«…», a souligné Guido Westerwelle dans le journal X. «…», a-t-il ajouté':
+            # "il" is the speaker quoted in the sentence before, not the newspaper named
+            # last (the subject of that sentence when it quotes no one: "le président
+            # Emmanuel Macron a promis … « … », a-t-il déclaré")
+            speaker = last
         elif explicit and speaker is None:  # "he said", "сказав міністр", "hieß es darin":
             # no speaker named yet, so look one sentence further back ("Der frühere
             # Automanager Carlos Ghosn … Das bestätigte der 65-Jährige. „…“, hieß es darin.")
             speaker = _subject_before(plain, anchor, lang, sentences=2 if last else 3) or last
-        last = speaker or last
+        if speaker:
+            last, last_end = speaker, c
         speaker = speaker or None  # "": said by someone unnamed
         out.append(Quote(body, qs, qs + len(body), speaker, _key(speaker, lang, names), verb, lang))
     return out
+
+
+def _previous_sentence_start(text: str, pos: int) -> int:
+    start = _sentence_bounds(text, pos, pos)[0]
+    return _sentence_bounds(text, max(0, start - 2), max(0, start - 2))[0] if start else 0
 
 
 def _goes_on(gap: str, lang: str) -> bool:

@@ -277,3 +277,25 @@ def test_someone_unnamed_is_no_earlier_name(text, lang):
     # "un portavoz", "a spokesman": the speaker is not named, so no name before is them
     quotes = extract_quotes(text, lang, NAMES)
     assert quotes and quotes[-1].speaker is None, quotes
+
+
+def test_il_of_a_t_il_is_the_speaker_quoted_just_before():
+    text = ("Guido Westerwelle a pour la première fois jugé que Kadhafi devait partir. «Le "
+            "dictateur ne peut pas rester» au pouvoir, a souligné le chef de la diplomatie "
+            "allemande dans un entretien au journal Frankfurter Allgemeine Sonntagszeitung. «Une "
+            "dynastie qui mène une guerre si brutale contre son peuple est finie», a-t-il ajouté.")
+    quotes = extract_quotes(text, "fr", NAMES)
+    assert [q.speaker for q in quotes] == ["Guido Westerwelle"] * 2
+    # … but the subject of the sentence before when that sentence quotes no one
+    text = ("«Le feu est maîtrisé», a dit Jean-Claude Gallet. Plus tard, le président Emmanuel "
+            "Macron a promis de reconstruire l'édifice. « Notre-Dame de Paris est notre "
+            "histoire, notre littérature », a-t-il déclaré.")
+    quotes = extract_quotes(text, "fr", NAMES)
+    assert [q.speaker for q in quotes] == ["Jean-Claude Gallet", "Emmanuel Macron"]
+
+
+def test_an_italian_pronoun_before_the_verb_is_no_speaker():
+    text = ("La Lufthansa ha deciso di sospendere i voli. Lo ha dichiarato un portavoce della "
+            "compagnia. \"Abbiamo deciso di sospendere i nostri voli fino a domenica\", ha "
+            "dichiarato il portavoce.")
+    assert all(q.speaker != "Lo" for q in extract_quotes(text, "it", NAMES))
