@@ -472,6 +472,7 @@ def extract_quotes(text: str, lang: str, names: NameExtractor | None = None) -> 
 
 
 def _previous_sentence_start(text: str, pos: int) -> int:
+    """Where the sentence before the one holding `pos` starts (0 at the text's start)."""
     start = _sentence_bounds(text, pos, pos)[0]
     return _sentence_bounds(text, max(0, start - 2), max(0, start - 2))[0] if start else 0
 
