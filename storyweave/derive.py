@@ -42,9 +42,10 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "origi
 # 2011", "15 marzo del 2011" are full dates; 23: German abbreviations ("CDU", "EZB") are
 # names, not common nouns; 24: an international organisation's abbreviation is one name
 # in every language, "OTAN" / "Nato" / "НАТО"; 25: "a-t-il ajouté" is the speaker quoted
-# in the sentence before, and Italian "Lo ha detto" names no speaker "Lo"): stores
-# derived before are derived again on their next update.
-DERIVE_VERSION = 25
+# in the sentence before, and Italian "Lo ha detto" names no speaker "Lo"; 26: a quoted
+# abbreviation's speaker key is taken as written, "ECB", "США"): stores derived before
+# are derived again on their next update.
+DERIVE_VERSION = 26
 
 
 def article_id(content_hash: str) -> str:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .entities import (_STOP, ARABIC_ARTICLE, NameExtractor, _standalone_name, cyrillic, function_word,
-                       name_key)
+from .entities import (_STOP, ARABIC_ARTICLE, NameExtractor, _standalone_name, _word_key, cyrillic,
+                       function_word)
 from .gazetteer import english_name, place_name
 from .models import Quote
 from .morph import likeliest
@@ -417,7 +417,7 @@ def _key(speaker: str | None, lang: str, names: NameExtractor) -> str | None:
     if not speaker:
         return None
     last = re.sub(r"['’]s$", "", speaker.split()[-1]).strip("'’-.")
-    key = name_key(names.lemma(last, lang))
+    key = _word_key(last, names.lemma(last, lang))  # "ECB", "США" as written, not lemmatised
     return key or None
 
 

@@ -299,3 +299,12 @@ def test_an_italian_pronoun_before_the_verb_is_no_speaker():
             "compagnia. \"Abbiamo deciso di sospendere i nostri voli fino a domenica\", ha "
             "dichiarato il portavoce.")
     assert all(q.speaker != "Lo" for q in extract_quotes(text, "it", NAMES))
+
+
+def test_an_organisation_speaker_has_its_name_key_in_every_language():
+    en = one('"Rates will stay high for a while," the ECB said.', "en")
+    de = one("„Die Zinsen bleiben noch eine Weile hoch“, teilte die EZB mit.", "de")
+    assert en.speaker_key == name_key("ECB")
+    es = one("«Protegeremos a los civiles», dijo la OTAN.", "es")
+    it = one("«Proteggeremo i civili», ha dichiarato la Nato.", "it")
+    assert es.speaker_key == it.speaker_key == name_key("NATO")
