@@ -14,14 +14,13 @@ document names them), null when the speaker is unnamed (crowds, "someone", a bar
 Scoring: extract_quotes runs on the whole text (ml_crisis: whole row, predictions starting inside
 the labelled paragraph). A prediction matches a gold quote when their overlap is at least 50 % of
 both spans (one-to-one, greedy). Speaker accuracy is over matched quotes: the surname keys agree
-(name_key of the lemmatised last word, prefix-tolerant for bodies: "EZB" ~ "EZB-Rat"), or both
+(`quotes.speaker_key`, the product's own, prefix-tolerant for bodies: "EZB" ~ "EZB-Rat"), or both
 are null. The last stdout line is one JSON object.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from collections import defaultdict
@@ -30,15 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from storyweave.entities import NameExtractor, name_key  # noqa: E402
-from storyweave.quotes import extract_quotes  # noqa: E402
-
-
-def speaker_key(speaker: str | None, lang: str, names: NameExtractor) -> str | None:
-    if not speaker:
-        return None
-    last = re.sub(r"['’]s$", "", speaker.split()[-1]).strip("'’-.")
-    return name_key(names.lemma(last, lang)) or None
+from storyweave.entities import NameExtractor  # noqa: E402
+from storyweave.quotes import extract_quotes, speaker_key  # noqa: E402
 
 
 def same_speaker(gold: str | None, pred: str | None) -> bool:

@@ -14,11 +14,11 @@ import re
 
 from .entities import (_STOP, ARABIC_ARTICLE, NameExtractor, _standalone_name, _word_key, cyrillic,
                        function_word)
-from .gazetteer import english_name, place_name
+from .gazetteer import country_abbreviation, english_name, organisation_abbreviation, place_name
 from .models import Quote
 from .morph import likeliest
 
-__all__ = ["Quote", "extract_quotes", "TITLES"]
+__all__ = ["Quote", "extract_quotes", "speaker_key", "TITLES"]
 
 
 # Opening mark -> marks that may close it. “ closes „ (German) and opens in English.
@@ -413,10 +413,14 @@ def _country_genitive(word: str, lang: str) -> bool:
     return lemma != word.lower() and english_name(lemma.title()) is not None
 
 
-def _key(speaker: str | None, lang: str, names: NameExtractor) -> str | None:
+def speaker_key(speaker: str | None, lang: str, names: NameExtractor) -> str | None:
+    """The name key of a speaker as shown: its last word's ("Mike Pompeo" -> pompeo)."""
     if not speaker:
         return None
     last = re.sub(r"['’]s$", "", speaker.split()[-1]).strip("'’-.")
+    head = last.split("-")[0]
+    if "-" in last and (organisation_abbreviation(head) or country_abbreviation(head)):
+        last = head  # "EZB-Rats": the ECB's council speaks for the ECB
     key = _word_key(last, names.lemma(last, lang))  # "ECB", "США" as written, not lemmatised
     return key or None
 
@@ -467,7 +471,7 @@ def extract_quotes(text: str, lang: str, names: NameExtractor | None = None) -> 
         if speaker:
             last, last_end = speaker, c
         speaker = speaker or None  # "": said by someone unnamed
-        out.append(Quote(body, qs, qs + len(body), speaker, _key(speaker, lang, names), verb, lang))
+        out.append(Quote(body, qs, qs + len(body), speaker, speaker_key(speaker, lang, names), verb, lang))
     return out
 
 

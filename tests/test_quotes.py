@@ -308,3 +308,10 @@ def test_an_organisation_speaker_has_its_name_key_in_every_language():
     es = one("«Protegeremos a los civiles», dijo la OTAN.", "es")
     it = one("«Proteggeremo i civili», ha dichiarato la Nato.", "it")
     assert es.speaker_key == it.speaker_key == name_key("NATO")
+
+
+def test_a_body_of_an_organisation_speaks_under_its_key():
+    from storyweave.quotes import speaker_key
+
+    assert speaker_key("EZB-Rats", "de", NAMES) == speaker_key("ECB", "en", NAMES) == name_key("ECB")
+    assert speaker_key("EZB-Präsident", "de", NAMES) == name_key("ECB")
