@@ -14,8 +14,9 @@ and F1 of junk, plus ``keep_recall`` = share of real article lines that survive.
 storyweave is run the way the pipeline runs it: the outlet is the id's prefix (``gv_30`` -> ``gv``),
 ``OutletLineStats`` is built over ALL rows of the file grouped by that prefix (the pipeline's
 corpus evidence), the title is the first non-empty line (``split_title``, as the text/JSONL readers
-do) and ``LineCleaner(stats).clean(title, text, outlet)`` decides the rest. The title line is
-never removed by the cleaner, so it counts as predicted ``keep``. Baselines in the same run:
+do) and ``LineCleaner(stats).clean_with_title(title, text, outlet)`` decides, as the article
+builder does: a junk first line (a site's teaser, a crawl banner) is dropped and the first clean
+line becomes the title; otherwise the title line is kept. Baselines in the same run:
 "keep everything", justext (each line a ``<p>``, the row language's stop list; a line is junk
 when justext marks its paragraph boilerplate) and trafilatura (same ``<p>`` wrapping; a line is
 kept when its text appears in trafilatura's output).
@@ -105,14 +106,16 @@ def storyweave_predict(row: dict, cleaner: LineCleaner, outlet: str | None,
                        indices: list[int]) -> tuple[dict[int, str], dict[int, str]]:
     lines = row["text"].split("\n")
     t_idx, title, body = title_and_body(row["text"])
-    out = cleaner.clean(title, body, outlet)
+    shown, out = cleaner.clean_with_title(title, body, outlet)  # as ArticleBuilder does
     removed = {r.text: r.reason for r in out.removed}
+    if shown != title:  # the first line was junk (a teaser, a crawl banner) and was dropped
+        removed.pop(shown.strip(), None)  # the body line that became the title is kept
     # classify() depends only on the line, the outlet and the document's script, so identical
     # lines get identical decisions: membership in the removed set is an exact per-line mapping.
     pred, reasons = {}, {}
     for i in indices:
         s = lines[i].strip()
-        if i == t_idx:
+        if i == t_idx and s not in removed:
             pred[i] = "keep"
         elif s in removed:
             pred[i], reasons[i] = "junk", removed[s]
@@ -188,8 +191,8 @@ def main(argv: list[str] | None = None) -> dict:
         raise SystemExit(f"{len(missing)} labelled ids not in {args.data}, e.g. {missing[0]}")
 
     t0 = time.perf_counter()
-    # Corpus evidence exactly as Engine._line_stats builds it: (outlet, parsed body) of every row.
-    stats = build_stats((outlet_of_row(r["id"]), title_and_body(r["text"])[2]) for r in rows)
+    # Corpus evidence exactly as Engine._line_stats builds it: (outlet, title and body) of every row.
+    stats = build_stats((outlet_of_row(r["id"]), "\n".join(title_and_body(r["text"])[1:])) for r in rows)
     cleaner = LineCleaner(stats)
     stats_s = time.perf_counter() - t0
 

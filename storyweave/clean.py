@@ -290,6 +290,8 @@ class LineCleaner:
             return title, self.clean(title, text, outlet)
         out = self.clean("", text, outlet)
         first, _, rest = out.text.partition("\n")
+        if not first.strip() and reason.startswith("repeated"):
+            return title, out  # a headline with no body (a headlines feed) that recurs: kept
         return first.strip(), CleanText(rest.strip(), [RemovedLine(title.strip(), reason)] + out.removed)
 
 

@@ -178,9 +178,12 @@ class Engine:
     def _line_stats(self, parsed: list) -> OutletLineStats:
         """Per-outlet line counts over the new items and the outlets' stored articles
         (articles of no known outlet are one pool, see OutletLineStats)."""
-        new = [(outlet_of(p, item), p.text) for _s, item, p in parsed if not isinstance(p, Rejected)]
+        # titles count too: a dump's first line is often the site's breaking-news teaser
+        # ("España exigirá una PCR negativa …" atop every El País page), not the headline
+        new = [(outlet_of(p, item), p.title + "\n" + p.text)
+               for _s, item, p in parsed if not isinstance(p, Rejected)]
         outlets = {o for o, _ in new}
-        old = [(a.source, a.text + "\n" + "\n".join(r.text for r in a.removed))
+        old = [(a.source, a.title + "\n" + a.text + "\n" + "\n".join(r.text for r in a.removed))
                for a in self.store.articles() if a.source in outlets]
         return build_stats(new + old)
 

@@ -76,6 +76,18 @@ def test_comment_section_is_cut_and_junk_title_replaced():
     assert out.removed[0].reason == "navigation"
 
 
+def test_a_recurring_headline_with_no_body_left_is_kept():
+    # a site's teaser tops two of its pages; a third holds that headline alone (its body
+    # all furniture): the headline stays rather than the article becoming empty
+    stats = build_stats([("gv", "Teaser line of the site\nStory one, a long first paragraph."),
+                         ("gv", "Teaser line of the site\nStory two, another long paragraph.")])
+    title, out = LineCleaner(stats).clean_with_title("Teaser line of the site", "", outlet="gv")
+    assert (title, out.text) == ("Teaser line of the site", "")
+    title, out = LineCleaner(stats).clean_with_title("Teaser line of the site", "Headline\nBody.",
+                                                     outlet="gv")
+    assert (title, out.text) == ("Headline", "Body.")
+
+
 STORY = ("Spaniards are voicing outrage after a court in Barcelona ruled on Thursday that five men "
          "were not guilty of rape. The court found them guilty of the lesser crime of sexual abuse. "
          "They were sentenced to 10 to 12 years each and fined 2,000 euros. A debate is taking "

@@ -435,3 +435,23 @@ def test_actor_names_are_the_same_whatever_the_string_hash_seed():
     assert len(outs) == 1, outs
     names = outs.pop()
     assert "'Carlos Ghosn'" in names and "Renault-Nissan Carlos" not in names, names
+
+
+def test_a_teaser_atop_every_page_of_a_dump_is_no_title(tmp_path):
+    # crawled pages as plain text: the site's breaking-news line tops each of them, the
+    # story's own headline comes next
+    teaser = "España exigirá una PCR negativa a los viajeros que lleguen desde países de riesgo"
+    stories = [("La protesta estalla en Libia", "Miles de personas se manifiestan en Bengasi contra el "
+                "régimen. La policía responde con gases lacrimógenos y deja tres muertos."),
+               ("Gadafi promete luchar hasta el final", "El líder libio habló durante una hora en la "
+                "televisión estatal. Dijo que no dejará el país y llamó a sus partidarios a las calles."),
+               ("La ONU estudia sanciones contra Libia", "El Consejo de Seguridad se reunirá el sábado. "
+                "Francia y el Reino Unido proponen congelar los bienes de la familia Gadafi.")]
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("".join(json.dumps({"text": f"{teaser}\n{head}\n{body}", "lang": "es",
+                                        "source": "elpais"}, ensure_ascii=False) + "\n"
+                            for head, body in stories), "utf-8")
+    with engine(tmp_path) as e:
+        e.run([str(dump)])
+        titles = sorted(a.title for a in e.store.articles())
+    assert titles == sorted(head for head, _ in stories)
