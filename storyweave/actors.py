@@ -10,6 +10,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .entities import _STOP as _ENTITY_STOP
+from anyascii import anyascii
+
 from .entities import cyrillic, name_key
 from .gazetteer import english_demonym, english_name, place_name
 from .models import Article, Event
@@ -181,6 +183,62 @@ def _join_acronyms(entries: list[dict[str, Any]], holders: dict[str, set[str]],
 
 
 def script_aliases(members: list[Article]) -> dict[str, str]:
+    """{name key: the key it is one name with} within one event: across scripts
+    (`_cyrillic_aliases`) and across Latin spellings of one transliterated name
+    (`_spelling_aliases`: "Gadafi", "Kadhafi", "Gheddafi")."""
+    out = _cyrillic_aliases(members)
+    spelled = _spelling_aliases(members)
+    for k, v in spelled.items():
+        out.setdefault(k, v)
+    return {k: spelled.get(v, v) for k, v in out.items() if spelled.get(v, v) != k}
+
+
+def _spelling_aliases(members: list[Article]) -> dict[str, str]:
+    """{key: key} for Latin spellings of one name that transliteration from Arabic and
+    other scripts varies by language ("Gadafi" es, "Kadhafi" fr, "Gheddafi" it, "Qaddafi";
+    "Muamar", "Mouammar"): the same consonants once g/k/q and s/z are one sound and h, w,
+    y and vowels are dropped (three at least), letters no more than a third apart, in
+    three reports together and both in few of them (a report may quote another's
+    spelling; two people would share most reports). Countries, cities and abbreviations
+    are translated, not spelled, and keep their own keys."""
+    holders: dict[str, set[str]] = {}
+    forms: dict[str, str] = {}
+    for a in members:
+        for k in a.names:
+            form = a.name_forms.get(k, k)
+            if cyrillic(form) or form.isupper() or english_name(form):
+                continue
+            holders.setdefault(k, set()).add(a.id)
+            forms.setdefault(k, form)
+    groups: dict[str, list[str]] = {}
+    for k, form in forms.items():
+        skeleton = _consonants(form)
+        if len(skeleton) >= 3:
+            groups.setdefault(skeleton, []).append(k)
+    out: dict[str, str] = {}
+    for keys in groups.values():
+        keys.sort(key=lambda k: (-len(holders[k]), k))  # the commonest spelling stays
+        head = keys[0]
+        for k in keys[1:]:
+            a, b = (re.sub(r"(.)\1", r"\1", forms[x].lower()) for x in (head, k))
+            both, either = holders[k] & holders[head], holders[k] | holders[head]
+            if len(either) >= 3 and len(both) <= 0.2 * len(either) and \
+                    _edits(a, b) <= max(len(a), len(b)) / 3:
+                out[k] = head
+    return out
+
+
+def _consonants(form: str) -> str:
+    """'Kadhafi', 'Gaddafi', 'Gheddafi', 'Qaddafi' -> 'kdf'; 'Mouammar', 'Muamar' -> 'mmr'."""
+    word = re.sub(r"(.)\1", r"\1", anyascii(form).lower())  # doubled letters once
+    word = word.translate(_SOUNDS)
+    return re.sub(r"[^a-z]|[aeiouhwy]", "", word)
+
+
+_SOUNDS = str.maketrans("gqcz", "kkks")
+
+
+def _cyrillic_aliases(members: list[Article]) -> dict[str, str]:
     """{Cyrillic-script key: Latin-script key} for names of one event that transliteration
     leaves a letter or two apart ("Гон"/"Ghosn", "Трамп"/"Trump", "Льюис"/"Lewis",
     "Нотр-Дам"/"Notre-Dame"): named in three reports at least, never both in one report

@@ -45,6 +45,7 @@ __all__ = ["Engine"]
 
 # Bump when summaries, aspects or quotes are computed differently: stored ones are then
 # recomputed on the next run instead of being reused for unchanged events.
+# 19: Latin spellings of one transliterated name are one name ("Gadafi", "Kadhafi");
 # 18: a passage sharing only the event's topic names needs a closer match; 17: aspect
 # labels lead with the name their reports share; 16: two shared figures anchor
 # a citation, a quote's own names, names across scripts; 15: quotes linked across scripts
@@ -54,7 +55,7 @@ __all__ = ["Engine"]
 # through Cyrillic inflection; 10: summary sentences start after a wire dateline; 9: a
 # passage placing its claim elsewhere is no support; 8: aspect phrases. (Actors are not
 # stored: they are computed at export, so how they are shown needs no bump.)
-EXPLAIN_VERSION = 18
+EXPLAIN_VERSION = 19
 
 
 class Engine:

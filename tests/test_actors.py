@@ -169,3 +169,29 @@ def test_a_russian_adjective_is_shown_with_the_noun_it_names():
     names = [e["name"] for e in _shown(arts)]
     assert "Белый дом" in names and "Центральное телевидение" in names, names
     assert "Белый" not in names and "Центральный" not in names
+
+
+def test_spellings_of_one_transliterated_name_are_one_actor():
+    arts = _build([
+        ("es", "Gadafi resiste", "El líder libio Muamar Gadafi habló en Trípoli. Gadafi dijo que no se irá."),
+        ("es", "Gadafi en Trípoli", "Muamar Gadafi apareció en la televisión. Gadafi culpó a Al Qaeda."),
+        ("fr", "Kadhafi résiste", "Le dirigeant libyen Mouammar Kadhafi a parlé à Tripoli. Kadhafi reste."),
+        ("it", "Gheddafi resiste", "Il leader libico Muammar Gheddafi ha parlato a Tripoli. Gheddafi resta."),
+    ])
+    shown = _shown(arts)
+    leader = [a for a in shown if a["name"].endswith(("Gadafi", "Kadhafi", "Gheddafi"))]
+    assert len(leader) == 1 and leader[0]["articles"] == 4, [a["name"] for a in shown]
+    assert leader[0]["languages"] == ["es", "fr", "it"]
+
+
+def test_two_names_with_the_same_consonants_in_one_report_stay_apart():
+    # "Mohamed" and "Mahmoud" share m-m-d, but are letters too far apart; two people named
+    # in most of the same reports are not spellings of one name
+    arts = _build([
+        ("en", "Talks", "Mohamed Morsi met Mahmoud Abbas in Cairo. Morsi and Abbas spoke."),
+        ("en", "Talks", "Mohamed Morsi and Mahmoud Abbas met again. Morsi said little."),
+        ("en", "Talks", "Mahmoud Abbas flew home after meeting Mohamed Morsi."),
+    ])
+    from storyweave.actors import script_aliases
+
+    assert script_aliases(arts) == {}
