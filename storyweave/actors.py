@@ -12,7 +12,7 @@ from typing import Any
 from .entities import _STOP as _ENTITY_STOP
 from anyascii import anyascii
 
-from .entities import cyrillic, name_key
+from .entities import ARABIC_ARTICLE, cyrillic, name_key
 from .gazetteer import english_demonym, english_name, place_name
 from .models import Article, Event
 from .morph import likeliest
@@ -364,7 +364,9 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
         # adjective's ending changes ("Верховний" -> "Верховна Рада"): matched by its stem
         stem_of = {(_cyrillic_stem(f) if cyrillic(f) else f): f for f in key_of}
         alternation = "|".join(re.escape(f) for f in sorted(stem_of, key=len, reverse=True))
-        for m in re.finditer(rf"(?<![\w-])({alternation})(\w{{0,3}})(?![\w-])", a.text):  # not "-Nissan"
+        # not "-Nissan", but "el-Assad" (an Arabic article carried by the name)
+        for m in re.finditer(rf"(?:(?<![\w-])|(?<=\b[eEaA]l-))({alternation})(\w{{0,3}})(?![\w-])",
+                             a.text):
             form = stem_of[m.group(1)]
             if m.group(2) and not cyrillic(form):
                 continue
@@ -376,9 +378,10 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
         for end, k, script, abbreviation in ends:
             if k in places:
                 continue
-            after = a.text[end:end + 3]
-            gap = len(after) - len(after.lstrip())  # "Recep Tayyip": one space or two
-            nxt = starts.get(end + gap) if 0 < gap <= 2 and not abbreviation else None
+            # "Recep Tayyip": one space or two; "Muamar el Gadafi", "Bachar el-Assad": and
+            # the Arabic article the surname carries
+            gap = _GIVEN_GAP.match(a.text, end)
+            nxt = starts.get(gap.end()) if gap and not abbreviation else None
             # a given name is written in its surname's script: not "Nissan Карлоса Гона"
             if nxt and nxt[0] != k and nxt[1] == script:
                 pairs.add((k, nxt[0]))
@@ -391,6 +394,9 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
         if k not in given and n >= max(1, 0.6 * n_articles[k]) and given.get(s) != k:
             given[k] = s
     return given
+
+
+_GIVEN_GAP = re.compile(rf"[ \u00a0]{{1,2}}(?:(?:{ARABIC_ARTICLE})(?:[ \u00a0]|-))?", re.I)
 
 
 def _cyrillic_stem(form: str) -> str:

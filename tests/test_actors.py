@@ -195,3 +195,13 @@ def test_two_names_with_the_same_consonants_in_one_report_stay_apart():
     from storyweave.actors import script_aliases
 
     assert script_aliases(arts) == {}
+
+
+def test_a_given_name_before_an_arabic_article_and_surname_is_chained():
+    arts = _build([
+        ("es", "Gadafi habla", "El líder libio Muamar el Gadafi habló en Trípoli. Gadafi dijo que resistirá."),
+        ("es", "Gadafi resiste", "Muamar el Gadafi apareció en la televisión estatal. Gadafi culpó a Occidente."),
+        ("es", "Hijo de Gadafi", "Seif al-Islam, hijo de Muamar el Gadafi, habló también. Gadafi calló."),
+    ])
+    names = [a["name"] for a in _shown(arts)]
+    assert "Muamar Gadafi" in names and "Muamar" not in names, names
