@@ -63,6 +63,8 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
             parts = [phrase]
         elif len(parts) == 1 and not is_place:
             parts = [*_leading_word(name, members), name]
+            if len(parts) == 1:  # "Consejo" -> "Consejo de Seguridad"
+                parts = [_of_phrase(name, members) or name]
         out.append({"name": " ".join(parts), "key": key, "kind": "place" if is_place else "name",
                     "articles": n_articles[key], "mentions": mentions[key],
                     "languages": sorted(langs[key]), "first_article": first[key],
@@ -90,6 +92,34 @@ def _leading_word(name: str, members: list[Article], share: float = 0.6) -> list
         return []
     word, n = before.most_common(1)[0]
     return [word] if n >= 2 and n >= share * total else []
+
+
+def _of_phrase(name: str, members: list[Article], share: float = 0.6) -> str | None:
+    """A one-word name with the "of" phrase most of its mentions go on with: "Consejo de
+    Seguridad", "Conseil de sécurité", "Ministry of Defence" (name keys are per word, and
+    "Consejo" alone names nothing). Only Latin script (a Cyrillic phrase is inflected)."""
+    if cyrillic(name):
+        return None
+    after: Counter[str] = Counter()
+    total = tail = 0
+    for a in members:
+        for start in _mentions(a.text, name):
+            total += 1
+            tail += bool(_OF_BEFORE.search(a.text, max(0, start - 12), start))
+            m = _OF_PHRASE.match(a.text, start + len(name))
+            if m:
+                after[m.group(0)] += 1
+    if not after or tail >= share * total:  # "(Consejo de) Seguridad de las Naciones"
+        return None
+    phrase, n = after.most_common(1)[0]
+    return name + phrase if n >= 2 and n >= share * total else None
+
+
+# " de Seguridad", " de sécurité", " of Defence", " della Difesa": a preposition (with an
+# article) and one word, the rest of a name written in several words
+_OF = r"(?:of(?: the)?|de(?: la| las| los| l'| el)?|del|des|du|di|della|dello|dei|degli)"
+_OF_PHRASE = re.compile(rf" {_OF} (?!(?:la|las|los|le|les|el|il|lo|the)\b)[^\W\d_][\w'’-]{{2,}}")
+_OF_BEFORE = re.compile(rf"\b{_OF} $")
 
 
 def _mentions(text: str, word: str) -> list[int]:

@@ -205,3 +205,14 @@ def test_a_given_name_before_an_arabic_article_and_surname_is_chained():
     ])
     names = [a["name"] for a in _shown(arts)]
     assert "Muamar Gadafi" in names and "Muamar" not in names, names
+
+
+def test_a_one_word_name_is_shown_with_the_of_phrase_its_mentions_go_on_with():
+    arts = _build([
+        ("es", "La ONU vota", "Ayer el Consejo de Seguridad votó en Nueva York. Rusia se abstuvo en el Consejo de Seguridad."),
+        ("es", "Votación", "Los miembros del Consejo de Seguridad aprobaron la zona de exclusión sobre Libia."),
+        ("es", "Libia", "Tras el voto, el Consejo de Seguridad pidió un alto el fuego en Libia."),
+    ])
+    names = [a["name"] for a in _shown(arts)]
+    assert "Consejo de Seguridad" in names, names
+    assert not any(n.startswith("Seguridad de") for n in names), names  # the tail of that name
