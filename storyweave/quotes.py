@@ -306,8 +306,12 @@ def _attribute(text: str, qs: int, qe: int, lang: str
         # else its subject: a confirmed name not after a preposition, else any such name
         # ("Помпео в Сочі: «…»": Pompeo, although he opens the line)
         runs = _prefer_subjects(prefix, _real_names(text, s0, prefix, lang), lang, strict=True)
-        # "Manila, Bergoglio a superstiti del tifone: «…»": the dateline place is not the speaker
-        runs = [r for r in runs if len(r[1]) > 1 or not place_name(r[1][0])] or runs
+        # "Manila, Bergoglio a superstiti del tifone: «…»": the dateline place is not the
+        # speaker, nor where no one else is named ("Siria, portavoce Croce Rossa: «…»")
+        dateline = [r for r in runs if len(r[1]) == 1 and place_name(r[1][0])
+                    and prefix[r[0] + len(r[1][0]):].lstrip().startswith(",")]
+        runs = [r for r in runs if len(r[1]) > 1 or not place_name(r[1][0])] or \
+            [r for r in runs if r not in dateline]
         return (_shown(runs[0][1], lang) if runs else None), None, True, qs
     return None, None, False, qs
 

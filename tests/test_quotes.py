@@ -315,3 +315,11 @@ def test_a_body_of_an_organisation_speaks_under_its_key():
 
     assert speaker_key("EZB-Rats", "de", NAMES) == speaker_key("ECB", "en", NAMES) == name_key("ECB")
     assert speaker_key("EZB-Präsident", "de", NAMES) == name_key("ECB")
+
+
+def test_a_place_opening_a_headline_before_a_comma_is_not_its_speaker():
+    quotes = extract_quotes("Siria, portavoce Croce Rossa: \"Gli scontri sono ripresi, ma noi non "
+                            "ci fermiamo\"", "it", NAMES)
+    assert quotes and quotes[0].speaker != "Siria"
+    quotes = extract_quotes("Siria, Damasco: \"L'esercito controlla gran parte di Aleppo Est\"", "it", NAMES)
+    assert quotes[0].speaker == "Damasco"  # the capital speaking for its government
