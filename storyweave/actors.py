@@ -9,9 +9,9 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from .entities import _STOP as _ENTITY_STOP
 from anyascii import anyascii
 
+from .entities import _STOP as _ENTITY_STOP
 from .entities import ARABIC_ARTICLE, cyrillic, name_key
 from .gazetteer import english_demonym, english_name, place_name
 from .models import Article, Event

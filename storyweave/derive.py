@@ -9,7 +9,8 @@ from urllib.parse import urlparse
 
 from .clean import LineCleaner, OutletLineStats, strip_outlet
 from .dates import find_dates, resolve
-from .entities import NameExtractor, number_keys
+from .entities import NameExtractor
+from .figures import number_keys
 from .htmlextract import url_date
 from .ingest import parse_item
 from .quotes import extract_quotes

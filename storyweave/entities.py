@@ -23,7 +23,7 @@ from .gazetteer import (country_abbreviation, country_name, country_phrases, eng
                         place_name)
 from .morph import morph_for as _morph_for
 
-__all__ = ["ARABIC_ARTICLE", "NameExtractor", "Names", "name_key", "number_keys"]
+__all__ = ["ARABIC_ARTICLE", "NameExtractor", "Names", "name_key"]
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’ʼ-]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
@@ -35,7 +35,6 @@ ARABIC_ARTICLE = "al|el|ad|an|ar|as|ash|at|az"
 # names carry their article.
 _ELISION = re.compile(rf"^(?:[a-zà-ÿ]{{1,5}}['’]|(?:{ARABIC_ARTICLE})-)(?=[^\W\d_])")
 _SENT_END = re.compile(r"[.!?…»\"“”]\s*$")
-_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
 
 # Words that are capitalised for grammar, not because they name something ("СМИ", "ЗМІ":
 # "the media", written in capitals as abbreviations are).
@@ -117,23 +116,6 @@ def _skeleton(word: str, length: int = 5) -> str:
     # Five letters: endings differ across languages and cases (Italy/Италия, Amatrice/
     # Аматриче, Венесуэла/Venezuela); the stem carries the identity.
     return s[:length]
-
-
-def number_keys(text: str) -> set[str]:
-    """Numbers that identify a story (casualties, sums, magnitudes), normalised across
-    languages ("1,200" = "1 200", "6.2" = "6,2"); years and single digits are left out."""
-    out = set()
-    for m in _NUMBER.finditer(text):
-        tok = m.group(0)
-        if re.fullmatch(r"\d{1,3}(?:[ ,.\u00a0]\d{3})+", tok):
-            value = re.sub(r"\D", "", tok)
-        elif re.fullmatch(r"\d+[.,]\d+", tok):
-            value = tok.replace(",", ".")
-        else:
-            value = tok
-        if len(value) >= 2 and not re.fullmatch(r"(19|20)\d\d", value):
-            out.add(value)
-    return out
 
 
 class NameExtractor:

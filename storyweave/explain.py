@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .dates import article_event_date
-from .entities import number_keys
+from .figures import number_keys
 from .models import Article, Event, Storyline, SummarySentence
 from .summarize import is_statement, split_sentences
 

@@ -6,7 +6,8 @@ import numpy as np
 
 from ._disjoint import DisjointSets
 from .actors import script_aliases
-from .entities import NameExtractor, number_keys
+from .entities import NameExtractor
+from .figures import number_keys
 from .models import Article, Citation, EventQuote, Quote
 
 __all__ = ["link_quotes", "event_quotes"]

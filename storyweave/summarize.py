@@ -45,7 +45,8 @@ import numpy as np
 
 from .actors import script_aliases
 from .dates import find_dates
-from .entities import DATELINE_PREFIX, SENTENCE_BREAK, NameExtractor, Names, number_keys
+from .entities import DATELINE_PREFIX, SENTENCE_BREAK, NameExtractor, Names
+from .figures import number_keys
 from .gazetteer import city_name, english_name
 from .models import Article, Citation, SummarySentence
 from .quotes import extract_quotes

@@ -260,7 +260,7 @@ def test_a_new_report_re_explains_only_the_event_it_changes(tmp_path, mini_corpu
 def test_developments_follow_rising_figures_in_publication_order():
     from datetime import datetime
 
-    from storyweave.entities import number_keys
+    from storyweave.figures import number_keys
     from storyweave.explain import developments
     from storyweave.models import Article, Event, Membership
 
