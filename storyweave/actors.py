@@ -46,7 +46,7 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
     # shows "Russian" as Russia) is no actor, nor anyone's given name.
     ranked = [k for k, n in n_articles.most_common()
               if n >= need and not english_demonym(display.get(k, ""))][:limit * 2]
-    given = _given_names(ranked, members, n_articles, alias)
+    given, articles = _given_names(ranked, members, n_articles, alias)
     out = []
     for key in ranked:
         if key in given:
@@ -57,6 +57,9 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
         script = cyrillic(name)
         chain = _name_chain(key, given, lambda k: cyrillic(display.get(k, k.title())) == script)
         parts = [p for p in (display.get(k, k.title()) for k in chain) if cyrillic(p) == script] + [name]
+        article = articles.get((chain[-1], key)) if chain and len(parts) > 1 else None
+        if article:  # "Seif al-Islam", "Muamar el Gadafi", as the reports write them
+            parts[-1] = article + ("" if article.endswith("-") else " ") + name
         is_place = bool(place_votes[key] or place_name(name))
         phrase = _adjective_phrase(name, members) if len(parts) == 1 and cyrillic(name) else None
         if phrase:  # "Белый" -> "Белый дом" (a place too: "в Белом доме")
@@ -119,7 +122,9 @@ def _of_phrase(name: str, members: list[Article], share: float = 0.6) -> str | N
 # article) and one word, the rest of a name written in several words
 _OF = r"(?:of(?: the)?|de(?: la| las| los| l'| el)?|del|des|du|di|della|dello|dei|degli)"
 _OF_PHRASE = re.compile(rf" {_OF} (?!(?:la|las|los|le|les|el|il|lo|the)\b)[^\W\d_][\w'’-]{{2,}}")
-_OF_BEFORE = re.compile(rf"\b{_OF} $")
+# a bare preposition before a name makes it another name's tail ("Consejo de Seguridad");
+# with an article it does not ("del Consejo", "du Conseil", "of the Council")
+_OF_BEFORE = re.compile(r"\b(?:de|di|of) $")
 
 
 def _mentions(text: str, word: str) -> list[int]:
@@ -375,12 +380,14 @@ def _latin(text: str) -> bool:
 
 
 def _given_names(keys: list[str], members: list[Article], n_articles: Counter[str],
-                 alias: dict[str, str]) -> dict[str, str]:
+                 alias: dict[str, str]) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
     """{key: the key it precedes} for names that are the first part of a longer name
     ("Recep" -> "Tayyip" -> "Erdoğan", "Sergei" -> "Lavrov"): in most reports naming them,
     the written form is followed directly by the next name's form. `alias`: a report's
-    keys that the event shows under another (`script_aliases`)."""
+    keys that the event shows under another (`script_aliases`). Also {(given, next): the
+    Arabic article written between them, as most reports write it} ("Seif" "al-" "Islam")."""
     follows: Counter[tuple[str, str]] = Counter()
+    between: dict[tuple[str, str], Counter[str]] = {}
     for a in members:
         key_of = {a.name_forms[r]: alias.get(r, r) for r in a.names
                   if alias.get(r, r) in keys and a.name_forms.get(r)
@@ -415,15 +422,21 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
             # a given name is written in its surname's script: not "Nissan Карлоса Гона"
             if nxt and nxt[0] != k and nxt[1] == script:
                 pairs.add((k, nxt[0]))
+                between.setdefault((k, nxt[0]), Counter())[gap.group(0).strip()] += 1
         follows.update(pairs)
     given: dict[str, str] = {}
     # ties go to the more reported name, then the alphabet: never to set order, which
     # changes with Python's string hashing from run to run ("Volodymyr" before Zelensky
     # or before Groysman)
     for (k, s), n in sorted(follows.items(), key=lambda x: (-x[1], -n_articles[x[0][1]], x[0])):
-        if k not in given and n >= max(1, 0.6 * n_articles[k]) and given.get(s) != k:
+        # across an article ("Muamar el Gadafi") in two reports at least: Spanish "el" is
+        # also its own article ("Camp David el Estado")
+        least = 2 if any(between.get((k, s), {})) else 1
+        if k not in given and n >= max(least, 0.6 * n_articles[k]) and given.get(s) != k:
             given[k] = s
-    return given
+    articles = {pair: c.most_common(1)[0][0] for pair, c in between.items()
+                if given.get(pair[0]) == pair[1] and c.most_common(1)[0][0]}
+    return given, articles
 
 
 _GIVEN_GAP = re.compile(rf"[ \u00a0]{{1,2}}(?:(?:{ARABIC_ARTICLE})(?:[ \u00a0]|-))?", re.I)
