@@ -64,10 +64,8 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
         phrase = _adjective_phrase(name, members) if len(parts) == 1 and cyrillic(name) else None
         if phrase:  # "Белый" -> "Белый дом" (a place too: "в Белом доме")
             parts = [phrase]
-        elif len(parts) == 1 and not is_place:
-            parts = [*_leading_word(name, members), name]
-            if len(parts) == 1:  # "Consejo" -> "Consejo de Seguridad"
-                parts = [_of_phrase(name, members) or name]
+        elif len(parts) == 1 and not is_place:  # "State Department", "Consejo de Seguridad"
+            parts = [_name_phrase(name, members)]
         out.append({"name": " ".join(parts), "key": key, "kind": "place" if is_place else "name",
                     "articles": n_articles[key], "mentions": mentions[key],
                     "languages": sorted(langs[key]), "first_article": first[key],
@@ -76,46 +74,39 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
     return _join_acronyms(out, holders, order)[:limit]
 
 
-def _leading_word(name: str, members: list[Article], share: float = 0.6) -> list[str]:
-    """The capitalised word most reports write right before a one-word name, when they
-    do in most of its mentions: "Department" is the "State Department" (name keys are per
-    word, and "State" is no name by itself). Titles ("Mr", "President") and function
-    words are not part of a name; only Latin script (a Cyrillic phrase is inflected)."""
+def _name_phrase(name: str, members: list[Article], share: float = 0.6) -> str:
+    """A one-word name with the words most of its mentions write around it (name keys are
+    per word): the capitalised word before it ("Department" is the "State Department";
+    "State" is no name by itself; titles and function words are no part of a name), else
+    the "of" phrase after it ("Consejo de Seguridad", "Conseil de sécurité"), unless a bare
+    preposition stands before it in most mentions ("(Consejo de) Seguridad de las
+    Naciones": the tail of another name). Only Latin script (a Cyrillic phrase is
+    inflected). One scan of the mentions for both."""
     if cyrillic(name):
-        return []
+        return name
     before: Counter[str] = Counter()
-    total = 0
+    after: Counter[str] = Counter()
+    total = tail = 0
     for a in members:
         for start in _mentions(a.text, name):
             total += 1
             prev = _WORD_BEFORE.search(a.text, max(0, start - 40), start)
             if prev and prev.group(1).lower() not in _NOT_A_NAME_PART:
                 before[prev.group(1)] += 1
-    if not before:
-        return []
-    word, n = before.most_common(1)[0]
-    return [word] if n >= 2 and n >= share * total else []
-
-
-def _of_phrase(name: str, members: list[Article], share: float = 0.6) -> str | None:
-    """A one-word name with the "of" phrase most of its mentions go on with: "Consejo de
-    Seguridad", "Conseil de sécurité", "Ministry of Defence" (name keys are per word, and
-    "Consejo" alone names nothing). Only Latin script (a Cyrillic phrase is inflected)."""
-    if cyrillic(name):
-        return None
-    after: Counter[str] = Counter()
-    total = tail = 0
-    for a in members:
-        for start in _mentions(a.text, name):
-            total += 1
             tail += bool(_OF_BEFORE.search(a.text, max(0, start - 12), start))
             m = _OF_PHRASE.match(a.text, start + len(name))
             if m:
                 after[m.group(0)] += 1
-    if not after or tail >= share * total:  # "(Consejo de) Seguridad de las Naciones"
-        return None
-    phrase, n = after.most_common(1)[0]
-    return name + phrase if n >= 2 and n >= share * total else None
+
+    def most(c: Counter[str]) -> str | None:  # in two mentions and most of them
+        word, n = c.most_common(1)[0] if c else ("", 0)
+        return word if n >= 2 and n >= share * total else None
+
+    word = most(before)
+    if word:
+        return f"{word} {name}"
+    phrase = most(after) if tail < share * total else None
+    return name + phrase if phrase else name
 
 
 # " de Seguridad", " de sécurité", " of Defence", " della Difesa": a preposition (with an
@@ -221,14 +212,39 @@ def script_aliases(members: list[Article]) -> dict[str, str]:
     """{name key: the key it is one name with} within one event: across scripts
     (`_cyrillic_aliases`) and across Latin spellings of one transliterated name
     (`_spelling_aliases`: "Gadafi", "Kadhafi", "Gheddafi")."""
-    out = _cyrillic_aliases(members)
-    spelled = _spelling_aliases(members)
+    written = _Written(members)  # read once for both
+    out = _cyrillic_aliases(written)
+    spelled = _spelling_aliases(written)
     for k, v in spelled.items():
         out.setdefault(k, v)
     return {k: spelled.get(v, v) for k, v in out.items() if spelled.get(v, v) != k}
 
 
-def _spelling_aliases(members: list[Article]) -> dict[str, str]:
+class _Written:
+    """How an event's reports write each name key: who holds it, its written forms
+    (one per report, in report order), whether they are Cyrillic, and the keys that are
+    translated, not transliterated (abbreviations, countries, cities)."""
+
+    def __init__(self, members: list[Article]):
+        self.holders: dict[str, set[str]] = {}
+        self.forms: dict[str, list[str]] = {}
+        self.scripts: dict[str, set[bool]] = {}  # is each written form Cyrillic
+        self.translated: set[str] = set()
+        for a in members:
+            for k in a.names:
+                form = a.name_forms.get(k, k)
+                if form.isupper() or english_name(form):
+                    self.translated.add(k)
+                self.holders.setdefault(k, set()).add(a.id)
+                self.forms.setdefault(k, []).append(form)
+                self.scripts.setdefault(k, set()).add(cyrillic(form))
+
+    def keys(self, script: bool) -> list[str]:
+        """Keys written in one script only (Cyrillic when `script`), not translated."""
+        return [k for k in self.holders if k not in self.translated and self.scripts[k] == {script}]
+
+
+def _spelling_aliases(written: _Written) -> dict[str, str]:
     """{key: key} for Latin spellings of one name that transliteration from Arabic and
     other scripts varies by language ("Gadafi" es, "Kadhafi" fr, "Gheddafi" it, "Qaddafi";
     "Muamar", "Mouammar"): the same consonants once g/k/q and s/z are one sound and h, w,
@@ -236,15 +252,8 @@ def _spelling_aliases(members: list[Article]) -> dict[str, str]:
     three reports together and both in few of them (a report may quote another's
     spelling; two people would share most reports). Countries, cities and abbreviations
     are translated, not spelled, and keep their own keys."""
-    holders: dict[str, set[str]] = {}
-    forms: dict[str, str] = {}
-    for a in members:
-        for k in a.names:
-            form = a.name_forms.get(k, k)
-            if cyrillic(form) or form.isupper() or english_name(form):
-                continue
-            holders.setdefault(k, set()).add(a.id)
-            forms.setdefault(k, form)
+    holders = written.holders
+    forms = {k: written.forms[k][0] for k in written.keys(script=False)}
     groups: dict[str, list[str]] = {}
     for k, form in forms.items():
         skeleton = _consonants(form)
@@ -273,28 +282,18 @@ def _consonants(form: str) -> str:
 _SOUNDS = str.maketrans("gqcz", "kkks")
 
 
-def _cyrillic_aliases(members: list[Article]) -> dict[str, str]:
+def _cyrillic_aliases(written: _Written) -> dict[str, str]:
     """{Cyrillic-script key: Latin-script key} for names of one event that transliteration
     leaves a letter or two apart ("Гон"/"Ghosn", "Трамп"/"Trump", "Льюис"/"Lewis",
     "Нотр-Дам"/"Notre-Dame"): named in three reports at least, never both in one report
     (a report that writes both means two things), and neither an abbreviation nor a
     country or city: those are translated, not transliterated ("США" is no "Sea",
     "Франция" no "French"), and the gazetteer joins the places."""
-    holders: dict[str, set[str]] = {}
-    scripts: dict[str, set[bool]] = {}  # is each written form Cyrillic
-    translated: set[str] = set()  # abbreviations, countries and cities: never joined here
-    for a in members:
-        for k in a.names:
-            form = a.name_forms.get(k, k)
-            if form.isupper() or english_name(form):
-                translated.add(k)
-            holders.setdefault(k, set()).add(a.id)
-            scripts.setdefault(k, set()).add(cyrillic(form))
-    keys = [k for k in holders if k not in translated and len(scripts[k]) == 1]
-    cyrillic_keys = [k for k in keys if scripts[k] == {True}]
+    holders = written.holders
+    cyrillic_keys = written.keys(script=True)
     if not cyrillic_keys:
         return {}  # one script: nothing to join (and no index to build)
-    latin = _deletion_index(k for k in keys if scripts[k] == {False})
+    latin = _deletion_index(written.keys(script=False))
     out: dict[str, str] = {}
     for c in cyrillic_keys:
         candidates = {k for v in _deletions(c) for k in latin.get(v, ())}
