@@ -151,10 +151,6 @@ class NameExtractor:
         """
         out = Names()
         initial: list[tuple[str, str, bool, bool]] = []
-        # words the text writes in lower or mixed case: an all-capital word among them
-        # is shouted ("ZEIT" beside "Zeit"), not an abbreviation
-        written = {t.lower() for t in _TOKEN.findall(text) if not t.isupper()} \
-            if lang in _NOUN_CAPITALISING else set()
         for sentence in _split_datelines(SENTENCE_BREAK.split(text)):
             spans = [(m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
             tokens = [sentence[a:b] for a, b in spans]
@@ -192,7 +188,7 @@ class NameExtractor:
                     continue
                 place = _after_locative(lowered, i, lang) or (
                     _after_locative_article(lowered, i) and place_name(tok) is not None)
-                if lang in _NOUN_CAPITALISING and i > 0 and not _acronym(tok, written) and \
+                if lang in _NOUN_CAPITALISING and i > 0 and not _acronym(tok, text) and \
                         _common_noun(tok, lang) and (
                         lowered[i - 1] not in _PLACE_BEFORE_BARE_NAME
                         or _inflected(tok, lang)):
@@ -406,12 +402,19 @@ def _morphology_reads(word: str, lang: str) -> bool:
     return lang in ("uk", "ru") and bool(re.search("[а-яіїєґ]", word.lower()))
 
 
-def _acronym(word: str, written: set[str]) -> bool:
+def _acronym(word: str, text: str) -> bool:
     """"CDU", "SPD", "ÖVP", "EZB", "BKA": an abbreviation, so a name, though German's
     dictionary knows it; not when the text also writes the word in lower case ("IST" and
     "ist"), nor a longer word with vowels ("LESEN", "EINER": shouted teaser lines)."""
-    return word.isupper() and word.lower() not in written and (
-        len(word) <= 4 or not re.search("[AEIOUÄÖÜY]", word))
+    return word.isupper() and (len(word) <= 4 or not re.search("[AEIOUÄÖÜY]", word)) and \
+        word.lower() not in _lower_words(text)
+
+
+@lru_cache(maxsize=4)
+def _lower_words(text: str) -> frozenset[str]:
+    """Words a text writes in lower or mixed case (read once per text, and only when an
+    all-capital word asks: "ZEIT" beside "Zeit" is shouted)."""
+    return frozenset(t.lower() for t in _TOKEN.findall(text) if not t.isupper())
 
 
 @lru_cache(maxsize=200_000)
