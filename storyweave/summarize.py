@@ -38,6 +38,7 @@ A passage is cited only when all of these hold (see `Summarizer._citations`):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -334,10 +335,7 @@ class _Facts(NamedTuple):
 
 def _name_shares(facts: list[_Facts]) -> dict[str, float]:
     """For each name key, the share of the event's candidate sentences that name it."""
-    counts: dict[str, int] = {}
-    for f in facts:
-        for k in f.names:
-            counts[k] = counts.get(k, 0) + 1
+    counts = Counter(k for f in facts for k in f.names)
     return {k: c / max(len(facts), 1) for k, c in counts.items()}
 
 

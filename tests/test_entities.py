@@ -36,7 +36,7 @@ def test_an_organisations_abbreviation_is_one_name_in_every_language():
              "it": "Funzionari della Nato e della Bce con l'Oms e la Cpi.",
              "de": "Vertreter der NATO und der EZB trafen die WHO und den IStGH.",
              "uk": "Представники НАТО і ЄЦБ зустрілися з ВООЗ."}
-    keys = {lang: ex.names(t, lang).keys() for lang, t in texts.items()}
+    keys = keys_by_language(ex, texts)
     assert keys["en"] == {name_key(a) for a in ("NATO", "ECB", "WHO", "ICC")}
     for lang in ("es", "it", "de"):
         assert keys[lang] == keys["en"], lang
