@@ -14,6 +14,7 @@ from anyascii import anyascii
 from .entities import _STOP as _ENTITY_STOP
 from .entities import ARABIC_ARTICLE, cyrillic, name_key
 from .gazetteer import english_demonym, english_name, place_name
+from .institutions import adjectives_after, institution_mention
 from .models import Article, Event
 from .morph import likeliest
 
@@ -65,7 +66,10 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
         if phrase:  # "Белый" -> "Белый дом" (a place too: "в Белом доме")
             parts = [phrase]
         elif len(parts) == 1 and not is_place:  # "State Department", "Consejo de Seguridad"
-            parts = [_name_phrase(name, members)]
+            phrase = _name_phrase(name, members)
+            if phrase is None:
+                continue  # "el Gobierno": no one in particular
+            parts = [phrase]
         out.append({"name": " ".join(parts), "key": key, "kind": "place" if is_place else "name",
                     "articles": n_articles[key], "mentions": mentions[key],
                     "languages": sorted(langs[key]), "first_article": first[key],
@@ -74,34 +78,40 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
     return _join_acronyms(out, holders, order)[:limit]
 
 
-def _name_phrase(name: str, members: list[Article], share: float = 0.6) -> str:
+def _name_phrase(name: str, members: list[Article], share: float = 0.6) -> str | None:
     """A one-word name with the words most of its mentions write around it (name keys are
     per word): the capitalised word before it ("Department" is the "State Department";
     "State" is no name by itself; titles and function words are no part of a name), else
     the "of" phrase after it ("Consejo de Seguridad", "Conseil de sécurité"), unless a bare
     preposition stands before it in most mentions ("(Consejo de) Seguridad de las
     Naciones": the tail of another name). Only Latin script (a Cyrillic phrase is
-    inflected). One scan of the mentions for both."""
+    inflected). French and Italian names go on in lower case ("Conseil national"). None
+    when most mentions are an institution's common noun ("el Gobierno",
+    `institution_mention`). One scan of the mentions for all three."""
     if cyrillic(name):
         return name
     before: Counter[str] = Counter()
     after: Counter[str] = Counter()
-    total = tail = 0
+    total = tail = common = 0
     for a in members:
         for start in _mentions(a.text, name):
             total += 1
+            common += institution_mention(a.text, start, name, a.lang)
             prev = _WORD_BEFORE.search(a.text, max(0, start - 40), start)
             if prev and prev.group(1).lower() not in _NOT_A_NAME_PART:
                 before[prev.group(1)] += 1
             tail += bool(_OF_BEFORE.search(a.text, max(0, start - 12), start))
             m = _OF_PHRASE.match(a.text, start + len(name))
-            if m:
-                after[m.group(0)] += 1
+            phrase = m.group(0) if m else adjectives_after(a.text, start + len(name), a.lang)
+            if phrase:  # " de Seguridad", French " national" ("Conseil national")
+                after[phrase] += 1
 
     def most(c: Counter[str]) -> str | None:  # in two mentions and most of them
         word, n = c.most_common(1)[0] if c else ("", 0)
         return word if n >= 2 and n >= share * total else None
 
+    if total and common >= share * total:
+        return None
     word = most(before)
     if word:
         return f"{word} {name}"

@@ -216,3 +216,34 @@ def test_a_one_word_name_is_shown_with_the_of_phrase_its_mentions_go_on_with():
     names = [a["name"] for a in _shown(arts)]
     assert "Consejo de Seguridad" in names, names
     assert not any(n.startswith("Seguridad de") for n in names), names  # the tail of that name
+
+
+def test_an_institution_named_by_its_common_noun_is_no_actor():
+    # "el Gobierno", "l'Etat", "il Paese", "jefe de Estado": Romance capitals for no one in
+    # particular; a real institution's name goes on ("Conseil national", "Liga Árabe")
+    arts = _build([
+        ("es", "Libia", "Ayer el Gobierno anunció medidas. Según el Gobierno, el jefe de Estado "
+                        "habló con Nicolas Sarkozy y con la Liga Árabe en la ciudad de Bengasi."),
+        ("es", "Libia hoy", "Nicolas Sarkozy dijo que el Gobierno no cederá ante la Liga Árabe. "
+                            "El Estado libio y el jefe de Estado guardaron silencio en Bengasi."),
+        ("fr", "Libye", "Nicolas Sarkozy a reçu le Conseil national libyen. L'Etat et le Guide "
+                        "se taisent, selon le Conseil national réuni à Bengasi."),
+        ("fr", "Libye hier", "Le Conseil national a écrit à Nicolas Sarkozy. L'Etat libyen "
+                             "et le Guide ont menacé Bengasi, dit la Nato."),
+        ("it", "Libia", "Secondo Nicolas Sarkozy il Paese è diviso, e il Governo tace. Il Paese "
+                        "aspetta mentre la Nato decide su Bengasi."),
+    ])
+    names = [a["name"] for a in _shown(arts)]
+    assert {"Nicolas Sarkozy", "Liga Árabe", "Conseil national", "Nato"} <= set(names), names
+    assert not {"Gobierno", "Estado", "Etat", "Guide", "Paese", "Governo"} & set(names), names
+
+
+def test_an_article_in_capitals_inside_a_sentence_is_part_of_the_name():
+    from storyweave.institutions import institution_mention
+
+    text = "Se juzgará en el Tribunal de La Haya, dijo el Gobierno."
+    assert not institution_mention(text, text.index("Haya"), "Haya", "es")
+    assert institution_mention(text, text.index("Gobierno"), "Gobierno", "es")
+    arabic = "Habló Seif el Islam, y el Islam no fue tema."
+    starts = [i for i in range(len(arabic)) if arabic.startswith("Islam", i)]
+    assert [institution_mention(arabic, i, "Islam", "es") for i in starts] == [False, True]
