@@ -93,9 +93,11 @@ def _span(articles: list[Article], margin: int | None) -> tuple[date, date] | No
     return min(pubs) - timedelta(days=margin), max(pubs) + timedelta(days=margin)
 
 
-# Numbers that are not the news: clock times, ages ("the 64-year-old", "der 41-Jährige")
+# Numbers that are not the news: clock times ("21.00 horas", "a las 22.00", "alle 10.30"),
+# ages ("the 64-year-old", "der 41-Jährige"), the hex runs of file names and ids
 _NOT_FIGURES = re.compile(
-    r"\b\d{1,2}(?::|\s?h\s?)\d{2}\b|\b\d{1,2}[.:]\d{2}\s*(?:Uhr|h\b|ч\b|год)"
+    r"\b\d{1,2}(?::|\s?h\s?)\d{2}\b|\b\d{1,2}[.:]\d{2}\s*(?:Uhr|h\b|ч\b|год|horas?\b|heures?\b|ore\b)"
+    r"|\b(?:las|alle|à)\s+\d{1,2}[.:]\d{2}\b|\b[0-9a-f]*\d[0-9a-f]*(?:-[0-9a-f]{3,}){2,}\b"
     r"|\b\d{1,3}(?:[- ]?(?:year|years)[- ]old|-?(?:jährige|Jährige|летн|річн)\w*|\s(?:ans|años|anni)\b)",
     re.I)
 

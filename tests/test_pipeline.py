@@ -284,6 +284,14 @@ def test_developments_follow_rising_figures_in_publication_order():
         assert arts[d["article_id"]].text[d["start"]:d["end"]] == d["text"]
 
 
+def test_clock_times_and_file_ids_are_no_figures():
+    from storyweave.explain import _figures
+
+    assert _figures("El alto el fuego rige desde las 21.00 horas; 325.000 personas huyeron.") == {"325000"}
+    assert _figures("Explosiones entre las 22.00 y las 22.20 horas en Bengasi.") == set()
+    assert _figures("Un étudiant à Manille 89e2ecba-5456-11e0-8d67-af1915c87db7.jpg, 115 morts.") == {"115"}
+
+
 class _UpperTranslator:
     """A stand-in backend for the plug point (no offline MT model exists): marks what it got."""
 
