@@ -52,6 +52,11 @@ _RAW_PATTERNS: list[tuple[str, str]] = [
     ("photo-credit", r"^((photo|фото|foto|picture|image|bild|illustration|ілюстрація|"
                      r"иллюстрация)\s*[:©]|©|\(c\)\s|copyright\b|credits?:)"),
     ("photo-credit", r"(©|\(c\))\s*[\w .,&/-]{0,80}$"),
+    # a caption ends with the agency and its photographer ("REUTERS/Kevin Lamarque", "AFP /
+    # STR", "| EFE/Mohamed Messara") or names the picture's file ("89e2ecba-….jpg")
+    ("photo-credit", r"(^|[|.:–—-]\s*)(reuters|afp|ap|epa|efe|getty images)\s*/\s*\w[\w.'-]*"
+                     r"( [\w.'-]+){0,3}(\s*\([^)]*\))?\s*$"),
+    ("photo-credit", r"\b[\w-]+\.(jpe?g|png|gif|webp)\b"),
     ("site-slogan", r"(get the latest news|news you can trust|all rights reserved|"
                     r"всі права захищені|все права защищены|alle rechte vorbehalten|"
                     r"tous droits réservés|todos los derechos reservados|sign up for our newsletter)"),
@@ -89,6 +94,11 @@ _RAW_PATTERNS: list[tuple[str, str]] = [
     ("reading-time", r"^(temps de lecture|tiempo de lectura|tempo di lettura|reading time)\s*:?\s*\d+\s*min"),
     ("subscribe", r"^(s'abonner|abonnez-vous|abbonati|suscríbete|iscriviti( alla newsletter)?|"
                   r"inscrivez-vous|recibe nuestro newsletter|newsletter)\b"),
+    ("subscribe", r"^(activa las notificaciones|activez les notifications|attiva le notifiche|"
+                  r"turn on (push )?notifications|regístrese|regístrate)\b|^¿es un usuario nuevo\?"),
+    ("advertising", r"^.{0,60}\b(adblock|ad ?blocker|bloqueur de publicités?|bloqueador de anuncios)\b.{0,80}$"),
+    # a page's section or template name left as a line: "actualite", "envoye_special"
+    ("slug", r"^[a-z][a-z0-9]*([_-][a-z0-9]+)*$"),
     ("cookies", r"(utilise des cookies|utiliza cookies|utilizza (i )?cookie|uses cookies|"
                 r"^(política de (privacidad|cookies)|politique de (confidentialité|cookies)|"
                 r"privacy policy|cookie policy|informativa (sulla )?privacy|mapa del sitio|"
@@ -111,7 +121,7 @@ _COMMENT_HEAD = re.compile(r"^((\d+\s*»?\s*)(comentarios|commenti|commentaires|
 # 2.7x faster (IGNORECASE defeats the regex engine's literal-prefix scan), and this runs
 # ~30 times per line.
 PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
-    (reason, re.compile(rx, _CASED), reason != "signature") for reason, rx in _RAW_PATTERNS]
+    (reason, re.compile(rx, _CASED), reason not in ("signature", "slug")) for reason, rx in _RAW_PATTERNS]
 PATTERNS.append(("code", _CODE, False))
 # Verdicts of a phrase somewhere in the line, which may be a part of it (LineCleaner._trailer);
 # a line repeated across an outlet's articles is furniture as a whole.

@@ -140,10 +140,12 @@ _ROLE_OF_REMOVED = {"crawl-banner": "crawl", "photo-credit": "caption"}
 
 
 # What may stand beside the date(s) of a publication stamp: "Publié le 19 novembre 2018 à
-# 12h32 - Mis à jour le 19 novembre 2018 à 18h05", "Updated: 14 May 2019, 10:32".
+# 12h32 - Mis à jour le 19 novembre 2018 à 18h05", "Updated: 14 May 2019, 10:32",
+# "Miércoles 16/02/2011. Actualizado 11:40h.".
 _STAMP_WORDS = re.compile(
-    r"\b\d{1,2}(?::\d{2}(?::\d{2})?|h\d{2})\b|\b(?:last updated|updated|published|posted|"
-    r"publié|publiée|mis à jour|modifié|publicado|actualizado|pubblicato|aggiornato|"
+    r"\b\d{1,2}(?::\d{2}(?::\d{2})?h?|h\d{2})\b|\b(?:gmt|utc)(?:[+-]\d{1,2})?\b|"
+    r"\b(?:last updated|updated|published|posted|publié|publiée|mis à jour|modifié|publicado|"
+    r"actualizado|pubblicato|aggiornato|"
     r"veröffentlicht|aktualisiert|оновлено|опубліковано|опубликовано|обновлено|року|года|г|р)\b"
     r"|[,.:|–—-]", _F)
 

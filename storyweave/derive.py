@@ -46,9 +46,10 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "origi
 # in the sentence before, and Italian "Lo ha detto" names no speaker "Lo"; 26: a quoted
 # abbreviation's speaker key is taken as written, "ECB", "США"; 27: "EZB-Rats" speaks
 # under the ECB's key; 28: a first line an outlet repeats atop its pages is no title; 29:
-# "Siria, portavoce …: «…»" is not said by Syria): stores derived before are derived
-# again on their next update.
-DERIVE_VERSION = 29
+# "Siria, portavoce …: «…»" is not said by Syria; 30: "Miércoles 16/02/2011. Actualizado
+# 11:40h." is a publication stamp): stores derived before are derived again on their next
+# update.
+DERIVE_VERSION = 30
 
 
 def article_id(content_hash: str) -> str:

@@ -14,6 +14,10 @@ JUNK = [
     'Lire : "En Egypte, plus de morts en cinq jours que pendant la révolution de 2011"',
     "LEE: El rastro macabro de ISIS en Siria: encuentran fosa común en Palmira",
     "A lire également", "leggi tutto »",
+    "REUTERS/Kevin Lamarque", "El complejo fue atacado esta madrugada en Trípoli | EFE/Mohamed Messara",
+    "A student holds a flag in Manila 89e2ecba-5456-11e0-8d67-af1915c87db7.jpg",
+    "Activa las notificaciones push para mantenerte siempre informado", "¿Es un usuario nuevo? Regístrese",
+    "N.B. Con Adblock attivo, potresti non vedere correttamente alcuni contenuti.", "envoye_special",
 ]
 KEEP = [
     "Ministers agree on new grain deal",  # a headline-like short line
@@ -24,6 +28,8 @@ KEEP = [
     "Reporting by the state news agency said the cut was widely expected.",
     "Más información llegará mañana, dijo el portavoz del Gobierno.",
     "Voir la Syrie sombrer dans la guerre civile inquiète les voisins.",
+    "Rebels took the town, the AFP/Reuters tally said on Monday.",
+    "Interview",
 ]
 
 
