@@ -47,9 +47,9 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "origi
 # abbreviation's speaker key is taken as written, "ECB", "США"; 27: "EZB-Rats" speaks
 # under the ECB's key; 28: a first line an outlet repeats atop its pages is no title; 29:
 # "Siria, portavoce …: «…»" is not said by Syria; 30: "Miércoles 16/02/2011. Actualizado
-# 11:40h." is a publication stamp): stores derived before are derived again on their next
-# update.
-DERIVE_VERSION = 30
+# 11:40h." is a publication stamp; 31: "«…», a-t-il ajouté, … de Tripoli" is not said by
+# Tripoli): stores derived before are derived again on their next update.
+DERIVE_VERSION = 31
 
 
 def article_id(content_hash: str) -> str:

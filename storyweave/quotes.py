@@ -202,8 +202,10 @@ def _speaker_near_verb(window: str, verb: re.Match[str], lang: str, text: str | 
     Fury"). A subject without a name ("he told ... in Yokohama") is left to resolution.
     `text` (the whole text) is given when `window` starts a sentence: a capital there
     counts only as `_real_names` allows ("Interrogée à Beyrouth, la force … a assuré")."""
-    if _PRONOUN_VERB.search(verb.group(0)):
-        return None  # "по его словам": who "его" is comes from earlier sentences
+    if _PRONOUN_VERB.search(verb.group(0)) or _INVERTED_PRONOUN.search(verb.group(0)):
+        # "по его словам", "a-t-il ajouté, sans préciser … de Tripoli": the pronoun is the
+        # speaker, who comes from earlier sentences, never a name after the verb
+        return None
     if _ACCORDING.fullmatch(verb.group(0)):  # "selon un opposant syrien, Fahd al-Masri, «…»"
         return _name_after(window[verb.end():verb.end() + 80], lang)
     head = _strip_clause(window[:verb.start()])

@@ -292,6 +292,12 @@ def test_il_of_a_t_il_is_the_speaker_quoted_just_before():
             "histoire, notre littérature », a-t-il déclaré.")
     quotes = extract_quotes(text, "fr", NAMES)
     assert [q.speaker for q in quotes] == ["Jean-Claude Gallet", "Emmanuel Macron"]
+    # … and never a name after the verb: "il" is the subject
+    text = ("«Ces gens sont des avocats militants», a déclaré l'opposant Mustapha Abdeljalil. "
+            "«Nous sommes favorables à mettre fin au bain de sang», a-t-il ajouté, sans préciser "
+            "si cette immunité avait été suggérée par les avocats de Tripoli.")
+    quotes = extract_quotes(text, "fr", NAMES)
+    assert [q.speaker for q in quotes] == ["Mustapha Abdeljalil"] * 2
 
 
 def test_an_italian_pronoun_before_the_verb_is_no_speaker():
