@@ -66,10 +66,10 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
         if phrase:  # "Белый" -> "Белый дом" (a place too: "в Белом доме")
             parts = [phrase]
         elif len(parts) == 1 and not is_place:  # "State Department", "Consejo de Seguridad"
-            phrase = _name_phrase(name, members)
-            if phrase is None:
+            shown = _name_phrase(name, members)
+            if shown is None:
                 continue  # "el Gobierno": no one in particular
-            parts = [phrase]
+            parts = [shown]
         out.append({"name": " ".join(parts), "key": key, "kind": "place" if is_place else "name",
                     "articles": n_articles[key], "mentions": mentions[key],
                     "languages": sorted(langs[key]), "first_article": first[key],

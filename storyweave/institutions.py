@@ -40,17 +40,17 @@ conseiller segretario sottosegretario capo capi colpo secretário chefe""".split
 # up to two words before the mention, and what parts the last from it (a space or an elision)
 _BEFORE = re.compile(r"(?:([^\W\d_]+)[ \t]+)?([^\W\d_]+)([ \t]+|['’])$")
 # more of a name after it: "Consejo de Seguridad", "Unión Africana", "Ministère de l'Intérieur"
-_NAME_GOES_ON = re.compile(r"[ \t]+(?:(?:de|di|du|des|del|della|dello|delle|degli|dei|do|da)[ \t]+"
-                           r"(?:(?:la|el|los|las|le|les)[ \t]+)?)?(?:[ld]['’]|dell['’])?[A-ZÀ-Þ]")
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:(?:de|di|du|des|del|della|dello|delle|degli|dei|do|da)"
+                           r"[ \t]+(?:(?:la|el|los|las|le|les)[ \t]+)?)?(?:[ld]['’]|dell['’])?[A-ZÀ-Þ]")
 
 # French and Italian write only a name's first word in capitals: "Conseil de sécurité",
 # "Consiglio di sicurezza", "Cour de cassation" go on after a bare "de" (not "du pays"),
 # and "Conseil national", "Ligue arabe", "Cour pénale internationale" with adjectives.
 _LOWER_CASE_NAMES = {"fr", "it"}
 _LOWER_OF_PHRASE = re.compile(r"[ \t]+(?:de|di)[ \t]+(?!(?:la|le|les|il|lo|gli)\b)[a-zà-ÿ]{3,}")
-_ADJECTIVES = re.compile(r"(?:[ \t]+[a-zà-ÿ]{2,}(?:al|ale|ales|aux|el|elle|ien|ienne|éen|éenne|ique|"
-                         r"aire|ais|aise|ain|aine|if|ive|ano|ana|ico|ica|ese|ario|aria|ivo|iva|ali|abe|"
-                         r"abo|aba)\b){1,2}")
+_ADJECTIVES = re.compile(r"(?:[ \t]+[a-zà-ÿ]{2,}(?:al|ale|ales|aux|el|elle|ien|ienne|éen|éenne|"
+                         r"ique|aire|ais|aise|ain|aine|if|ive|ano|ana|ico|ica|ese|ario|aria|ivo|iva|"
+                         r"ali|abe|abo|aba)\b){1,2}")
 
 _MID_SENTENCE = re.compile(r"[^\W\d_][ \t]+[\"“«'‘]?$")
 
@@ -83,8 +83,10 @@ def institution_mention(text: str, start: int, word: str, lang: str) -> bool:
         if low in _ARABIC and earlier[:1].isupper() and not _common_word(earlier, lang):
             return False  # "Seif el Islam", but "Ayer el Gobierno"
     end = start + len(word)
-    return det and not _NAME_GOES_ON.match(text, end) and not (
-        lang in _LOWER_CASE_NAMES and (_LOWER_OF_PHRASE.match(text, end) or adjectives_after(text, end, lang)))
+    if not det or _NAME_GOES_ON.match(text, end):
+        return False
+    return lang not in _LOWER_CASE_NAMES or not (
+        _LOWER_OF_PHRASE.match(text, end) or adjectives_after(text, end, lang))
 
 
 @lru_cache(maxsize=50_000)
