@@ -12,7 +12,7 @@ from typing import Any
 from anyascii import anyascii
 
 from .entities import _STOP as _ENTITY_STOP
-from .entities import ARABIC_ARTICLE, cyrillic, name_key
+from .entities import ARABIC_ARTICLE, _dictionary_word, cyrillic, name_key
 from .gazetteer import english_demonym, english_name, place_name
 from .institutions import adjectives_after, institution_mention
 from .models import Article, Event
@@ -397,6 +397,7 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
     Arabic article written between them, as most reports write it} ("Seif" "al-" "Islam")."""
     follows: Counter[tuple[str, str]] = Counter()
     between: dict[tuple[str, str], Counter[str]] = {}
+    common_tail: set[tuple[str, str]] = set()  # across an article to a dictionary word
     for a in members:
         key_of = {a.name_forms[r]: alias.get(r, r) for r in a.names
                   if alias.get(r, r) in keys and a.name_forms.get(r)
@@ -424,23 +425,28 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
         for end, k, script, abbreviation in ends:
             if k in places:
                 continue
-            # "Recep Tayyip": one space or two; "Muamar el Gadafi", "Bachar el-Assad": and
-            # the Arabic article the surname carries
+            # "Recep Tayyip", "Muamar     Gadafi": spaces on one line; "Muamar el Gadafi",
+            # "Bachar el-Assad": and the Arabic article the surname carries
             gap = _GIVEN_GAP.match(a.text, end)
             nxt = starts.get(gap.end()) if gap and not abbreviation else None
             # a given name is written in its surname's script: not "Nissan Карлоса Гона"
             if nxt and nxt[0] != k and nxt[1] == script:
                 pairs.add((k, nxt[0]))
                 between.setdefault((k, nxt[0]), Counter())[gap.group(0).strip()] += 1
+                if gap.group(0).strip() and _dictionary_word(a.text[gap.end():].split(None, 1)[0].lower()
+                                                              .strip(".,;:"), a.lang):
+                    common_tail.add((k, nxt[0]))  # "Camp David el Estado", "Seif el Islam"
         follows.update(pairs)
     given: dict[str, str] = {}
     # ties go to the more reported name, then the alphabet: never to set order, which
     # changes with Python's string hashing from run to run ("Volodymyr" before Zelensky
     # or before Groysman)
     for (k, s), n in sorted(follows.items(), key=lambda x: (-x[1], -n_articles[x[0][1]], x[0])):
-        # across an article ("Muamar el Gadafi") in two reports at least: Spanish "el" is
-        # also its own article ("Camp David el Estado")
-        least = 2 if any(between.get((k, s), {})) else 1
+        # across an article ("Muamar el Gadafi") in two reports at least where the event
+        # has more, or where the next word is also a dictionary word: Spanish "el" is also
+        # its own article ("Camp David el Estado")
+        across = any(between.get((k, s), {}))
+        least = 2 if across and (len(members) > 2 or (k, s) in common_tail) else 1
         if k not in given and n >= max(least, 0.6 * n_articles[k]) and given.get(s) != k:
             given[k] = s
     articles = {pair: c.most_common(1)[0][0] for pair, c in between.items()
@@ -448,7 +454,7 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
     return given, articles
 
 
-_GIVEN_GAP = re.compile(rf"[ \u00a0]{{1,2}}(?:(?:{ARABIC_ARTICLE})(?:[ \u00a0]|-))?", re.I)
+_GIVEN_GAP = re.compile(rf"[ \u00a0]+(?:(?:{ARABIC_ARTICLE})(?:[ \u00a0]|-))?", re.I)
 
 
 def _cyrillic_stem(form: str) -> str:

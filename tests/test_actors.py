@@ -207,6 +207,15 @@ def test_a_given_name_before_an_arabic_article_and_surname_is_chained():
     assert "Muamar el Gadafi" in names and "Muamar" not in names, names  # as written
 
 
+def test_one_report_chains_a_name_across_an_arabic_article_but_not_to_a_common_word():
+    arts = _build([("es", "Gadafi habla", "El líder libio Muamar     el Gadafi habló en Trípoli. "
+                    "Gadafi dijo que Muamar no se irá. En Camp David el Estado árabe no nació, "
+                    "recordó Gadafi ante Camp David.")])
+    names = [a["name"] for a in _shown(arts)]
+    assert "Muamar el Gadafi" in names and "Muamar" not in names, names
+    assert not any("Estado" in n for n in names), names
+
+
 def test_a_one_word_name_is_shown_with_the_of_phrase_its_mentions_go_on_with():
     arts = _build([
         ("es", "La ONU vota", "Ayer el Consejo de Seguridad votó en Nueva York. Rusia se abstuvo en el Consejo de Seguridad."),
