@@ -157,7 +157,7 @@ def dateline_date(line: str, lang: str = "en") -> date | None:
     s = line.strip()
     if len(s) > 100:
         return None
-    hits = _explicit(s, lang)
+    hits = _explicit(s, lang) or _short_year(s, lang)
     if not 1 <= len(hits) <= 2 or any(h[2] is None for h in hits):
         return None
     rest = s
@@ -168,6 +168,24 @@ def dateline_date(line: str, lang: str = "en") -> date | None:
         return hits[0][2]
     # short particles only ("le", "à", "am", "el"): a stamp, not a sentence with a date
     return hits[0][2] if len(words) <= 4 and all(len(w) <= 3 for w in words) else None
+
+
+# "Jue. 24/02/11. Actualizado 14:03h.": a two-digit year, read only in a stamp (in prose
+# "24/02/11" may be anything)
+_SHORT_NUMERIC = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{2})\b(?![./]\d)")
+
+
+def _short_year(line: str, lang: str) -> list[tuple[int, str, date | None, str | None]]:
+    out = []
+    for m in _SHORT_NUMERIC.finditer(line):
+        a, b, yy = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        day, month = (b, a) if lang == "en" and m.group(2) == "/" and b > 12 else (a, b)
+        try:
+            value = date((1900 if yy >= 70 else 2000) + yy, month, day)
+        except ValueError:
+            value = None
+        out.append((m.start(), m.group(0), value, None))
+    return out
 
 
 def find_dates(text: str, removed: list[RemovedLine] | None = None,

@@ -88,6 +88,8 @@ def test_publication_stamps_are_datelines_in_several_languages():
     # elmundo.es atop each page: a time written "11:40h", and a time zone
     assert dateline_date("Miércoles 16/02/2011. Actualizado 11:40h.", "es") == date(2011, 2, 16)
     assert dateline_date("Updated 14 May 2019 10:32 GMT") == date(2019, 5, 14)
+    assert dateline_date("Jue. 24/02/11. Actualizado 14:03h.(GMT-5)", "es") == date(2011, 2, 24)
+    assert dateline_date("Rebels took 24/02/11 as the day they would march on Tripoli", "en") is None
     assert dateline_date("Le 14 mai 2019 à Kyiv, le président a prêté serment", "fr") is None
     assert dateline_date("Ghosn was arrested on 19 November 2018") is None
 
