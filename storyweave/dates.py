@@ -80,6 +80,13 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def _month_day(m: re.Match[str], lang: str) -> tuple[int, int]:
+    """(month, day) of a numeric date's first two numbers: day first, except an English
+    "5/14" whose second number cannot be a month."""
+    a, b = int(m.group(1)), int(m.group(3))
+    return (a, b) if m.group(2) == "/" and lang == "en" and b > 12 else (b, a)
+
+
 def _explicit(line: str, lang: str) -> list[tuple[int, str, date | None, str | None]]:
     """(offset, text, date or None, relative 'md:M-D' when the year is missing)."""
     found: list[tuple[int, str, date | None, str | None]] = []
@@ -100,9 +107,7 @@ def _explicit(line: str, lang: str) -> list[tuple[int, str, date | None, str | N
     for m in _ISO.finditer(line):
         add(m, int(m.group(1)), int(m.group(2)), int(m.group(3)))
     for m in _NUMERIC.finditer(line):
-        a, b = int(m.group(1)), int(m.group(3))
-        us = m.group(2) == "/" and lang == "en" and b > 12
-        add(m, int(m.group(4)), a if us else b, b if us else a)
+        add(m, int(m.group(4)), *_month_day(m, lang))
     for m in _DAY_MONTH.finditer(line):
         add(m, int(m.group(3)) if m.group(3) else None, _MONTHS[m.group(2).lower()], int(m.group(1)))
     for m in _MONTH_DAY.finditer(line):
@@ -176,15 +181,11 @@ _SHORT_NUMERIC = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{2})\b(?![./]\d)")
 
 
 def _short_year(line: str, lang: str) -> list[tuple[int, str, date | None, str | None]]:
-    out = []
+    out: list[tuple[int, str, date | None, str | None]] = []
     for m in _SHORT_NUMERIC.finditer(line):
-        a, b, yy = int(m.group(1)), int(m.group(3)), int(m.group(4))
-        day, month = (b, a) if lang == "en" and m.group(2) == "/" and b > 12 else (a, b)
-        try:
-            value = date((1900 if yy >= 70 else 2000) + yy, month, day)
-        except ValueError:
-            value = None
-        out.append((m.start(), m.group(0), value, None))
+        yy = int(m.group(4))
+        out.append((m.start(), m.group(0), _safe_date((1900 if yy >= 70 else 2000) + yy,
+                                                      *_month_day(m, lang)), None))
     return out
 
 
