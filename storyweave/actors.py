@@ -405,7 +405,7 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
         if len(key_of) < 2:
             continue
         # where each name's written form occurs, one scan in all: (key, Cyrillic?)
-        starts: dict[int, tuple[str, bool]] = {}
+        starts: dict[int, tuple[str, bool, str]] = {}  # (key, Cyrillic?, written form)
         ends: list[tuple[int, str, bool, bool]] = []  # (end, key, Cyrillic?, abbreviation?)
         # Cyrillic forms are lemmas, which the text inflects: "Тайсона Фьюри", and an
         # adjective's ending changes ("Верховний" -> "Верховна Рада"): matched by its stem
@@ -417,7 +417,7 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
             form = stem_of[m.group(1)]
             if m.group(2) and not cyrillic(form):
                 continue
-            starts[m.start()] = (key_of[form], cyrillic(form))
+            starts[m.start()] = (key_of[form], cyrillic(form), form)
             ends.append((m.end(), key_of[form], cyrillic(form), form.isupper()))
         # a country or city opens no longer name: "президента Франции Эммануэля Макрона"
         places = {key_of[f] for f in key_of if place_name(f) is not None}
@@ -433,8 +433,7 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
             if nxt and nxt[0] != k and nxt[1] == script:
                 pairs.add((k, nxt[0]))
                 between.setdefault((k, nxt[0]), Counter())[gap.group(0).strip()] += 1
-                if gap.group(0).strip() and _dictionary_word(a.text[gap.end():].split(None, 1)[0].lower()
-                                                              .strip(".,;:"), a.lang):
+                if gap.group(0).strip() and _dictionary_word(nxt[2].lower(), a.lang):
                     common_tail.add((k, nxt[0]))  # "Camp David el Estado", "Seif el Islam"
         follows.update(pairs)
     given: dict[str, str] = {}

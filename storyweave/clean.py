@@ -120,8 +120,11 @@ _COMMENT_HEAD = re.compile(r"^((\d+\s*»?\s*)(comentarios|commenti|commentaires|
 # lowercased line without re.IGNORECASE: the same verdicts on all 81,912 ML-Crisis lines,
 # 2.7x faster (IGNORECASE defeats the regex engine's literal-prefix scan), and this runs
 # ~30 times per line.
+# Signatures and slugs are told by their case ("—AP", "envoye_special"): they read the line
+# as written.
+_CASED_REASONS = frozenset({"signature", "slug"})
 PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
-    (reason, re.compile(rx, _CASED), reason not in ("signature", "slug")) for reason, rx in _RAW_PATTERNS]
+    (reason, re.compile(rx, _CASED), reason not in _CASED_REASONS) for reason, rx in _RAW_PATTERNS]
 PATTERNS.append(("code", _CODE, False))
 # Verdicts of a phrase somewhere in the line, which may be a part of it (LineCleaner._trailer);
 # a line repeated across an outlet's articles is furniture as a whole.

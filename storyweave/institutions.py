@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .entities import ARABIC_ARTICLE
+from .entities import ARABIC_ARTICLE, _dictionary_word
 from .gazetteer import english_name, organisation_abbreviation
 
 __all__ = ["adjectives_after", "institution_mention"]
@@ -91,11 +91,6 @@ def institution_mention(text: str, start: int, word: str, lang: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def _common_word(word: str, lang: str) -> bool:
-    import simplemma
-
     if english_name(word) or organisation_abbreviation(word):
         return False  # "Trípoli"; Italian "la Nato" ("nato": born)
-    try:
-        return simplemma.is_known(word.lower(), lang=lang)
-    except ValueError:
-        return False
+    return _dictionary_word(word.lower(), lang)
