@@ -36,6 +36,10 @@ def _shown(arts):
     return actors(ev, by_id, display_names(arts))
 
 
+def _shown_names(arts):
+    return [a["name"] for a in _shown(arts)]
+
+
 def _event():
     return _event_of(_build(REPORTS))
 
@@ -94,7 +98,7 @@ def test_a_given_name_is_found_before_an_inflected_cyrillic_surname():
                    ("ru", "Усик победил Тайсона Фьюри в Эр-Рияде. Фьюри не согласился с судьями."),
                    ("ru", "Бой Усика и Тайсона Фьюри прошёл в Эр-Рияде. Фьюри потребовал реванша.")],
                   title="Usyk")
-    names = [a["name"] for a in _shown(arts)]
+    names = _shown_names(arts)
     assert "Tyson Fury" in names, names
     assert not {"Tyson", "Тайсон", "Фьюри"} & set(names), names
 
@@ -108,7 +112,7 @@ def test_country_adjectives_are_neither_actors_nor_given_names():
                    ("en", "American Greg Kelly was held with Carlos Ghosn, French officials said on Monday."),
                    ("en", "Greg Kelly, an American executive, and Carlos Ghosn were arrested, French "
                           "papers said.")], title="Ghosn")
-    names = [a["name"] for a in _shown(arts)]
+    names = _shown_names(arts)
     assert "Greg Kelly" in names and "Carlos Ghosn" in names, names
     assert not {"French", "American", "American Greg Kelly"} & set(names), names
 
@@ -127,7 +131,7 @@ def test_a_name_of_two_words_is_joined_through_cyrillic_inflection():
         ("uk", "Зеленський склав присягу у Верховній Раді. Засідання Верховної Ради тривало годину."),
         ("ru", "Зеленский принес присягу в Верховной Раде. Депутаты Верховной Рады аплодировали."),
     ])
-    names = [a["name"] for a in _shown(arts)]
+    names = _shown_names(arts)
     assert "Verkhovna Rada" in names and "Verkhovna" not in names, names
 
 
@@ -143,7 +147,7 @@ def test_a_country_opens_no_longer_name():
                        ("kommersant/pozhar-notr-dam.txt", "ru")):
         head, _, text = (corpus / path).read_text("utf-8").partition("\n")
         rows.append((lang, head, text))
-    names = [a["name"] for a in _shown(_build(rows))]
+    names = _shown_names(_build(rows))
     assert "Emmanuel Macron" in names, names
     assert not [n for n in names if n != "Emmanuel Macron" and "Macron" in n], names
 
@@ -154,7 +158,7 @@ def test_a_name_most_reports_write_after_the_same_word_is_shown_with_it():
     arts = _build([("en", "Lavrov met Pompeo at the State Department. Minister Lavrov spoke."),
                    ("en", "The State Department hosted talks. Minister Lavrov left after them."),
                    ("en", "Talks at the State Department ended. Lavrov flew home.")])
-    names = [e["name"] for e in _shown(arts)]
+    names = _shown_names(arts)
     assert "State Department" in names and "Lavrov" in names and "Department" not in names
 
 
@@ -166,7 +170,7 @@ def test_a_russian_adjective_is_shown_with_the_noun_it_names():
                           "телевидение Китая."),
                    ("ru", "Встреча в Белом доме закончилась. Об этом сообщило Центральное "
                           "телевидение Китая.")])
-    names = [e["name"] for e in _shown(arts)]
+    names = _shown_names(arts)
     assert "Белый дом" in names and "Центральное телевидение" in names, names
     assert "Белый" not in names and "Центральный" not in names
 
@@ -203,7 +207,7 @@ def test_a_given_name_before_an_arabic_article_and_surname_is_chained():
         ("es", "Gadafi resiste", "Muamar el Gadafi apareció en la televisión estatal. Gadafi culpó a Occidente."),
         ("es", "Hijo de Gadafi", "Seif al-Islam, hijo de Muamar el Gadafi, habló también. Gadafi calló."),
     ])
-    names = [a["name"] for a in _shown(arts)]
+    names = _shown_names(arts)
     assert "Muamar el Gadafi" in names and "Muamar" not in names, names  # as written
 
 
@@ -211,7 +215,7 @@ def test_one_report_chains_a_name_across_an_arabic_article_but_not_to_a_common_w
     arts = _build([("es", "Gadafi habla", "El líder libio Muamar     el Gadafi habló en Trípoli. "
                     "Gadafi dijo que Muamar no se irá. En Camp David el Estado árabe no nació, "
                     "recordó Gadafi ante Camp David.")])
-    names = [a["name"] for a in _shown(arts)]
+    names = _shown_names(arts)
     assert "Muamar el Gadafi" in names and "Muamar" not in names, names
     assert not any("Estado" in n for n in names), names
 
@@ -222,7 +226,7 @@ def test_a_one_word_name_is_shown_with_the_of_phrase_its_mentions_go_on_with():
         ("es", "Votación", "Los miembros del Consejo de Seguridad aprobaron la zona de exclusión sobre Libia."),
         ("es", "Libia", "Tras el voto, el Consejo de Seguridad pidió un alto el fuego en Libia."),
     ])
-    names = [a["name"] for a in _shown(arts)]
+    names = _shown_names(arts)
     assert "Consejo de Seguridad" in names, names
     assert not any(n.startswith("Seguridad de") for n in names), names  # the tail of that name
 
@@ -242,7 +246,7 @@ def test_an_institution_named_by_its_common_noun_is_no_actor():
         ("it", "Libia", "Secondo Nicolas Sarkozy il Paese è diviso, e il Governo tace. Il Paese "
                         "aspetta mentre la Nato decide su Bengasi."),
     ])
-    names = [a["name"] for a in _shown(arts)]
+    names = _shown_names(arts)
     assert {"Nicolas Sarkozy", "Liga Árabe", "Conseil national", "Nato"} <= set(names), names
     assert not {"Gobierno", "Estado", "Etat", "Guide", "Paese", "Governo"} & set(names), names
 
