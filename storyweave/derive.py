@@ -48,9 +48,10 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "origi
 # under the ECB's key; 28: a first line an outlet repeats atop its pages is no title; 29:
 # "Siria, portavoce …: «…»" is not said by Syria; 30: "Miércoles 16/02/2011. Actualizado
 # 11:40h." is a publication stamp; 31: "«…», a-t-il ajouté, … de Tripoli" is not said by
-# Tripoli; 32: a stamp's two-digit year, "Jue. 24/02/11. Actualizado 14:03h."): stores
+# Tripoli; 32: a stamp's two-digit year, "Jue. 24/02/11. Actualizado 14:03h."; 33: "C'est",
+# "Plusieurs" and capitals after a colon or an opening quote are no names): stores
 # derived before are derived again on their next update.
-DERIVE_VERSION = 32
+DERIVE_VERSION = 33
 
 
 def article_id(content_hash: str) -> str:

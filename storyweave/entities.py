@@ -22,6 +22,7 @@ from .gazetteer import (country_abbreviation, country_name, country_phrases, eng
                         english_name, organisation_abbreviation, phrase_form, place_aliases,
                         place_name)
 from .morph import morph_for as _morph_for
+from .terms import stopwords
 
 __all__ = ["ARABIC_ARTICLE", "NameExtractor", "Names", "name_key"]
 
@@ -34,6 +35,16 @@ ARABIC_ARTICLE = "al|el|ad|an|ar|as|ash|at|az"
 # French and Italian elide articles and prepositions onto the name that follows; Arabic
 # names carry their article.
 _ELISION = re.compile(rf"^(?:[a-zà-ÿ]{{1,5}}['’]|(?:{ARABIC_ARTICLE})-)(?=[^\W\d_])")
+# "C'est", "J'ai", "Qu'il", "L'esercito": a French or Italian word elided onto a lower-case
+# one, capitalised only because it opens a sentence ("L'Égypte", "O'Brien" go on in capitals)
+_OPENING_ELISION = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]{0,4}['’](?!s$)[a-zà-ÿ]")  # not "China's"
+# What opens a clause inside a sentence: a colon ("@asmaaia: Que la colère ...", "écrit :
+# Cuando ..."), an opening quote ('"Ouvre la porte"'), a dash ("IL CAIRO – Sono ..."),
+# an ellipsis ("…Questo"). A capital right after one says as little as a sentence's first.
+# Not quotes in Ukrainian and Russian, whose guillemets enclose the names of organisations
+# and places ("на «Кінгдом Арені»", «Газпром»).
+_CLAUSE_OPENING = re.compile(r"[:\"«»“”„‘’'…–—]|\s-\s")
+_CLAUSE_OPENING_SLAVIC = re.compile(r"[:…–—]|\s-\s")
 _SENT_END = re.compile(r"[.!?…»\"“”]\s*$")
 
 # Words that are capitalised for grammar, not because they name something ("СМИ", "ЗМІ":
@@ -151,6 +162,7 @@ class NameExtractor:
         """
         out = Names()
         initial: list[tuple[str, str, bool, bool]] = []
+        opening = _CLAUSE_OPENING_SLAVIC if lang in ("uk", "ru") else _CLAUSE_OPENING
         for sentence in _split_datelines(SENTENCE_BREAK.split(text)):
             spans = [(m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
             tokens = [sentence[a:b] for a, b in spans]
@@ -170,6 +182,8 @@ class NameExtractor:
                     found.append([i, country_key(code), surface, place, False])  # "in the EU": no place
                     continue
                 tok = _ELISION.sub("", tok)  # "l'Égypte", "dell'Egitto", "d'Assad"
+                if _OPENING_ELISION.match(tok):
+                    continue
                 if not tok or len(tok) < 2 or (
                         tok.lower() in _STOP and not organisation_abbreviation(tok)):
                     continue  # "the", "who", but "the WHO"
@@ -199,7 +213,7 @@ class NameExtractor:
                 found.append([i, key, tok if keep else lemma[:1].upper() + lemma[1:], place, False])
             _places_from_context(sentence, spans, lowered, found)
             for i, key, surface, place, in_context in found:
-                if i == 0 or titled:
+                if i == 0 or titled or opening.search(sentence[spans[i - 1][1]:spans[i][0]]):
                     initial.append((key, surface, place, in_context))
                 else:
                     out.add(key, surface, place, in_context)
@@ -326,8 +340,9 @@ def _standalone_name(word: str, lang: str) -> bool:
     "Apple") still need to be seen mid-sentence; so do elided forms ("L'annonce")."""
     if english_name(word):
         return True
-    if re.match(r"\w{1,3}['’]", word):
-        return False
+    if re.match(r"\w{1,3}['’]", word) or word.lower() in stopwords(lang) or (
+            lang == "fr" and re.search(r"-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)$", word)):
+        return False  # "Plusieurs", "Purtroppo", "Faut-il": no name, though no dictionary word
     if _morphology_reads(word, lang):
         parses = _morph_for(lang).parse(word.lower())
         return bool(parses) and bool(_NAME_GRAMMEMES & set(parses[0].tag.grammemes))

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .entities import (_STOP, ARABIC_ARTICLE, NameExtractor, _standalone_name, _word_key, cyrillic,
-                       function_word)
+from .entities import (_OPENING_ELISION, _STOP, ARABIC_ARTICLE, NameExtractor, _standalone_name,
+                       _word_key, cyrillic, function_word)
 from .gazetteer import country_abbreviation, english_name, organisation_abbreviation, place_name
 from .models import Quote
 from .morph import likeliest
@@ -155,6 +155,7 @@ def _name_runs(text: str, lang: str, base: int = 0, skip_initial: bool = False,
                    and not (lang == "de" and prev_low in _DETERMINERS  # German nouns,
                             and not _ACRONYM.match(w))  # but "des EZB-Rats" is a name
                    and not (skip_initial and m.start() == 0)
+                   and not _OPENING_ELISION.match(w)  # "C'est", "C'è"
                    and not function_word(w, lang))  # "Щодо Ірану", "По его словам"
         if is_name and "-" in w and w.split("-")[-1][:1].islower():
             is_name = False  # "EZB-Präsidentin", "41-Jährige": a role, not a name

@@ -177,6 +177,24 @@ def test_title_case_headlines_and_sentence_starts():
     assert not ex.names("L'annonce a surpris les marchés.", "fr")
 
 
+
+def test_words_opening_a_clause_or_elided_onto_a_word_are_no_names():
+    ex = NameExtractor()
+    # a capital right after a colon or an opening quote opens a clause, as a sentence's does
+    assert set(ex.names("Asmaa partage la même crainte : Que la colère s'abatte.", "fr")) == \
+        {name_key("Asmaa")}
+    assert name_key("Ouvre") not in ex.names('Un dicton en Egypte : "Ouvre la porte".', "fr")
+    assert name_key("Sono") not in ex.names("IL CAIRO – Sono diverse migliaia in piazza.", "it")
+    # "C'est", "J'ai" (an elision onto a lower-case word) never; function words the
+    # dictionary lacks ("Plusieurs", "Purtroppo") not even opening a sentence
+    assert not ex.names("Il a dit que c'est la fin. C'est la fin, J'ai peur.", "fr")
+    assert not ex.names("Plusieurs milliers de manifestants sont venus.", "fr")
+    assert not ex.names("Purtroppo la situazione peggiora.", "it")
+    # a name after the colon still counts, and one within Slavic guillemets
+    assert name_key("Morsi") in ex.names("Le président égyptien : Morsi a parlé.", "fr")
+    assert name_key("Кінгдом") in ex.names("Поєдинок на «Кінгдом Арені» тривав 12 раундів.", "uk")
+    assert name_key("China") in ex.names("Officials said China's probe ended.", "en")
+
 def test_brand_names_and_arabic_articles():
     names = NameExtractor().names("Apple releases iOS 7.1 for the iPhone's owners; al-Assad spoke.", "en")
     assert {name_key("iOS"), name_key("iPhone"), name_key("Assad")} <= names.keys(), names

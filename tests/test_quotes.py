@@ -329,3 +329,12 @@ def test_a_place_opening_a_headline_before_a_comma_is_not_its_speaker():
     assert quotes and quotes[0].speaker != "Siria"
     quotes = extract_quotes("Siria, Damasco: \"L'esercito controlla gran parte di Aleppo Est\"", "it", NAMES)
     assert quotes[0].speaker == "Damasco"  # the capital speaking for its government
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Qui non c'è niente. C'è, però, chi mi avverte: «Simili opinioni le abbiamo sentite».", "it"),
+    ("Il dit que c'est fini. C'est ce que répète le militant : « Le peuple veut la chute ».", "fr"),
+])
+def test_a_word_elided_onto_a_lower_case_one_is_no_speaker(text, lang):
+    """"C'è", "C'est" open a sentence; that the text also writes "c'è" makes them no name."""
+    assert one(text, lang).speaker is None
