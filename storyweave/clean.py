@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from urllib.parse import urlparse
 
@@ -95,7 +96,9 @@ _RAW_PATTERNS: list[tuple[str, str]] = [
     ("subscribe", r"^(s'abonner|abonnez-vous|abbonati|suscríbete|iscriviti( alla newsletter)?|"
                   r"inscrivez-vous|recibe nuestro newsletter|newsletter)\b"),
     ("subscribe", r"^(activa las notificaciones|activez les notifications|attiva le notifiche|"
-                  r"turn on (push )?notifications|regístrese|regístrate)\b|^¿es un usuario nuevo\?"),
+                  r"turn on (push )?notifications|regístrese|regístrate)\b|^¿es un usuario nuevo\?|"
+                  r"^(¿desea activar|como desbloquear|reciba) (las? )?notificaciones\b|"
+                  r"^l'édition abonnés\b"),
     ("advertising", r"^.{0,60}\b(adblock|ad ?blocker|bloqueur de publicités?|bloqueador de anuncios)\b.{0,80}$"),
     # a page's section or template name left as a line: "actualite", "envoye_special"
     ("slug", r"^[a-z][a-z0-9]*([_-][a-z0-9]+)*$"),
@@ -109,7 +112,8 @@ _CODE = re.compile(r"(^(//|/\*|\*/|<!--)|^(var|let|const)\s+[\w$]+\s*=|^function
                    r"^(if|for|while|switch)\s*\(.*\)\s*\{?$|^\}|\{$|^[\w$.\[\]'\"]+\s*(=|\+=)\s*.*;$|"
                    r"^!?[\w$.]+\(.*\);$|^-?[a-z-]+\s*:\s*[^;]+;\s*\}?$|^[#.][\w-]+[^{]*\{|"
                    r"^'[\w-]+'\s*:|^[a-z_$][\w$]*\s*:\s*(function\b|'[^']*'\s*,?$|\"[^\"]*\"\s*,?$|"
-                   r"\d+\s*,?$|true\b|false\b))")
+                   r"\d+\s*,?$|true\b|false\b)|^\"[^\"]*\"(\s*,\s*\"[^\"]*\")*\s*\)+;$|"
+                   r"^\"[^\"]*\"(\s*,\s*\"[^\"]*\")+\s*,$)")
 # A comment section's header: what follows it is readers' comments, not the article.
 _COMMENT_HEAD = re.compile(r"^((\d+\s*»?\s*)(comentarios|commenti|commentaires|comments|kommentare|"
                            r"комментари[ийев]+|коментар[іїів]+)\b|"
@@ -178,6 +182,12 @@ class CleanText:
     removed: list[RemovedLine]
 
 
+# The reason a guessed title is dropped for opening other stories too; kept with the
+# article's removed lines, so that a later run counts it as that story's first line.
+REPEATED_TITLE = "repeated-first-line"
+FIRST_LINE_DAYS = 3
+
+
 class OutletLineStats:
     """How many distinct articles of each outlet contain each normalised short line.
     Articles of no known outlet (a JSONL dump without `source` or `url`) are pooled under
@@ -188,10 +198,12 @@ class OutletLineStats:
 
     def __init__(self) -> None:
         self.counts: dict[str, Counter[str]] = defaultdict(Counter)
+        # the publication days of the stories that open with a line
+        self.first_days: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
         self.articles: Counter[str] = Counter()
         self.stories: dict[str, set[str]] = defaultdict(set)
 
-    def add(self, outlet: str | None, text: str) -> None:
+    def add(self, outlet: str | None, text: str, day: date | None = None) -> None:
         outlet = outlet or self.ANONYMOUS
         lines = [ln for ln in text.split("\n") if ln.strip()]
         if not lines:
@@ -206,6 +218,8 @@ class OutletLineStats:
         self.stories[outlet].add(story)
         keys = {line_key(ln) for ln in lines}
         self.counts[outlet].update(k for k in keys if k)
+        if day is not None:
+            self.first_days[outlet][line_key(lines[0])].add(day.toordinal())
         self.articles[outlet] += 1
 
     def repeated(self, outlet: str | None, line: str, max_len: int = 120) -> bool:
@@ -219,6 +233,17 @@ class OutletLineStats:
         # A long line repeated twice may be a reused paragraph of one story; short
         # lines repeated twice, or anything repeated 3+ times, is site furniture.
         return n >= 3 or (n >= 2 and len(key) <= max_len)
+
+
+    def repeated_first_line(self, outlet: str | None, line: str) -> bool:
+        """Whether stories published more than `FIRST_LINE_DAYS` days apart open with this
+        line: a headline is the news of a day or two (wire copies of one story share it,
+        as ECB+'s 23 same-headline reports do), a line atop pages weeks apart is the site's.
+        In ML-Crisis' 1,671 dumps all 63 first lines that two stories open with are
+        furniture ("Retrouvez-nous sur :", "Este post es parte de nuestra cobertura especial
+        …", a sidebar's headline)."""
+        days = self.first_days.get(outlet or self.ANONYMOUS, {}).get(line_key(line), ())
+        return bool(days) and max(days) - min(days) > FIRST_LINE_DAYS
 
 
 class LineCleaner:
@@ -293,12 +318,15 @@ class LineCleaner:
             removed.append(RemovedLine(" ".join(parts[end:]), junk[end] or ""))
         return " ".join(prose), removed
 
-    def clean_with_title(self, title: str, text: str, outlet: str | None = None
-                         ) -> tuple[str, CleanText]:
+    def clean_with_title(self, title: str, text: str, outlet: str | None = None,
+                         guessed: bool = False) -> tuple[str, CleanText]:
         """Like `clean`, but a junk first line ("Home | News", a crawl banner) is not kept
-        as the title: the first clean line becomes the title instead."""
+        as the title: the first clean line becomes the title instead. A `guessed` title
+        (a dump's first line) is junk too when other stories open with it."""
         main_script = _script(title + " " + text)
         reason = self.classify(title, outlet, main_script) if title.strip() else None
+        if not reason and guessed and self.stats.repeated_first_line(outlet, title):
+            reason = REPEATED_TITLE
         if not reason or reason == "other-script":
             return title, self.clean(title, text, outlet)
         out = self.clean("", text, outlet)
@@ -308,10 +336,11 @@ class LineCleaner:
         return first.strip(), CleanText(rest.strip(), [RemovedLine(title.strip(), reason)] + out.removed)
 
 
-def build_stats(items: Iterable[tuple[str | None, str]]) -> OutletLineStats:
+def build_stats(items: Iterable[tuple]) -> OutletLineStats:
+    """Line counts of (outlet, text) or (outlet, text, publication day) items."""
     stats = OutletLineStats()
-    for outlet, text in items:
-        stats.add(outlet, text)
+    for item in items:
+        stats.add(*item)
     return stats
 
 

@@ -15,7 +15,8 @@ from datetime import date, datetime, timedelta
 
 from .models import Article, DateMention, RemovedLine
 
-__all__ = ["find_dates", "resolve", "article_event_date", "consensus_date", "dateline_date"]
+__all__ = ["find_dates", "resolve", "article_event_date", "consensus_date", "dateline_date",
+           "day_of"]
 
 _MONTHS: dict[str, int] = {}
 for _names in [
@@ -238,7 +239,7 @@ def resolve(relative: str, anchor: date, near: bool = False) -> date | None:
     return None
 
 
-def _day(published: datetime | None) -> date | None:
+def day_of(published: datetime | None) -> date | None:
     return published.date() if published else None
 
 
@@ -252,7 +253,7 @@ def article_event_date(a: Article, anchor: date | None = None) -> tuple[date | N
     Without one: explicit dates, then relative mentions resolved near `anchor` (an event's
     consensus date), then a photo caption. Crawl dates never count.
     """
-    pub = _day(a.published)
+    pub = day_of(a.published)
     events = [m for m in a.dates if m.role == "event"]
     dated = [m.value for m in events if m.value is not None
              and (not m.relative or m.relative.startswith("md:"))]

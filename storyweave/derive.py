@@ -49,9 +49,10 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "origi
 # "Siria, portavoce …: «…»" is not said by Syria; 30: "Miércoles 16/02/2011. Actualizado
 # 11:40h." is a publication stamp; 31: "«…», a-t-il ajouté, … de Tripoli" is not said by
 # Tripoli; 32: a stamp's two-digit year, "Jue. 24/02/11. Actualizado 14:03h."; 33: "C'est",
-# "Plusieurs" and capitals after a colon or an opening quote are no names): stores
+# "Plusieurs" and capitals after a colon or an opening quote are no names; 34: a dump's
+# first line that two stories open with is no title): stores
 # derived before are derived again on their next update.
-DERIVE_VERSION = 33
+DERIVE_VERSION = 34
 
 
 def article_id(content_hash: str) -> str:
@@ -104,7 +105,8 @@ class ArticleBuilder:
     def build(self, item: RawItem, seq: int, parsed: Parsed) -> Article | Rejected:
         prov = item.provenance
         outlet = outlet_of(parsed, item)
-        title, cleaned = LineCleaner(self.stats).clean_with_title(parsed.title, parsed.text, outlet)
+        title, cleaned = LineCleaner(self.stats).clean_with_title(parsed.title, parsed.text, outlet,
+                                                                  parsed.title_guessed)
         url = parsed.url or item.fields.get("url")
         parsed.title, site = strip_outlet(title, outlet, url)
         removed = parsed.removed + cleaned.removed

@@ -52,6 +52,9 @@ class Parsed:
     published_source: str | None = None  # metadata | html | url | text
     lang: str | None = None
     author: str | None = None
+    # The title is the text's first line (a plain-text dump), not one the source gave
+    # (a feed's, a page's or a record's title): a guess that evidence may overrule.
+    title_guessed: bool = False
     # Lines a reader already removed (HTML boilerplate), for audit.
     removed: list[RemovedLine] = field(default_factory=list)
 

@@ -22,10 +22,11 @@ from typing import Any
 
 import numpy as np
 
-from .clean import OutletLineStats, build_stats
+from .clean import REPEATED_TITLE, OutletLineStats, build_stats
 from .cluster import SIGNALS_VERSION, OnlineClusterer, signals_of
 from .pairmodel import PairModel
 from .dedup import Deduplicator
+from .dates import day_of
 from .derive import DERIVE_VERSION, ArticleBuilder, outlet_of
 from .actors import display_names, script_aliases
 from .embed import Embedder, embed_text, get_embedder, text_hash
@@ -181,10 +182,10 @@ class Engine:
         (articles of no known outlet are one pool, see OutletLineStats)."""
         # titles count too: a dump's first line is often the site's breaking-news teaser
         # ("España exigirá una PCR negativa …" atop every El País page), not the headline
-        new = [(outlet_of(p, item), p.title + "\n" + p.text)
+        new = [(outlet_of(p, item), p.title + "\n" + p.text, day_of(p.published))
                for _s, item, p in parsed if not isinstance(p, Rejected)]
-        outlets = {o for o, _ in new}
-        old = [(a.source, a.title + "\n" + a.text + "\n" + "\n".join(r.text for r in a.removed))
+        outlets = {o for o, _t, _d in new}
+        old = [(a.source, _as_parsed(a), day_of(a.published))
                for a in self.store.articles() if a.source in outlets]
         return build_stats(new + old)
 
@@ -400,6 +401,14 @@ class Engine:
         from .export import export_json
 
         return export_json(self)
+
+
+def _as_parsed(a: Article) -> str:
+    """A stored article's lines for the line counts, its first line first: the dropped
+    first line when its title was one other stories open with (`REPEATED_TITLE`)."""
+    dropped = [r.text for r in a.removed if r.reason == REPEATED_TITLE]
+    rest = [r.text for r in a.removed if r.reason != REPEATED_TITLE]
+    return "\n".join([*dropped[:1], a.title, a.text, *rest])
 
 
 class _StoreCachedEmbedder:

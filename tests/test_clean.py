@@ -18,6 +18,8 @@ JUNK = [
     "A student holds a flag in Manila 89e2ecba-5456-11e0-8d67-af1915c87db7.jpg",
     "Activa las notificaciones push para mantenerte siempre informado", "¿Es un usuario nuevo? Regístrese",
     "N.B. Con Adblock attivo, potresti non vedere correttamente alcuni contenuti.", "envoye_special",
+    "¿Desea activar las notificaciones en el escritorio?", "Reciba notificaciones de La Nación",
+    "L'édition abonnés 100% digital", '"Giovedì", "Venerdì", "Sabato");', '"Giugno", "Luglio",',
 ]
 KEEP = [
     "Ministers agree on new grain deal",  # a headline-like short line
@@ -30,6 +32,7 @@ KEEP = [
     "Voir la Syrie sombrer dans la guerre civile inquiète les voisins.",
     "Rebels took the town, the AFP/Reuters tally said on Monday.",
     "Interview",
+    '"Le peuple veut", "la chute du régime", scandaient-ils.',
 ]
 
 

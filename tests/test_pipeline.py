@@ -463,3 +463,37 @@ def test_a_teaser_atop_every_page_of_a_dump_is_no_title(tmp_path):
         e.run([str(dump)])
         titles = sorted(a.title for a in e.store.articles())
     assert titles == sorted(head for head, _ in stories)
+
+
+def test_a_first_line_two_stories_open_with_is_no_title_in_later_runs_too(tmp_path):
+    # a small crawl of several sites, no outlet known: a share prompt tops two pages
+    prompt = "Retrouvez-nous sur :"
+    stories = [("Clinton avec les généraux égyptiens", "La secrétaire d'Etat a rencontré le "
+                "maréchal Tantaoui au Caire dimanche. Elle a salué la transition en cours."),
+               ("Morsi, ce président qui divise l'Egypte", "Le nouveau président a limogé le chef "
+                "de l'armée. Ses partisans saluent un tournant, ses adversaires crient au coup."),
+               ("Manifestation place Tahrir", "Des milliers d'Egyptiens ont manifesté vendredi "
+                "contre la déclaration constitutionnelle du président Mohamed Morsi.")]
+
+    def dump(name, rows):
+        path = tmp_path / name
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+        return str(path)
+
+    with engine(tmp_path) as e:
+        e.run([dump("a.jsonl", [{"text": f"{prompt}\n{h}\n{b}", "lang": "fr", "published": day}
+                                for (h, b), day in zip(stories, ("2012-07-15", "2012-08-12"))])])
+        e.run([dump("b.jsonl", [{"text": f"{prompt}\n{stories[2][0]}\n{stories[2][1]}",
+                                 "lang": "fr", "published": "2012-11-27"}])])
+        titles = sorted(a.title for a in e.store.articles())
+        assert titles == sorted(h for h, _ in stories)
+        # a headline two reports of one day open with (wire copies) is their headline, and
+        # so is a title the source gives, whoever else uses it
+        same_day = "Morsi limoge le maréchal Tantaoui"
+        e.run([dump("c.jsonl", [{"text": f"{same_day}\n{b}", "lang": "fr", "published": "2012-08-12"}
+                                for _h, b in stories[:2]]
+                               + [{"title": "Egypte : la crise", "text": b, "lang": "fr",
+                                   "published": day} for (_h, b), day in
+                                  zip(stories, ("2012-07-01", "2012-09-01"))])])
+        titles = [a.title for a in e.store.articles()]
+        assert titles.count(same_day) == 2 and titles.count("Egypte : la crise") == 2

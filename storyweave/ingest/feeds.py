@@ -134,7 +134,7 @@ def parse(item: RawItem) -> Parsed | Rejected:
     return Parsed(title=title or text.split("\n", 1)[0][:200], text=text, html=html,
                   url=record.get("link"), source=record.get("source"), published=published,
                   published_source="metadata" if published else None,
-                  lang=record.get("lang"), author=record.get("author"))
+                  lang=record.get("lang"), author=record.get("author"), title_guessed=not title)
 
 
 def _body_text(item: RawItem, body: str, url: str | None) -> tuple[str, str | None]:

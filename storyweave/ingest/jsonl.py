@@ -76,7 +76,8 @@ def parse(item: RawItem) -> Parsed | Rejected:
         if isinstance(inner, Rejected):
             return inner
         title, text = title or inner.title, inner.text
-    if not title and text:
+    guessed = not title and bool(text)
+    if guessed:
         title, text = split_title(text)
     if not text.strip() and not title.strip():
         return reject("empty", "record has neither title nor text")
@@ -84,4 +85,4 @@ def parse(item: RawItem) -> Parsed | Rejected:
                   url=record.get("url"), source=record.get("source"),
                   published=parse_published(record.get("published")),
                   published_source="metadata" if record.get("published") else None,
-                  lang=record.get("lang"))
+                  lang=record.get("lang"), title_guessed=guessed)

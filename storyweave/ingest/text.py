@@ -62,4 +62,4 @@ def parse(item: RawItem) -> Parsed | Rejected:
     if not body.strip():
         return Rejected(prov.origin, prov.locator, "parse", "no-body",
                         "only a title line, no article text", item.content_hash)
-    return Parsed(title=title, text=body)
+    return Parsed(title=title, text=body, title_guessed=True)
