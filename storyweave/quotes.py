@@ -351,6 +351,10 @@ def _elided_inside(text: str, word: str) -> bool:
                                   text) is not None
 
 
+# Marks after which a word opens a sentence or a clause ("… crainte : Selon …", "«Merci …")
+_CLAUSE_END = ".!?…»«“„\":–—"
+
+
 def _seen_mid_sentence(text: str, word: str) -> bool:
     """Does `word` occur after a space that follows a word, not a sentence end? (A scan for
     the word itself, then a look back: one regex starting with a negated class tried at
@@ -359,7 +363,7 @@ def _seen_mid_sentence(text: str, word: str) -> bool:
         j = m.start()
         while j > 0 and text[j - 1] in " \t\u00a0":
             j -= 1
-        if 0 < j < m.start() and not text[j - 1].isspace() and text[j - 1] not in ".!?…»“\"":
+        if 0 < j < m.start() and not text[j - 1].isspace() and text[j - 1] not in _CLAUSE_END:
             return True
     return False
 
@@ -385,8 +389,11 @@ def _subject_before(text: str, pos: int, lang: str, previous_only: bool = False,
             talking = _talking(text[lo:hi], found, runs, rx)
             people = [r for r in runs if len(r[1]) > 1]
             return _shown((talking or people or runs)[0][1], lang)
-        if found and fallback is None:
-            fallback = _shown(found[0][1], lang)
+        # a place after a preposition ("dans les rues du Caire. Elle poursuit : « … »")
+        # is where someone spoke, never who
+        unplaced = [r for r in found if len(r[1]) > 1 or not place_name(r[1][0])]
+        if unplaced and fallback is None:
+            fallback = _shown(unplaced[0][1], lang)
     return fallback
 
 

@@ -338,3 +338,18 @@ def test_a_place_opening_a_headline_before_a_comma_is_not_its_speaker():
 def test_a_word_elided_onto_a_lower_case_one_is_no_speaker(text, lang):
     """"C'è", "C'est" open a sentence; that the text also writes "c'è" makes them no name."""
     assert one(text, lang).speaker is None
+
+
+def test_a_place_after_a_preposition_is_where_someone_spoke_not_who():
+    text = ("Le chef des rebelles est arrivé à Tripoli. Il a déclaré : « La Libye est libre ». "
+            "Ahmed a crié : « Merci ». Selon lui : « Merci à tous »")
+    quotes = extract_quotes(text, "fr", NAMES)
+    assert quotes[0].speaker is None and quotes[1].speaker == "Ahmed"
+
+
+def test_a_word_after_a_colon_or_an_opening_quote_is_not_seen_mid_sentence():
+    from storyweave.quotes import _seen_mid_sentence
+
+    assert not _seen_mid_sentence("Elle écrit : Selon moi, c'est fini.", "Selon")
+    assert not _seen_mid_sentence("Il a crié « Merci » deux fois.", "Merci")
+    assert _seen_mid_sentence("Le rapport de Human Rights Watch est paru.", "Human")
