@@ -117,6 +117,9 @@ class EventBuilder:
         centroid = state.centroid
         pool = [a for a in members if a.lang == self.target_lang and a.title] or \
                [a for a in members if a.title] or members
+        # a headline, where a report has one: a title that ends like a sentence is a dump's
+        # first line, a lead or a site's note ("Este post es parte de nuestra cobertura …")
+        pool = [a for a in pool if not a.title.rstrip().endswith((".", ":", "…"))] or pool
         best = max(pool, key=lambda a: float(np.dot(signals[a.id].vector, centroid)))
         return best.title or best.text[:80]
 

@@ -46,3 +46,21 @@ def test_display_names_prefer_the_target_language_and_english_place_names():
     assert display[name_key("Kyiv")] == "Kyiv"
     assert display[name_key("Russia")] == "Russia"  # not the commoner English adjective
     assert Engine.display_names(arts, "de")[name_key("Zelensky")] == "Selenskyj"
+
+
+def test_an_event_is_titled_by_a_headline_not_by_a_first_line_that_reads_as_a_sentence():
+    import numpy as np
+
+    from storyweave.cluster import EventState, signals_of
+
+    note = _article(1, "Este post es parte de nuestra cobertura especial de Elecciones en Egipto.",
+                    "Mohamed Morsi gana las elecciones presidenciales en Egipto.", "es")
+    report = _article(2, "Morsi gana las elecciones en Egipto",
+                      "El islamista Mohamed Morsi gana las elecciones presidenciales.", "es")
+    v = np.ones(384, np.float32) / np.sqrt(384)
+    signals = {a.id: signals_of(a, v * (1.0 if a is note else 0.9)) for a in (note, report)}
+    state = EventState(anchor=signals[note.id])
+    for a in (note, report):
+        state.add(signals[a.id])
+    # the note's vector is the closer one to the centroid; the headline still wins
+    assert EventBuilder()._title([note, report], state, signals) == "Morsi gana las elecciones en Egipto"
