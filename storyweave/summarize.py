@@ -20,7 +20,9 @@ A passage is cited only when all of these hold (see `Summarizer._citations`):
     ("Siria" in a Syria event) is the event's topic, not an anchor for one claim: when
     every name they share is such a name, the bar rises by `topic_margin`
     ("La guerra in Siria dura da più di quattro anni" / "El último ataque en Siria ...").
-    And when both say where something happened
+    A sentence that names no one and nothing, cited in another language, is held to that
+    same higher bar ("La ofensiva está demostrando ser mortal" / "Les combats font rage à
+    Ajdabiya"). And when both say where something happened
     ("in Yokohama", "à Tokyo"), the place; when the sentence says in which town, a
     passage naming other towns but not that one ("Прокуратура Токио") is elsewhere too;
   - it is not about another day: when both name a weekday, or both a day of a month, they
@@ -293,6 +295,11 @@ class Summarizer:
             if shared and not anchored and sims[j] < bar + self.topic_margin and \
                     min(shares.get(k, 0.0) for k in shared) >= self.topic_share:
                 continue  # only the event's topic in common ("Siria" in a Syria event)
+            if not names_i and not anchored and s.lang != own.lang and \
+                    sims[j] < bar + self.topic_margin:
+                continue  # nothing to anchor it across languages ("La ofensiva está
+                # demostrando ser mortal" / "Les combats font rage à Ajdabiya"): no more
+                # than a topic in common either
             if places_i and places_j and not places_i & places_j:
                 continue  # "searched the offices in Yokohama" / "arrested in Tokyo"
             if places_i & facts[i].towns and facts[j].towns and not places_i & facts[j].may_name:

@@ -196,3 +196,18 @@ def test_a_name_every_other_sentence_carries_anchors_no_claim():
     s.topic_margin, s.topic_share = 0.5, 0.6
     s.support_cos = min(float(s.sim(vecs[k] @ vecs[2])) for k in (0, 3)) - s.same_lang_margin
     assert {x.article_id for x in s._citations(2, sents, vecs, facts)[0]} == {"a3", "a4"}
+
+
+def test_a_sentence_naming_no_one_needs_a_closer_match_across_languages():
+    # no name, figure or day to anchor "the offensive is proving deadly": a passage in
+    # another language is held to the topic's higher bar, as a shared topic name is
+    a = art(1, "The offensive is proving deadly for the fighters in the east, officials said.")
+    b = art(2, "The offensive is proving deadly for the fighters in the east, officials said.", "fr")
+    s = Summarizer(HashingEmbedder(), max_sentences=1)
+    sents, vecs = s.prepare([a, b])
+    facts = [s._facts(x) for x in sents]
+    assert not facts[0].names and not facts[0].numbers
+    s.support_cos = float(s.sim(vecs[1] @ vecs[0])) - s.topic_margin / 2  # over the plain bar
+    assert "a2" not in {x.article_id for x in s._citations(0, sents, vecs, facts)[0]}
+    s.topic_margin = 0.0
+    assert "a2" in {x.article_id for x in s._citations(0, sents, vecs, facts)[0]}
