@@ -9,7 +9,8 @@ so none is written here. Only single-word names are used: name keys are per word
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 __all__ = ["ABBREVIATIONS", "LOCALES", "city_name", "country_abbreviation", "country_name",
@@ -60,6 +61,23 @@ def _names_by_place() -> dict[str, dict[str, str]]:
     return out
 
 
+# "Le Caire", "El Cairo", "La Havane": a city's name with its article; news writes the
+# name alone after a preposition that absorbs the article ("au Caire", "du Caire").
+_ARTICLE = re.compile(r"^(?:le|la|el|il)\s+(\S+)$", re.I)
+
+
+def _forms(names: dict[str, str]) -> Iterator[str]:
+    """A place's names in every locale, and those written with an article without it,
+    unless that leaves a word of the locale ("La Réunion": "réunion" is a meeting)."""
+    import simplemma
+
+    for locale, name in names.items():
+        yield name
+        m = _ARTICLE.match(name)
+        if m and not simplemma.is_known(m.group(1).lower(), lang=locale):
+            yield m.group(1)
+
+
 @lru_cache(maxsize=4)
 def place_aliases(skeleton: Callable[[str], str]) -> dict[str, str]:
     """{skeleton of a place's name in any locale: skeleton of its English name}.
@@ -72,7 +90,7 @@ def place_aliases(skeleton: Callable[[str], str]) -> dict[str, str]:
         if not _single_word(english):
             continue
         canon = skeleton(english)
-        for name in names.values():
+        for name in _forms(names):
             if _single_word(name) and len(skeleton(name)) >= 4:
                 target.setdefault(skeleton(name), set()).add(canon)
     return {k: next(iter(v)) for k, v in target.items() if len(v) == 1 and next(iter(v)) != k}
@@ -86,7 +104,7 @@ def _english_by_name() -> dict[str, str]:
     for names in _names_by_place().values():
         english = names.get("en", "")
         if _single_word(english):
-            for name in names.values():
+            for name in _forms(names):
                 out.setdefault(phrase_form(name), english)
     for form, code in country_phrases().items():
         out.setdefault(form, _names_by_place()[code]["en"])

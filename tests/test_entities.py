@@ -273,3 +273,11 @@ def test_russian_u_is_at_someones_not_in_ukrainian_u_is_in():
     assert not any(k.startswith("selen") or k.startswith("zelen") for k in ru.places)
     uk = ne.extract("Зеленський у Києві зустрівся з прем'єром.", "uk")
     assert uk.places
+
+
+def test_a_city_named_with_its_article_is_the_city_without_it():
+    # "Le Caire" / "El Cairo" / "Il Cairo": French writes "au Caire", "du Caire"
+    x = NameExtractor()
+    fr = x.extract("Des milliers de manifestants se sont rassemblés au Caire vendredi.", "fr")
+    es = x.extract("Miles de manifestantes se concentraron en El Cairo el viernes.", "es")
+    assert set(fr.places) == set(es.places) == {name_key("Cairo")}
