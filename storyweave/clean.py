@@ -234,7 +234,6 @@ class OutletLineStats:
         # lines repeated twice, or anything repeated 3+ times, is site furniture.
         return n >= 3 or (n >= 2 and len(key) <= max_len)
 
-
     def repeated_first_line(self, outlet: str | None, line: str) -> bool:
         """Whether stories published more than `FIRST_LINE_DAYS` days apart open with this
         line: a headline is the news of a day or two (wire copies of one story share it,

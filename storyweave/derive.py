@@ -50,7 +50,7 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "origi
 # 11:40h." is a publication stamp; 31: "«…», a-t-il ajouté, … de Tripoli" is not said by
 # Tripoli; 32: a stamp's two-digit year, "Jue. 24/02/11. Actualizado 14:03h."; 33: "C'est",
 # "Plusieurs" and capitals after a colon or an opening quote are no names; 34: a dump's
-# first line that two stories open with is no title; 35: a place after a preposition is
+# first line that stories days apart open with is no title; 35: a place after a preposition is
 # no speaker, nor a word after a colon seen "mid-sentence"; 36: "au Caire" is Cairo):
 # stores derived before are derived again on their next update.
 DERIVE_VERSION = 36

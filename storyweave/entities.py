@@ -21,6 +21,7 @@ from .countries import find_countries
 from .gazetteer import (country_abbreviation, country_name, country_phrases, english_demonym,
                         english_name, organisation_abbreviation, phrase_form, place_aliases,
                         place_name)
+from .locatives import after_locative, after_locative_article, places_from_context
 from .morph import morph_for as _morph_for
 from .terms import stopwords
 
@@ -39,12 +40,14 @@ _ELISION = re.compile(rf"^(?:[a-zà-ÿ]{{1,5}}['’]|(?:{ARABIC_ARTICLE})-)(?=[^
 # one, capitalised only because it opens a sentence ("L'Égypte", "O'Brien" go on in capitals)
 _OPENING_ELISION = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]{0,4}['’](?!s$)[a-zà-ÿ]")  # not "China's"
 # What opens a clause inside a sentence: a colon ("@asmaaia: Que la colère ...", "écrit :
-# Cuando ..."), an opening quote ('"Ouvre la porte"'), a dash ("IL CAIRO – Sono ..."),
-# an ellipsis ("…Questo"). A capital right after one says as little as a sentence's first.
+# Cuando ..."), a quote mark ('"Ouvre la porte"'), a dash ("IL CAIRO – Sono ..."), an
+# ellipsis ("…Questo"). A capital right after one says as little as a sentence's first.
 # Not quotes in Ukrainian and Russian, whose guillemets enclose the names of organisations
 # and places ("на «Кінгдом Арені»", «Газпром»).
 _CLAUSE_OPENING = re.compile(r"[:\"«»“”„‘’'…–—]|\s-\s")
 _CLAUSE_OPENING_SLAVIC = re.compile(r"[:…–—]|\s-\s")
+# "Faut-il", "Peut-on", "A-t-elle": a French verb before its subject pronoun
+_FRENCH_INVERSION = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)$")
 _SENT_END = re.compile(r"[.!?…»\"“”]\s*$")
 
 # Words that are capitalised for grammar, not because they name something ("СМИ", "ЗМІ":
@@ -168,50 +171,8 @@ class NameExtractor:
             tokens = [sentence[a:b] for a, b in spans]
             lowered = [t.lower() for t in tokens]
             titled = _title_case(tokens, lang)
-            # [token index, key, surface, after a locative, a place by context]
-            found: list[list] = []
-            countries = find_countries(sentence, spans, tokens, lang)
-            resume = 0
-            for i, tok in enumerate(tokens):
-                if i < resume:
-                    continue  # a word of a country's name read as a whole
-                if i in countries:
-                    resume, code, surface = countries[i]
-                    place = (_after_locative(lowered, i, lang) or _after_locative_article(lowered, i)) \
-                        and place_name(surface) is not None
-                    found.append([i, country_key(code), surface, place, False])  # "in the EU": no place
-                    continue
-                tok = _ELISION.sub("", tok)  # "l'Égypte", "dell'Egitto", "d'Assad"
-                if _OPENING_ELISION.match(tok):
-                    continue
-                if not tok or len(tok) < 2 or (
-                        tok.lower() in _STOP and not organisation_abbreviation(tok)):
-                    continue  # "the", "who", but "the WHO"
-                bare = _POSSESSIVE.sub("", tok).strip("'’ʼ-")  # "China's" is China
-                if _BRAND.match(bare):  # "iOS", "iPhone", "eBay": capitals inside mark a name
-                    out.add(name_key(bare), bare, False)
-                    continue
-                if not tok[0].isupper():
-                    continue
-                if tok.isupper() and len(tok) > 6:
-                    continue  # shouted headline words, not names
-                tok = bare
-                lemma = self.lemma(tok, lang)
-                key = _word_key(tok, lemma)
-                if len(key) < 3:
-                    continue
-                place = _after_locative(lowered, i, lang) or (
-                    _after_locative_article(lowered, i) and place_name(tok) is not None)
-                if lang in _NOUN_CAPITALISING and i > 0 and not _acronym(tok, text) and \
-                        _common_noun(tok, lang) and (
-                        lowered[i - 1] not in _PLACE_BEFORE_BARE_NAME
-                        or _inflected(tok, lang)):
-                    out.maybe[key] += 1
-                    continue
-                # the writer's own capitals ("США", "Von-Kármán-Krater") unless inflected
-                keep = tok.isupper() or tok.lower() == lemma
-                found.append([i, key, tok if keep else lemma[:1].upper() + lemma[1:], place, False])
-            _places_from_context(sentence, spans, lowered, found)
+            found = self._sentence_names(text, sentence, spans, (tokens, lowered), lang, out)
+            places_from_context(sentence, spans, lowered, found)
             for i, key, surface, place, in_context in found:
                 if i == 0 or titled or opening.search(sentence[spans[i - 1][1]:spans[i][0]]):
                     initial.append((key, surface, place, in_context))
@@ -227,61 +188,56 @@ class NameExtractor:
                 out.maybe[key] += 1
         return out
 
-
-# Words for kinds of place ("the town of Pazarcık", "Idlib province", "in den Provinzen
-# Aleppo, Idlib ...", "ciudades como Gaziantep"), in the languages storyweave reads most:
-# no offline NER tags places (OFFLINE_STACK.md), and CLDR names only countries and large
-# cities. Whole words, so "Stadtrat Müller" or "городской голова" mark no place; the
-# Slavic ones as stems that only their case endings follow.
-_PLACE_WORDS = frozenset("""city cities town towns village villages province provinces region
-regions district districts county counties stadt städte städten dorf dörfer dörfern provinz
-provinzen regionen bezirk bezirke bezirken gemeinde gemeinden ville villes région régions
-département départements commune communes ciudad ciudades provincia provincias región
-regiones localidad localidades pueblo municipio municipios città regione regioni comune
-comuni город города городе городу район района районе районі району місто міста місті
-містечко містечка""".split())
-_PLACE_STEMS = ("област", "провинци", "провінці", "регион", "регіон", "деревн", "посёлк",
-                "поселк", "селищ")
-# What may stand between a place word and its names: "of", "including", "such as" ...
-_PLACE_LINK = set("of including like such as de del della di du des d darunter wie como "
-                  "comme come tels telles tales quali incluse включая как включно зокрема як "
-                  "among unter entre tra".split())
-_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or|und|oder|et|ou|y|e|o|и|или|і|й|та|або)\s+)?")
-
-
-def _places_from_context(sentence: str, spans: list[tuple[int, int]], tokens: list[str],
-                         found: list[list]) -> None:
-    """Mark as places by context the names that a word for a kind of place introduces or
-    follows ("the town of Pazarcık", "Idlib province"), and every name of a list in which
-    one is a place ("in Aleppo, Hama and Latakia"): the members of a list are alike.
-    `tokens`: the sentence's words, lowercased; `found`: its names, marked in place."""
-    if not found:
-        return
-
-    def place_word(i: int) -> bool:
-        return 0 <= i < len(tokens) and (tokens[i] in _PLACE_WORDS or
-                                          tokens[i].startswith(_PLACE_STEMS))
-
-    # lists: runs of names joined by commas or "and" (a two-word name counts once)
-    lists: list[list[list]] = [[found[0]]]
-    for prev, cur in zip(found, found[1:]):
-        gap = sentence[spans[prev[0]][1]:spans[cur[0]][0]]
-        if (cur[0] == prev[0] + 1 and not gap.strip()) or (gap.strip() and _LIST_GAP.fullmatch(gap)):
-            lists[-1].append(cur)
-        else:
-            lists.append([cur])
-    for names in lists:
-        first, last = names[0][0], names[-1][0]
-        j = first - 1
-        while j >= 0 and tokens[j] in _PLACE_LINK:
-            j -= 1
-        introduced = place_word(j) and j >= first - 3
-        units = 1 + sum(1 for a, b in zip(names, names[1:]) if b[0] != a[0] + 1)
-        is_list = units >= 3 or any(
-            sentence[spans[a[0]][1]:spans[b[0]][0]].strip(" ,") for a, b in zip(names, names[1:]))
-        if introduced or place_word(last + 1) or (is_list and any(n[3] for n in names)):
-            for n in names:
-                n[4] = True
+    def _sentence_names(self, text: str, sentence: str, spans: list[tuple[int, int]],
+                        words: tuple[list[str], list[str]], lang: str, out: Names) -> list[list]:
+        """A sentence's candidate names, as [token index, key, surface, after a locative,
+        a place by context]; brand names go to `out` directly, German common nouns to
+        `out.maybe`. `words`: its tokens as written and lowercased; `text`: the whole text
+        (is an all-capital word written otherwise too?)."""
+        tokens, lowered = words
+        found: list[list] = []
+        countries = find_countries(sentence, spans, tokens, lang)
+        resume = 0
+        for i, tok in enumerate(tokens):
+            if i < resume:
+                continue  # a word of a country's name read as a whole
+            if i in countries:
+                resume, code, surface = countries[i]
+                place = (after_locative(lowered, i, lang) or after_locative_article(lowered, i)) \
+                    and place_name(surface) is not None
+                found.append([i, country_key(code), surface, place, False])  # "in the EU": no place
+                continue
+            tok = _ELISION.sub("", tok)  # "l'Égypte", "dell'Egitto", "d'Assad"
+            if _OPENING_ELISION.match(tok):
+                continue
+            if not tok or len(tok) < 2 or (
+                    tok.lower() in _STOP and not organisation_abbreviation(tok)):
+                continue  # "the", "who", but "the WHO"
+            bare = _POSSESSIVE.sub("", tok).strip("'’ʼ-")  # "China's" is China
+            if _BRAND.match(bare):  # "iOS", "iPhone", "eBay": capitals inside mark a name
+                out.add(name_key(bare), bare, False)
+                continue
+            if not tok[0].isupper():
+                continue
+            if tok.isupper() and len(tok) > 6:
+                continue  # shouted headline words, not names
+            tok = bare
+            lemma = self.lemma(tok, lang)
+            key = _word_key(tok, lemma)
+            if len(key) < 3:
+                continue
+            place = after_locative(lowered, i, lang) or (
+                after_locative_article(lowered, i) and place_name(tok) is not None)
+            if lang in _NOUN_CAPITALISING and i > 0 and not _acronym(tok, text) and \
+                    _common_noun(tok, lang) and (
+                    lowered[i - 1] not in _PLACE_BEFORE_BARE_NAME
+                    or _inflected(tok, lang)):
+                out.maybe[key] += 1
+                continue
+            # the writer's own capitals ("США", "Von-Kármán-Krater") unless inflected
+            keep = tok.isupper() or tok.lower() == lemma
+            found.append([i, key, tok if keep else lemma[:1].upper() + lemma[1:], place, False])
+        return found
 
 
 def _title_case(tokens: list[str], lang: str) -> bool:
@@ -341,7 +297,7 @@ def _standalone_name(word: str, lang: str) -> bool:
     if english_name(word):
         return True
     if re.match(r"\w{1,3}['’]", word) or word.lower() in stopwords(lang) or (
-            lang == "fr" and re.search(r"-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)$", word)):
+            lang == "fr" and _FRENCH_INVERSION.search(word)):
         return False  # "Plusieurs", "Purtroppo", "Faut-il": no name, though no dictionary word
     if _morphology_reads(word, lang):
         parses = _morph_for(lang).parse(word.lower())
@@ -444,34 +400,6 @@ def _common_noun(word: str, lang: str) -> bool:
         return False
     return _dictionary_word(word, lang) and not (
         _dictionary_word(word, "en") or _dictionary_word(word.lower(), "en"))
-
-
-def _after_locative(lowered: list[str], i: int, lang: str) -> bool:
-    """Token i follows a locative preposition ("in Sochi", "в Сочі"), not "shares in"."""
-    return i > 0 and lowered[i - 1] in _LOCATIVE and (
-        lowered[i - 1] not in _NOT_LOCATIVE.get(lang, ())) and not (
-        i > 1 and lowered[i - 2] in _HOLDINGS)
-
-
-def _after_locative_article(lowered: list[str], i: int) -> bool:
-    """Token i follows a locative preposition and an article: "in the United States",
-    "in der Türkei", "in den USA", "dans la Drôme". Callers ask for a country's or a
-    listed city's name after it, as "in the Verkhovna Rada" or "en el Consejo" name no
-    place; "à la Syrie" / "a la ONU" are datives, not locatives, so "à"/"a" do not count."""
-    return i > 1 and lowered[i - 1] in _ARTICLES and lowered[i - 2] in _LOCATIVE_WITH_ARTICLE
-
-
-_ARTICLES = frozenset("the der den dem die la le les el los las il lo".split())
-_LOCATIVE_WITH_ARTICLE = frozenset("in dans en".split())
-
-
-# "shares in Renault", "a stake in Nissan": "in" after these names a company, not a place.
-_HOLDINGS = set("share shares stake stakes holding holdings investment investments".split())
-# Russian "у" + genitive is "at someone's", "X has" ("у Зеленского", "у Лукойла"); in
-# Ukrainian it is "in" ("у Києві").
-_NOT_LOCATIVE = {"ru": frozenset({"у"})}
-_LOCATIVE = set("in at near outside inside в у во на під біля поблизу под около возле "
-                "in im bei nahe à au en près a cerca".split())
 
 
 @dataclass

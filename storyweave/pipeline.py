@@ -186,7 +186,7 @@ class Engine:
         new = [(outlet_of(p, item), p.title + "\n" + p.text, day_of(p.published))
                for _s, item, p in parsed if not isinstance(p, Rejected)]
         outlets = {o for o, _t, _d in new}
-        old = [(a.source, _as_parsed(a), day_of(a.published))
+        old = [(a.source, _stored_lines(a), day_of(a.published))
                for a in self.store.articles() if a.source in outlets]
         return build_stats(new + old)
 
@@ -404,7 +404,7 @@ class Engine:
         return export_json(self)
 
 
-def _as_parsed(a: Article) -> str:
+def _stored_lines(a: Article) -> str:
     """A stored article's lines for the line counts, its first line first: the dropped
     first line when its title was one other stories open with (`REPEATED_TITLE`)."""
     dropped = [r.text for r in a.removed if r.reason == REPEATED_TITLE]

@@ -351,7 +351,8 @@ def _elided_inside(text: str, word: str) -> bool:
                                   text) is not None
 
 
-# Marks after which a word opens a sentence or a clause ("… crainte : Selon …", "«Merci …")
+# Marks after which a word opens a sentence or a clause ("… crainte : Selon …", "«Merci …"),
+# as the name extractor reads them (entities._CLAUSE_OPENING)
 _CLAUSE_END = ".!?…»«“„\":–—"
 
 

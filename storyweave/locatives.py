@@ -1,0 +1,92 @@
+"""Where a name is a place: after a locative preposition ("in Sochi", "в Сочі", "in der
+Türkei"), or by context, a word for a kind of place or a list that holds one ("the town of
+Pazarcık", "in Aleppo, Hama and Latakia"). Hand-written: no offline NER tags places
+(OFFLINE_STACK.md). Used by the name extractor on a sentence's lowercased tokens."""
+from __future__ import annotations
+
+import re
+
+__all__ = ["after_locative", "after_locative_article", "places_from_context"]
+
+# Words for kinds of place ("the town of Pazarcık", "Idlib province", "in den Provinzen
+# Aleppo, Idlib ...", "ciudades como Gaziantep"), in the languages storyweave reads most:
+# no offline NER tags places (OFFLINE_STACK.md), and CLDR names only countries and large
+# cities. Whole words, so "Stadtrat Müller" or "городской голова" mark no place; the
+# Slavic ones as stems that only their case endings follow.
+_PLACE_WORDS = frozenset("""city cities town towns village villages province provinces region
+regions district districts county counties stadt städte städten dorf dörfer dörfern provinz
+provinzen regionen bezirk bezirke bezirken gemeinde gemeinden ville villes région régions
+département départements commune communes ciudad ciudades provincia provincias región
+regiones localidad localidades pueblo municipio municipios città regione regioni comune
+comuni город города городе городу район района районе районі району місто міста місті
+містечко містечка""".split())
+_PLACE_STEMS = ("област", "провинци", "провінці", "регион", "регіон", "деревн", "посёлк",
+                "поселк", "селищ")
+# What may stand between a place word and its names: "of", "including", "such as" ...
+_PLACE_LINK = set("of including like such as de del della di du des d darunter wie como "
+                  "comme come tels telles tales quali incluse включая как включно зокрема як "
+                  "among unter entre tra".split())
+_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or|und|oder|et|ou|y|e|o|и|или|і|й|та|або)\s+)?")
+
+
+def places_from_context(sentence: str, spans: list[tuple[int, int]], tokens: list[str],
+                         found: list[list]) -> None:
+    """Mark as places by context the names that a word for a kind of place introduces or
+    follows ("the town of Pazarcık", "Idlib province"), and every name of a list in which
+    one is a place ("in Aleppo, Hama and Latakia"): the members of a list are alike.
+    `tokens`: the sentence's words, lowercased; `found`: its names, marked in place."""
+    if not found:
+        return
+
+    def place_word(i: int) -> bool:
+        return 0 <= i < len(tokens) and (tokens[i] in _PLACE_WORDS or
+                                          tokens[i].startswith(_PLACE_STEMS))
+
+    # lists: runs of names joined by commas or "and" (a two-word name counts once)
+    lists: list[list[list]] = [[found[0]]]
+    for prev, cur in zip(found, found[1:]):
+        gap = sentence[spans[prev[0]][1]:spans[cur[0]][0]]
+        if (cur[0] == prev[0] + 1 and not gap.strip()) or (gap.strip() and _LIST_GAP.fullmatch(gap)):
+            lists[-1].append(cur)
+        else:
+            lists.append([cur])
+    for names in lists:
+        first, last = names[0][0], names[-1][0]
+        j = first - 1
+        while j >= 0 and tokens[j] in _PLACE_LINK:
+            j -= 1
+        introduced = place_word(j) and j >= first - 3
+        units = 1 + sum(1 for a, b in zip(names, names[1:]) if b[0] != a[0] + 1)
+        is_list = units >= 3 or any(
+            sentence[spans[a[0]][1]:spans[b[0]][0]].strip(" ,") for a, b in zip(names, names[1:]))
+        if introduced or place_word(last + 1) or (is_list and any(n[3] for n in names)):
+            for n in names:
+                n[4] = True
+
+
+def after_locative(lowered: list[str], i: int, lang: str) -> bool:
+    """Token i follows a locative preposition ("in Sochi", "в Сочі"), not "shares in"."""
+    return i > 0 and lowered[i - 1] in _LOCATIVE and (
+        lowered[i - 1] not in _NOT_LOCATIVE.get(lang, ())) and not (
+        i > 1 and lowered[i - 2] in _HOLDINGS)
+
+
+def after_locative_article(lowered: list[str], i: int) -> bool:
+    """Token i follows a locative preposition and an article: "in the United States",
+    "in der Türkei", "in den USA", "dans la Drôme". Callers ask for a country's or a
+    listed city's name after it, as "in the Verkhovna Rada" or "en el Consejo" name no
+    place; "à la Syrie" / "a la ONU" are datives, not locatives, so "à"/"a" do not count."""
+    return i > 1 and lowered[i - 1] in _ARTICLES and lowered[i - 2] in _LOCATIVE_WITH_ARTICLE
+
+
+_ARTICLES = frozenset("the der den dem die la le les el los las il lo".split())
+_LOCATIVE_WITH_ARTICLE = frozenset("in dans en".split())
+
+
+# "shares in Renault", "a stake in Nissan": "in" after these names a company, not a place.
+_HOLDINGS = set("share shares stake stakes holding holdings investment investments".split())
+# Russian "у" + genitive is "at someone's", "X has" ("у Зеленского", "у Лукойла"); in
+# Ukrainian it is "in" ("у Києві").
+_NOT_LOCATIVE = {"ru": frozenset({"у"})}
+_LOCATIVE = set("in at near outside inside в у во на під біля поблизу под около возле "
+                "in im bei nahe à au en près a cerca".split())
