@@ -292,14 +292,11 @@ class Summarizer:
             shared = names_i & facts[j].may_name
             if names_i and not shared and not anchored:
                 continue
-            if shared and not anchored and sims[j] < bar + self.topic_margin and \
-                    min(shares.get(k, 0.0) for k in shared) >= self.topic_share:
-                continue  # only the event's topic in common ("Siria" in a Syria event)
-            if not names_i and not anchored and s.lang != own.lang and \
-                    sims[j] < bar + self.topic_margin:
-                continue  # nothing to anchor it across languages ("La ofensiva está
-                # demostrando ser mortal" / "Les combats font rage à Ajdabiya"): no more
-                # than a topic in common either
+            if not anchored and sims[j] < bar + self.topic_margin and (
+                    _topic_only(shared, shares, self.topic_share)
+                    or (not names_i and s.lang != own.lang)):
+                continue  # only the event's topic in common ("Siria" in a Syria event), or
+                # nothing at all across languages ("La ofensiva está demostrando ser mortal")
             if places_i and places_j and not places_i & places_j:
                 continue  # "searched the offices in Yokohama" / "arrested in Tokyo"
             if places_i & facts[i].towns and facts[j].towns and not places_i & facts[j].may_name:
@@ -338,6 +335,11 @@ class _Facts(NamedTuple):
     may_name: set[str]  # its names and the capitalised words of `Names.maybe`
     towns: set[str]  # the towns and cities it names, see `_towns`
     days: set[str]  # the days it names, see `_days`
+
+
+def _topic_only(shared: set[str], shares: dict[str, float], topic_share: float) -> bool:
+    """Every name two sentences share is one `topic_share` of the event's sentences carry."""
+    return bool(shared) and min(shares.get(k, 0.0) for k in shared) >= topic_share
 
 
 def _name_shares(facts: list[_Facts]) -> dict[str, float]:
