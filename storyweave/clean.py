@@ -234,6 +234,10 @@ class OutletLineStats:
         # lines repeated twice, or anything repeated 3+ times, is site furniture.
         return n >= 3 or (n >= 2 and len(key) <= max_len)
 
+    def stories_with(self, outlet: str | None, line: str) -> int:
+        """In how many of the outlet's stories the line is."""
+        return self.counts.get(outlet or self.ANONYMOUS, Counter()).get(line_key(line), 0)
+
     def repeated_first_line(self, outlet: str | None, line: str) -> bool:
         """Whether stories published more than `FIRST_LINE_DAYS` days apart open with this
         line: a headline is the news of a day or two (wire copies of one story share it,
@@ -332,7 +336,13 @@ class LineCleaner:
         first, _, rest = out.text.partition("\n")
         if not first.strip() and reason.startswith("repeated"):
             return title, out  # a headline with no body (a headlines feed) that recurs: kept
-        return first.strip(), CleanText(rest.strip(), [RemovedLine(title.strip(), reason)] + out.removed)
+        dropped = [RemovedLine(title.strip(), reason)]
+        # below a first line other stories open with, the site's header block goes on while
+        # its lines are in other stories too ("Stay in Tune", "Seguimi su Twitter")
+        while reason == REPEATED_TITLE and rest.strip() and self.stats.stories_with(outlet, first) >= 2:
+            dropped.append(RemovedLine(first.strip(), REPEATED_TITLE))
+            first, _, rest = rest.partition("\n")
+        return first.strip(), CleanText(rest.strip(), dropped + out.removed)
 
 
 def build_stats(items: Iterable[tuple]) -> OutletLineStats:

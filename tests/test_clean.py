@@ -143,3 +143,18 @@ def test_outlet_name_is_taken_off_the_headline():
                  ("CNN - CNN", "CNN", None),  # nothing would be left
                  ("Trump: CNN's poll of polls shows a close race", "CNN", None)):
         assert strip_outlet(*kept) == (kept[0], None)
+
+
+def test_the_site_header_below_a_shared_first_line_is_no_title_either():
+    from datetime import date
+
+    header = "H Sei un appassionato di sicurezza?\nStay in Tune\nSeguimi su Twitter"
+    pages = [(f"{header}\nServizi segreti: la relazione annuale\nIl testo integrale.", date(2012, 7, 13)),
+             (f"{header}\nMori: un tempo per ogni cosa\nIntervista al prefetto.", date(2012, 9, 11))]
+    cleaner = LineCleaner(build_stats((None, text, day) for text, day in pages))
+    title, rest = pages[0][0].split("\n", 1)
+    got, out = cleaner.clean_with_title(title, rest, None, guessed=True)
+    assert got == "Servizi segreti: la relazione annuale"
+    assert [r.reason for r in out.removed[:3]] == ["repeated-first-line"] * 3
+    # a title the source gave stays
+    assert cleaner.clean_with_title(title, rest, None)[0] == title
