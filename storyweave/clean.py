@@ -339,7 +339,8 @@ class LineCleaner:
         dropped = [RemovedLine(title.strip(), reason)]
         # below a first line other stories open with, the site's header block goes on while
         # its lines are in other stories too ("Stay in Tune", "Seguimi su Twitter")
-        while reason == REPEATED_TITLE and rest.strip() and self.stats.stories_with(outlet, first) >= 2:
+        while reason == REPEATED_TITLE and rest.strip() and \
+                self.stats.stories_with(outlet, first) >= 2:
             dropped.append(RemovedLine(first.strip(), REPEATED_TITLE))
             first, _, rest = rest.partition("\n")
         return first.strip(), CleanText(rest.strip(), dropped + out.removed)
