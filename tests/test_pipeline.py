@@ -5,6 +5,11 @@ import os
 from storyweave import Engine, Settings
 
 
+def write_jsonl(path, rows) -> str:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    return str(path)
+
+
 def engine(tmp_path, name="s.db"):
     return Engine(str(tmp_path / name), Settings(embedder="hashing"))
 
@@ -455,12 +460,11 @@ def test_a_teaser_atop_every_page_of_a_dump_is_no_title(tmp_path):
                 "televisión estatal. Dijo que no dejará el país y llamó a sus partidarios a las calles."),
                ("La ONU estudia sanciones contra Libia", "El Consejo de Seguridad se reunirá el sábado. "
                 "Francia y el Reino Unido proponen congelar los bienes de la familia Gadafi.")]
-    dump = tmp_path / "dump.jsonl"
-    dump.write_text("".join(json.dumps({"text": f"{teaser}\n{head}\n{body}", "lang": "es",
-                                        "source": "elpais"}, ensure_ascii=False) + "\n"
-                            for head, body in stories), "utf-8")
+    dump = write_jsonl(tmp_path / "dump.jsonl", [
+        {"text": f"{teaser}\n{head}\n{body}", "lang": "es", "source": "elpais"}
+        for head, body in stories])
     with engine(tmp_path) as e:
-        e.run([str(dump)])
+        e.run([dump])
         titles = sorted(a.title for a in e.store.articles())
     assert titles == sorted(head for head, _ in stories)
 
@@ -476,9 +480,7 @@ def test_a_first_line_two_stories_open_with_is_no_title_in_later_runs_too(tmp_pa
                 "contre la déclaration constitutionnelle du président Mohamed Morsi.")]
 
     def dump(name, rows):
-        path = tmp_path / name
-        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
-        return str(path)
+        return write_jsonl(tmp_path / name, rows)
 
     with engine(tmp_path) as e:
         e.run([dump("a.jsonl", [{"text": f"{prompt}\n{h}\n{b}", "lang": "fr", "published": day}
