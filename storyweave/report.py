@@ -73,7 +73,10 @@ class Renderer:
         if name in ("index.html", ""):
             langs = sorted({lang for ev in self.data["events"] for lang in ev["languages"]})
             n = sum(ev["n_articles"] for ev in self.data["events"])
-            return t("index.html").render(root="", languages=langs, n_articles=n, **self.common)
+            # Undated events (no date in any member) go last, not into a None < str error.
+            newest = sorted(self.data["events"], key=lambda ev: ev["date"] or "", reverse=True)
+            return t("index.html").render(root="", languages=langs, n_articles=n,
+                                          events=newest, **self.common)
         if name in ("storylines.html", "rejected.html"):
             return t(name).render(root="", **self.common)
         folder, _, file = name.partition("/")

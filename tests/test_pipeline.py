@@ -499,3 +499,20 @@ def test_a_first_line_two_stories_open_with_is_no_title_in_later_runs_too(tmp_pa
                                   zip(stories, ("2012-07-01", "2012-09-01"))])])
         titles = [a.title for a in e.store.articles()]
         assert titles.count(same_day) == 2 and titles.count("Egypte : la crise") == 2
+
+
+def test_the_report_lists_undated_events_after_dated_ones(tmp_path):
+    from storyweave.report import write_report
+
+    rows = [{"id": "dated", "title": "Flood closes the port of Odesa",
+             "text": "Odesa, 3 May 2024. A flood closed the port of Odesa on Friday, officials said.",
+             "published": "2024-05-03"},
+            {"id": "undated", "title": "Beekeepers count their hives",
+             "text": "Beekeepers in the hills counted fewer hives this spring than last year."}]
+    with engine(tmp_path) as e:
+        e.run([write_jsonl(tmp_path / "a.jsonl", rows)])
+        data = e.export()
+    assert sorted(ev["date"] is None for ev in data["events"]) == [False, True]
+    index = write_report(data, tmp_path / "report").read_text(encoding="utf-8")
+    assert index.index("Flood closes the port") < index.index("Beekeepers count")
+    assert "undated" in index
