@@ -52,9 +52,9 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "origi
 # "Plusieurs" and capitals after a colon or an opening quote are no names; 34: a dump's
 # first line that stories days apart open with is no title; 35: a place after a preposition is
 # no speaker, nor a word after a colon seen "mid-sentence"; 36: "au Caire" is Cairo; 37:
-# nor is the site's header below such a line): stores derived before are derived again
-# on their next update.
-DERIVE_VERSION = 37
+# nor is the site's header below such a line; 38: mojibake is repaired, "iniciÃ³" ->
+# "inició"): stores derived before are derived again on their next update.
+DERIVE_VERSION = 38
 
 
 def article_id(content_hash: str) -> str:

@@ -400,3 +400,20 @@ def test_broken_or_bomb_compressed_files_are_rejected_with_a_reason(tmp_path: Pa
     assert rejected["junk.txt.gz"].reason == "unreadable" and "gzip" in rejected["junk.txt.gz"].detail.lower()
     assert rejected["bomb.html.gz"].reason == "too-large"
     assert "decompressed" in rejected["bomb.html.gz"].detail
+
+
+def test_mojibake_is_repaired_in_every_reader_and_clean_text_is_left_alone(tmp_path: Path) -> None:
+    """UTF-8 read as Latin-1 upstream arrives as valid text ("iniciÃ³"): repaired at parse
+    time, whatever the reader; the raw bytes stay as they came."""
+    broken = "Egipto iniciÃ³ oficialmente este sÃ¡bado el proceso. Orta Doğu\x92nun."
+    fine = "Зеленський заявив «ми готові», — сказав він. L’été à Paris: “ça va”."
+    (tmp_path / "a.jsonl").write_text(json.dumps({"title": "RebeliÃ³n", "text": broken}, ensure_ascii=False) + "\n", "utf-8")
+    (tmp_path / "b.txt").write_text("Una rebeliÃ³n\n" + broken + "\n", "utf-8")
+    (tmp_path / "c.txt").write_text("Заголовок\n" + fine + "\n", "utf-8")
+    parsed = {Path(i.provenance.origin).name: (i, parse_item(i)) for i in items(list(iter_inputs([str(tmp_path)])))}
+    for name in ("a.jsonl", "b.txt"):
+        item, p = parsed[name]
+        assert p.text == "Egipto inició oficialmente este sábado el proceso. Orta Doğu’nun."
+        assert "Ã³" in item.raw.decode("utf-8")
+    assert parsed["a.jsonl"][1].title == "Rebelión" and parsed["b.txt"][1].title == "Una rebelión"
+    assert parsed["c.txt"][1].text == fine

@@ -24,6 +24,7 @@ from types import ModuleType
 from typing import BinaryIO
 
 from ..models import Parsed, Provenance, RawItem, Rejected
+from .decode import repair_mojibake
 
 __all__ = ["Limits", "iter_inputs", "parse_item", "kind_for_path", "make_item", "READERS",
            "open_input", "read_capped", "TooLarge"]
@@ -147,7 +148,10 @@ def parse_item(item: RawItem) -> Parsed | Rejected:
         return Rejected(item.provenance.origin, item.provenance.locator, "parse",
                         "unsupported-type", item.provenance.kind, item.content_hash)
     try:
-        return reader.parse(item)
+        parsed = reader.parse(item)
     except Exception as exc:  # a parser bug must not stop the run: report it as a rejection
         return Rejected(item.provenance.origin, item.provenance.locator, "parse",
                         "parser-error", f"{type(exc).__name__}: {exc}", item.content_hash)
+    if isinstance(parsed, Parsed):
+        parsed.title, parsed.text = repair_mojibake(parsed.title), repair_mojibake(parsed.text)
+    return parsed
