@@ -46,6 +46,12 @@ _OPENING_ELISION = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]{0,4}['’](?!s$)[a-zà-ÿ]
 # and places ("на «Кінгдом Арені»", «Газпром»).
 _CLAUSE_OPENING = re.compile(r"[:\"«»“”„‘’'…–—]|\s-\s")
 _CLAUSE_OPENING_SLAVIC = re.compile(r"[:…–—]|\s-\s")
+# Turkish and Azerbaijani write a proper noun's case ending after an apostrophe, in lower
+# case: "Bağdat'ta" (in Baghdad), "İspanya'nın" (Spain's), "Kani'den" (from Kani). The
+# locative endings, alone or made adjectives ("Irak'taki"), put the name in a place.
+_APOSTROPHE_CASE_LANGS = {"tr", "az"}
+_APOSTROPHE_CASE = re.compile(r"['’]([a-zçğıöşüâîûə]+)$")
+_LOCATIVE_CASE = re.compile(r"^[dt][aeə](?:ki)?$")
 # "Faut-il", "Peut-on", "A-t-elle": a French verb before its subject pronoun
 _FRENCH_INVERSION = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)$")
 _SENT_END = re.compile(r"[.!?…»\"“”]\s*$")
@@ -150,7 +156,7 @@ class NameExtractor:
         for a name seen mid-sentence has nothing to go on."""
         out = set()
         for tok in _TOKEN.findall(text):
-            tok = _POSSESSIVE.sub("", _ELISION.sub("", tok)).strip("'’ʼ-")
+            tok = _POSSESSIVE.sub("", _case_ending(_ELISION.sub("", tok), lang)[0]).strip("'’ʼ-")
             if tok[:1].isupper():
                 out.add(_word_key(tok, self.lemma(tok, lang)))
         return out
@@ -207,7 +213,7 @@ class NameExtractor:
                     and place_name(surface) is not None
                 found.append([i, country_key(code), surface, place, False])  # "in the EU": no place
                 continue
-            tok = _ELISION.sub("", tok)  # "l'Égypte", "dell'Egitto", "d'Assad"
+            tok, in_case = _case_ending(_ELISION.sub("", tok), lang)  # "l'Égypte", "d'Assad"
             if _OPENING_ELISION.match(tok):
                 continue
             if not tok or len(tok) < 2 or (
@@ -226,7 +232,7 @@ class NameExtractor:
             key = _word_key(tok, lemma)
             if len(key) < 3:
                 continue
-            place = after_locative(lowered, i, lang) or (
+            place = in_case or after_locative(lowered, i, lang) or (
                 after_locative_article(lowered, i) and place_name(tok) is not None)
             if lang in _NOUN_CAPITALISING and i > 0 and not _acronym(tok, text) and \
                     _common_noun(tok, lang) and (
@@ -238,6 +244,15 @@ class NameExtractor:
             keep = tok.isupper() or tok.lower() == lemma
             found.append([i, key, tok if keep else lemma[:1].upper() + lemma[1:], place, False])
         return found
+
+
+def _case_ending(tok: str, lang: str) -> tuple[str, bool]:
+    """A Turkish name without its case ending, and whether that ending is the locative
+    ("Bağdat'ta" -> "Bağdat", True); other words and languages as they are."""
+    m = _APOSTROPHE_CASE.search(tok) if lang in _APOSTROPHE_CASE_LANGS else None
+    if m is None:
+        return tok, False
+    return tok[:m.start()], bool(_LOCATIVE_CASE.match(m.group(1)))
 
 
 def _title_case(tokens: list[str], lang: str) -> bool:

@@ -281,3 +281,14 @@ def test_a_city_named_with_its_article_is_the_city_without_it():
     fr = x.extract("Des milliers de manifestants se sont rassemblés au Caire vendredi.", "fr")
     es = x.extract("Miles de manifestantes se concentraron en El Cairo el viernes.", "es")
     assert set(fr.places) == set(es.places) == {name_key("Cairo")}
+
+
+def test_turkish_case_endings_after_the_apostrophe_are_not_part_of_the_name():
+    # "Irak'taki" (in Iraq), "Bağdat'ta" (in Baghdad): locative endings put the name in a place
+    x = NameExtractor().extract("Washington, Irak'taki vatandaşlarına çağrı yaptı. Uyarı, "
+                                "Bağdat'ta yaşayan herkes için, dedi Kruse'nin avukatı.", "tr")
+    assert set(x.surfaces) >= {name_key("Irak"), name_key("Bağdat"), name_key("Kruse")}
+    assert [s for c in x.surfaces.values() for s in c if "'" in s] == []
+    assert set(x.places) == {name_key("Irak"), name_key("Bağdat")}
+    # elsewhere an apostrophe stays: "O'Brien"
+    assert name_key("O'Brien") in NameExtractor().names("The talks were led by Mr O'Brien today.", "en")
