@@ -21,7 +21,7 @@ from .dates import dateline_date
 from .entities import SENTENCE_BREAK
 from .models import RemovedLine
 
-__all__ = ["LineCleaner", "CleanText", "line_key", "OutletLineStats"]
+__all__ = ["LineCleaner", "CleanText", "line_key", "OutletLineStats", "block_page"]
 
 _CASED = re.UNICODE  # for signatures, where capitals are the evidence
 
@@ -352,6 +352,29 @@ def build_stats(items: Iterable[tuple]) -> OutletLineStats:
     for item in items:
         stats.add(*item)
     return stats
+
+
+# What a crawler gets instead of the story: a bot check, a block or an error page
+# ("Zaznacz NIE JESTEM ROBOTEM", "Checking your browser", "Access denied"). Each phrase
+# alone could sit in a story about bots, so only a short page counts (`block_page`).
+_BLOCK_PAGE = re.compile(
+    r"\b(?:i'?m not a robot|are you a (?:robot|human)|verify (?:that )?you are (?:a )?human"
+    r"|unusual traffic from your|checking your browser|enable javascript and cookies"
+    r"|access (?:to this page has been )?denied|you have been blocked|request (?:was )?blocked"
+    r"|403 forbidden|429 too many requests|(?:complete|solve) the captcha"
+    r"|nie jestem robotem|ich bin kein roboter|je ne suis pas un robot|no soy un robot"
+    r"|non sono un robot|я не робот|robot değilim|zugriff verweigert|accès refusé"
+    r"|acceso denegado|accesso negato|доступ (?:запрещ[её]н|заборонено|обмежено))\b", re.I)
+BLOCK_PAGE_WORDS = 120
+
+
+def block_page(title: str, text: str) -> str | None:
+    """The bot-check or block phrase of a page that is nothing more, else None."""
+    page = f"{title}\n{text}"
+    if len(page.split()) > BLOCK_PAGE_WORDS:
+        return None
+    m = _BLOCK_PAGE.search(page)
+    return m.group(0) if m else None
 
 
 # "Headline - Outlet", "Outlet | Headline": the separators sites put between a page's

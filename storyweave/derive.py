@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urlparse
 
-from .clean import LineCleaner, OutletLineStats, strip_outlet
+from .clean import LineCleaner, OutletLineStats, block_page, strip_outlet
 from .dates import find_dates, resolve
 from .entities import NameExtractor
 from .figures import number_keys
@@ -53,9 +53,9 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "origi
 # first line that stories days apart open with is no title; 35: a place after a preposition is
 # no speaker, nor a word after a colon seen "mid-sentence"; 36: "au Caire" is Cairo; 37:
 # nor is the site's header below such a line; 38: mojibake is repaired, "iniciÃ³" ->
-# "inició"; 39: a Turkish name's case ending, "Bağdat'ta"): stores derived before are
-# derived again on their next update.
-DERIVE_VERSION = 39
+# "inició"; 39: a Turkish name's case ending, "Bağdat'ta"; 40: a bot-check page is no
+# story): stores derived before are derived again on their next update.
+DERIVE_VERSION = 40
 
 
 def article_id(content_hash: str) -> str:
@@ -118,6 +118,10 @@ class ArticleBuilder:
         if not cleaned.text.strip() and not parsed.title:
             return Rejected(prov.origin, prov.locator, "clean", "empty-after-cleaning",
                             f"all {len(removed)} lines were boilerplate", item.content_hash)
+        blocked = block_page(parsed.title, cleaned.text)
+        if blocked:
+            return Rejected(prov.origin, prov.locator, "clean", "block-page",
+                            f'a bot check or block page ("{blocked}"), not a story', item.content_hash)
         guess = self.langid.detect(f"{parsed.title}\n{cleaned.text}", parsed.lang)
         art = Article(id=article_id(item.content_hash), content_hash=item.content_hash,
                       origin=prov.origin, title=parsed.title, text=cleaned.text, seq=seq,

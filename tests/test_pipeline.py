@@ -516,3 +516,19 @@ def test_the_report_lists_undated_events_after_dated_ones(tmp_path):
     index = write_report(data, tmp_path / "report").read_text(encoding="utf-8")
     assert index.index("Flood closes the port") < index.index("Beekeepers count")
     assert "undated" in index
+
+
+def test_a_bot_check_page_is_rejected_with_its_phrase_but_a_story_about_bots_is_kept(tmp_path):
+    story = ("Websites ask visitors to tick a box saying I'm not a robot, and researchers in Zurich "
+             "showed on Monday that software now passes the test more often than people do. ") * 6
+    rows = [{"id": "blocked", "text": "Przykro nam, z adresu IP odnotowaliśmy ogromną ilość połączeń.\n"
+                                      'Jeśli chcesz połączyć się z nami zaznacz "NIE JESTEM ROBOTEM".'},
+            {"id": "story", "title": "Bots beat people at the robot test", "text": story}]
+    path = write_jsonl(tmp_path / "crawl.jsonl", rows)
+    with engine(tmp_path) as e:
+        stats = e.run([path])
+        [rejected] = e.rejected()
+        assert (rejected.reason, stats.added) == ("block-page", 1)
+        assert "NIE JESTEM ROBOTEM" in rejected.detail
+        again = e.run([path])
+        assert again.added == 0 and len(e.rejected()) == 1
