@@ -143,6 +143,8 @@ class NameExtractor:
         return _morph_for(lang)
 
     def lemma(self, word: str, lang: str) -> str:
+        if lang in _DECLINED_NAME_LANGS and word[:1].isupper():
+            return _dictionary_lemma(word, lang)
         if not _morphology_reads(word, lang):
             return word.lower()
         return _lemma_cached(self._analyzer(lang), word)
@@ -242,8 +244,16 @@ class NameExtractor:
                 continue
             # the writer's own capitals ("США", "Von-Kármán-Krater") unless inflected
             keep = tok.isupper() or tok.lower() == lemma
-            found.append([i, key, tok if keep else lemma[:1].upper() + lemma[1:], place, False])
+            found.append([i, key, tok if keep else _shown_lemma(lemma, tok), place, False])
         return found
+
+
+def _shown_lemma(lemma: str, written: str) -> str:
+    """A lemma with the writer's capitals on each hyphenated part ("Kędzierzyn-Koźle")."""
+    parts, caps = lemma.split("-"), written.split("-")
+    if len(parts) != len(caps):
+        caps = caps[:1] * len(parts)
+    return "-".join(p[:1].upper() + p[1:] if c[:1].isupper() else p for p, c in zip(parts, caps))
 
 
 def _case_ending(tok: str, lang: str) -> tuple[str, bool]:
@@ -437,6 +447,21 @@ class Names:
             self.places[key] += 1
         elif in_context:
             self.places_in_context[key] += 1
+
+
+# Polish declines names as Ukrainian does ("w Polsce", "Trumpa", "w Krośnie"), and no
+# pymorphy3 dictionary exists for it; simplemma's Polish one holds their nominatives
+# ("Polska", "Trump", "Krosno"), so every case of a name meets under one key.
+_DECLINED_NAME_LANGS = {"pl"}
+
+
+@lru_cache(maxsize=100_000)
+def _dictionary_lemma(word: str, lang: str) -> str:
+    import simplemma
+
+    lemma = simplemma.lemmatize(word, lang=lang).lower()
+    # a verb's infinitive ("Zlatana" -> "zlatać", "Instagram" -> "instagrać") is no name's
+    return word.lower() if lemma.endswith("ć") else lemma
 
 
 @lru_cache(maxsize=200_000)

@@ -66,7 +66,7 @@ def places_from_context(sentence: str, spans: list[tuple[int, int]], tokens: lis
 
 def after_locative(lowered: list[str], i: int, lang: str) -> bool:
     """Token i follows a locative preposition ("in Sochi", "в Сочі"), not "shares in"."""
-    return i > 0 and lowered[i - 1] in _LOCATIVE and (
+    return i > 0 and (lowered[i - 1] in _LOCATIVE or lowered[i - 1] in _LOCATIVE_OF.get(lang, ())) and (
         lowered[i - 1] not in _NOT_LOCATIVE.get(lang, ())) and not (
         i > 1 and lowered[i - 2] in _HOLDINGS)
 
@@ -88,5 +88,7 @@ _HOLDINGS = set("share shares stake stakes holding holdings investment investmen
 # Russian "у" + genitive is "at someone's", "X has" ("у Зеленского", "у Лукойла"); in
 # Ukrainian it is "in" ("у Києві").
 _NOT_LOCATIVE = {"ru": frozenset({"у"})}
+# Prepositions of one language only: Polish "w Warszawie" (an English "W" is George W. Bush's)
+_LOCATIVE_OF = {"pl": frozenset({"w", "we", "pod", "przy", "koło"})}
 _LOCATIVE = set("in at near outside inside в у во на під біля поблизу под около возле "
                 "in im bei nahe à au en près a cerca".split())

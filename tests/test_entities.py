@@ -292,3 +292,17 @@ def test_turkish_case_endings_after_the_apostrophe_are_not_part_of_the_name():
     assert set(x.places) == {name_key("Irak"), name_key("Bağdat")}
     # elsewhere an apostrophe stays: "O'Brien"
     assert name_key("O'Brien") in NameExtractor().names("The talks were led by Mr O'Brien today.", "en")
+
+
+def test_polish_names_meet_in_every_case_and_show_their_nominative():
+    x = NameExtractor()
+    a = x.extract("Premier spotkał się z Trumpem w Warszawie. Wizyta w Polsce trwała dwa dni.", "pl")
+    b = x.extract("Prezydent Trump przyleciał do Warszawy, a Polska przyjęła go z honorami.", "pl")
+    assert {name_key("Trump"), name_key("Warszawa")} <= set(a.counts) & set(b.counts)
+    assert "Warszawa" in a.surfaces[name_key("Warszawa")] and set(a.places) >= {name_key("Warszawa")}
+    # a lemma that is a verb's infinitive is no name's: "Zlatana" stays Zlatana, not "Zlatać"
+    z = x.extract("Kibice czekali na Zlatana Ibrahimovicia przed stadionem.", "pl")
+    assert not any(s.endswith("ć") for c in z.surfaces.values() for s in c)
+    # hyphenated names keep the writer's capitals on each part
+    k = x.extract("Pociąg dojechał wczoraj do Kędzierzyna-Koźla bez opóźnienia.", "pl")
+    assert not any(s.endswith("-koźle") for c in k.surfaces.values() for s in c)
