@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from .arabic import arabic_places
 from .countries import find_countries
 from .gazetteer import (country_abbreviation, country_name, country_phrases, english_demonym,
                         english_name, organisation_abbreviation, phrase_form, place_aliases,
@@ -186,6 +187,9 @@ class NameExtractor:
                     initial.append((key, surface, place, in_context))
                 else:
                     out.add(key, surface, place, in_context)
+        if lang == "ar":  # no capitals to go by: the gazetteer's places only
+            for english, surface in arabic_places(text):
+                out.add(name_key(english), surface, True, False)
         for key, surface, place, in_context in initial:
             # seen mid-sentence as this word, not just under its key: "Astronomers" opening
             # a sentence is no name for "The Astrophysical Journal" sharing the key "astro"

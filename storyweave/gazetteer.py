@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-__all__ = ["ABBREVIATIONS", "LOCALES", "city_name", "country_abbreviation", "country_name",
+__all__ = ["ABBREVIATIONS", "LOCALES", "arabic_place_names", "city_name", "country_abbreviation", "country_name",
            "country_phrases", "english_name", "organisation_abbreviation", "phrase_form",
            "place_aliases", "place_name"]
 
@@ -118,6 +118,22 @@ def english_name(surface: str) -> str | None:
     locales (a surname keeps its own spelling)."""
     code = country_abbreviation(surface)
     return _names_by_place()[code]["en"] if code else _english_by_name().get(phrase_form(surface))
+
+
+@lru_cache(maxsize=1)
+def arabic_place_names() -> dict[str, str]:
+    """{Arabic name: English name} of the countries and cities above, for arabic.py (not a
+    locale of `LOCALES`: Arabic keys would not meet other names by their skeletons). A
+    name two places share ("عمان": Oman and Amman) is left out."""
+    from babel import Locale
+
+    loc = Locale.parse("ar")
+    arabic: dict[str, set[str]] = {}
+    for pid, names in _names_by_place().items():
+        name = loc.territories.get(pid) if "/" not in pid else loc.time_zones.get(pid, {}).get("city")
+        if name and names.get("en") not in _ORGANISATIONS:
+            arabic.setdefault(name, set()).add(names["en"])
+    return {name: next(iter(en)) for name, en in arabic.items() if len(en) == 1}
 
 
 # CLDR's territories include these unions; they are names, not places.

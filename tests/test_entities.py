@@ -306,3 +306,13 @@ def test_polish_names_meet_in_every_case_and_show_their_nominative():
     # hyphenated names keep the writer's capitals on each part
     k = x.extract("Pociąg dojechał wczoraj do Kędzierzyna-Koźla bez opóźnienia.", "pl")
     assert not any(s.endswith("-koźle") for c in k.surfaces.values() for s in c)
+
+
+def test_arabic_places_are_found_through_their_prefixes_under_the_other_languages_keys():
+    x = NameExtractor().extract("وصل الوزير إلى القاهرة قادما من الرياض، وبحث العلاقات بين مصر "
+                                "والولايات المتحدة وبالعراق. وقال إن هناك دعم مالي مستمر.", "ar")
+    assert set(x.places) == {name_key(n) for n in ("Cairo", "Riyadh", "Egypt", "United States", "Iraq")}
+    assert x.surfaces[name_key("Iraq")] == {"العراق": 1}  # "وبالعراق" = and in Iraq
+    assert name_key("Mali") not in x.counts  # "دعم مالي" is financial support
+    fr = NameExtractor().extract("Le ministre est arrivé au Caire, venant de Riyad.", "fr")
+    assert name_key("Cairo") in fr.places and name_key("Cairo") in x.places
