@@ -5,7 +5,7 @@ model installs offline (see ../shared/OFFLINE_STACK.md). What can be found witho
 the places a gazetteer lists, under the same keys as their names in other languages, so an
 Arabic report of a Cairo event shares "Cairo" and "Egypt" with the English and French ones.
 Written by hand because the lookup must see through Arabic's clitics: "and", "so", "in",
-"for", "like" and the article are written onto the word ("وبالقاهرة" = and in Cairo,
+"for" and the article are written onto the word ("وبالقاهرة" = and in Cairo,
 "للعراق" = for Iraq).
 """
 from __future__ import annotations
@@ -41,7 +41,7 @@ def _bare_forms(word: str) -> list[str]:
     for w in list(forms):
         if w.startswith("لل") and len(w) > 4:
             forms.append("ال" + w[2:])  # ل + ال is written "لل"
-        elif len(w) > 3 and w[0] in "بلك":
+        elif len(w) > 3 and w[0] in "بل":  # not ك "like": "كواليس" is backstage, not Wallis
             forms.append(w[1:])
     return forms
 

@@ -58,7 +58,8 @@ _FRENCH_INVERSION = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous
 _SENT_END = re.compile(r"[.!?…»\"“”]\s*$")
 
 # Words that are capitalised for grammar, not because they name something ("СМИ", "ЗМІ":
-# "the media", written in capitals as abbreviations are).
+# "the media", written in capitals as abbreviations are). Turkish capitalises months,
+# weekdays and titles; "Kasım" (November) is left out, as it is a given name too.
 _STOP = set("""
 the a an and but or of in on at to for from by with as it he she they we i you this that these
 those his her its their there here what when where who why how if while after before during
@@ -75,6 +76,9 @@ sie er es wir ich ihr minister präsident außenminister sagte
 le la les un une des et ou mais du de au aux en dans par pour sur avec il elle ils nous
 el los las y o pero del al por para con en su sus es
 сми змі
+ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim aralık pazartesi salı çarşamba
+perşembe cuma cumartesi pazar başbakan başbakanı bakan bakanı cumhurbaşkanı başkan başkanı
+prezydent prezes
 """.split())
 
 _SKELETON_RULES = [("tsch", "ch"), ("sch", "sh"), ("w", "v"), ("ph", "f"), ("th", "t"), ("kh", "h"), ("ck", "k"), ("q", "k"),

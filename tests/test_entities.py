@@ -290,6 +290,9 @@ def test_turkish_case_endings_after_the_apostrophe_are_not_part_of_the_name():
     assert set(x.surfaces) >= {name_key("Irak"), name_key("Bağdat"), name_key("Kruse")}
     assert [s for c in x.surfaces.values() for s in c if "'" in s] == []
     assert set(x.places) == {name_key("Irak"), name_key("Bağdat")}
+    # months and titles are capitalised in Turkish: "7 Nisan'da İngiltere Başbakanı Johnson"
+    t = NameExtractor().extract("Hastaneye 7 Nisan'da kaldırılan İngiltere Başbakanı Johnson çıktı.", "tr")
+    assert set(t.counts) == {name_key("İngiltere"), name_key("Johnson")}
     # elsewhere an apostrophe stays: "O'Brien"
     assert name_key("O'Brien") in NameExtractor().names("The talks were led by Mr O'Brien today.", "en")
 
@@ -314,5 +317,7 @@ def test_arabic_places_are_found_through_their_prefixes_under_the_other_language
     assert set(x.places) == {name_key(n) for n in ("Cairo", "Riyadh", "Egypt", "United States", "Iraq")}
     assert x.surfaces[name_key("Iraq")] == {"العراق": 1}  # "وبالعراق" = and in Iraq
     assert name_key("Mali") not in x.counts  # "دعم مالي" is financial support
+    assert NameExtractor().extract("نشرت صورة من كواليس المسلسل في بيروت.", "ar").counts.keys() == {
+        name_key("Beirut")}  # "كواليس" (backstage) is no "ك" + Wallis
     fr = NameExtractor().extract("Le ministre est arrivé au Caire, venant de Riyad.", "fr")
     assert name_key("Cairo") in fr.places and name_key("Cairo") in x.places
