@@ -44,6 +44,8 @@ _VERBS = {
           r"manifestó|calificó|dice|afirma|asegura|según|a juicio de",
     "it": r"ha (?:detto|dichiarato|affermato|aggiunto|spiegato|sottolineato|annunciato|definito)|"
           r"dice|afferma|dichiara|secondo",
+    "pl": r"powiedział[a]?|stwierdził[a]?|dodał[a]?|zaznaczył[a]?|podkreślił[a]?|oświadczył[a]?|"
+          r"napisał[a]?|ocenił[a]?|przekonywał[a]?|zapowiedział[a]?|mówi|twierdzi|według",
 }
 def _word_rx(rx: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.I)
@@ -70,6 +72,7 @@ _PREPOSITIONS = {
     "es": "de del en a desde para por con sobre", "it": "di del della dei a da in per con su nel",
     "de": "in aus nach von bei mit für zu im vom zum", "ru": "в во на из с со к по от для о об у при над под",
     "uk": "в у на з із зі до від для про при по над під щодо",
+    "pl": "w we na z ze do od dla o przy po pod nad przez",
 }
 _PREPOSITIONS = {k: set(v.split()) for k, v in _PREPOSITIONS.items()}
 _NAME_PARTICLES = set("de da di del della du van von dos das la le".split())  # "Charles de Gaulle"
@@ -257,6 +260,9 @@ def _name_after(text: str, lang: str) -> str | None:
         return _shown(named[0][1], lang) if named else ""
     if runs and after.lstrip()[:1].islower():
         runs = apposed or runs
+    # "napisała na Twitterze wicepremier Jadwiga Emilewicz": one word after a preposition is
+    # where, not who ("del presidente della Repubblica Giorgio Napolitano" is who)
+    runs = [r for r in runs if len(r[1]) > 1 or not _after_preposition(after, r[0], lang)] or runs
     return _shown(runs[0][1], lang) if runs else None
 
 

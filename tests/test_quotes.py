@@ -353,3 +353,15 @@ def test_a_word_after_a_colon_or_an_opening_quote_is_not_seen_mid_sentence():
     assert not _seen_mid_sentence("Elle écrit : Selon moi, c'est fini.", "Selon")
     assert not _seen_mid_sentence("Il a crié « Merci » deux fois.", "Merci")
     assert _seen_mid_sentence("Le rapport de Human Rights Watch est paru.", "Human")
+
+
+def test_polish_quotes_have_speakers_and_a_place_after_the_verb_is_not_one():
+    text = ("„Firma jest stabilna i dobrze przygotowana na kryzys” – powiedział Obajtek w rozmowie "
+            "z agencją. \"Pamiętajmy, wirus atakuje płuca, a nie zdrowy rozsądek\" - napisała na "
+            "Twitterze wicepremier Jadwiga Emilewicz.")
+    assert [q.speaker for q in extract_quotes(text, "pl")] == ["Obajtek", "Jadwiga Emilewicz"]
+    es = '"Los días de Gadafi están contados", dijo en Washington la portavoz Victoria Nuland.'
+    assert [q.speaker for q in extract_quotes(es, "es")] == ["Victoria Nuland"]
+    it = ('"Oggi servire la pace significa anche trovare il modo di aiutare". Lo ha detto il '
+          'presidente della Repubblica Giorgio Napolitano al Sermig di Torino.')
+    assert "Napolitano" in extract_quotes(it, "it")[0].speaker
