@@ -16,6 +16,8 @@ from .entities import (_OPENING_ELISION, _STOP, ARABIC_ARTICLE, NameExtractor, _
                        _word_key, cyrillic, function_word)
 from .gazetteer import country_abbreviation, english_name, organisation_abbreviation, place_name
 from .models import Quote
+from .quote_words import ACCORDING as _ACCORDING, ALL_VERBS as _ALL_VERBS, INDEFINITE as _INDEFINITE
+from .quote_words import PARTICIPLE_RX as _PARTICIPLE_RX, PREPOSITIONS as _PREPOSITIONS, VERB_RX as _VERB_RX
 from .morph import likeliest
 
 __all__ = ["Quote", "extract_quotes", "speaker_key", "TITLES"]
@@ -26,68 +28,21 @@ __all__ = ["Quote", "extract_quotes", "speaker_key", "TITLES"]
 _PAIRS = {"“": "”", "„": "“”", "«": "»\"", "‚": "‘’", "‘": "’", '"': '"»”', "'": "'"}
 _AMBIGUOUS = {'"', "'", "’"}  # straight marks and ’ are also apostrophes / inches
 
-_VERBS = {
-    "en": r"said|says|say|told|tells|added|adds|stated|states|warned|warns|declared|insisted|"
-          r"explained|noted|announced|wrote|replied|according to",
-    "uk": r"сказа(?:в|ла|ли)|заяви(?:в|ла|ли)|зазначи(?:в|ла|ли)|дода(?:в|ла|ли)|"
-          r"наголоси(?:в|ла|ли)|повідоми(?:в|ла|ли)|підкресли(?:в|ла|ли)|каже|заявляє|"
-          r"написа(?:в|ла)|пише|(?:і|й)деться|запевни(?:в|ла)|назва(?:в|ла|ли)|"
-          r"за (?:його |її |їхніми )?словами",
-    "ru": r"сказал[аи]?|заявил[аи]?|отметил[аи]?|добавил[аи]?|подчеркнул[аи]?|сообщил[аи]?|"
-          r"говорит(?:ся)?|заявляет|написал[аи]?|пишет|парировал[аи]?|заверил[аи]?|назвал[аи]?|"
-          r"по (?:его |ее |её |их )?словам",
-    "de": r"sagte|sagt|sagten|erklärte|erklärt|betonte|fügte|warnte|schrieb|teilte|"
-          r"hieß es|heißt es|nannte|so|laut",
-    "fr": r"a(?:-t-(?:il|elle))? (?:dit|déclaré|affirmé|ajouté|souligné|expliqué|estimé|"
-          r"indiqué|assuré|annoncé|prévenu|qualifié)|dit|déclare|affirme|ajoute|selon",
-    "es": r"dijo|afirmó|declaró|señaló|aseguró|añadió|explicó|indicó|advirtió|subrayó|"
-          r"manifestó|calificó|dice|afirma|asegura|según|a juicio de",
-    "it": r"ha (?:detto|dichiarato|affermato|aggiunto|spiegato|sottolineato|annunciato|definito)|"
-          r"dice|afferma|dichiara|secondo",
-    "pl": r"powiedział[a]?|stwierdził[a]?|dodał[a]?|zaznaczył[a]?|podkreślił[a]?|oświadczył[a]?|"
-          r"napisał[a]?|ocenił[a]?|przekonywał[a]?|zapowiedział[a]?|mówi|twierdzi|według",
-}
-def _word_rx(rx: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{rx})(?![\w])", re.I)
-
-
-# Scraped text often doubles spaces ("a  déclaré"): a verb's words may be any spaces apart.
-_VERBS = {lang: rx.replace(" ", r"\s+") for lang, rx in _VERBS.items()}
-_VERB_RX = {lang: _word_rx(rx) for lang, rx in _VERBS.items()}
-_ALL_VERBS = re.compile("|".join(f"(?:{rx})" for rx in _VERBS.values()), re.I)
-# "…, calling the landing “…”", "…, назвавши посадку «…»": a participle whose subject is
-# the sentence's, not the last name before it ("congratulated the Chinese team, calling").
-_PARTICIPLES = {"en": r"calling(?! for| on)|describing", "uk": r"назвавши", "ru": r"назвав",
-                "fr": r"qualifiant", "es": r"calificando", "it": r"definendo"}
-_PARTICIPLE_RX = {lang: _word_rx(rx) for lang, rx in _PARTICIPLES.items()}
 # Italian puts the speaker in the next sentence: "«…». Lo ha detto X." / "Così X".
 _NEXT_SENTENCE = re.compile(r"\s*(Lo ha (?:detto|affermato|dichiarato|spiegato|precisato|ribadito|"
                             r"sottolineato|aggiunto)|Così)\b")
 _WORD = re.compile(r"(?<!\w)[^\W\d_][\w'’ʼ.-]*", re.UNICODE)  # not "H33" of "18H33"
 _SENT_START = re.compile(r"(?:[.!?…]\s+|\n)(?=[^\s])")
-# A name right after one of these is where or whose, not who ("… de Paris, a annoncé",
-# "в Москве заявили"): it is the speaker only when no other name is at hand.
-_PREPOSITIONS = {
-    "en": "in at from of to for by with near on into", "fr": "de du des à au aux en dans pour par sur chez",
-    "es": "de del en a desde para por con sobre", "it": "di del della dei a da in per con su nel",
-    "de": "in aus nach von bei mit für zu im vom zum", "ru": "в во на из с со к по от для о об у при над под",
-    "uk": "в у на з із зі до від для про при по над під щодо",
-    "pl": "w we na z ze do od dla o przy po pod nad przez",
-}
-_PREPOSITIONS = {k: set(v.split()) for k, v in _PREPOSITIONS.items()}
 _NAME_PARTICLES = set("de da di del della du van von dos das la le".split())  # "Charles de Gaulle"
 # "Fahd al-Masri", "Seif al-Islam": a lower-case Arabic article joined to the name
 _PARTICLE_NAME = re.compile(rf"(?:{ARABIC_ARTICLE}|ibn|bin|ben|abu|ould)-[^\W\d_]", re.I)
-# "по его словам", "за його словами" (speech verbs above): the speaker is a pronoun, named
-# in an earlier sentence
 _RELATIVE_CLAUSE = re.compile(
     r",\s*(?:who|which|der|die|qui|che|quien|который|которая|которые|який|яка|які)\b[^,]*,\s*$",
     re.I)
 _CLAUSE = re.compile(r",\s*([^,]*),\s*$")
-# Verbs that are prepositions: the speaker follows them.
-_ACCORDING = re.compile(r"according to|selon|laut|según|secondo|a juicio de|"
-                        r"за (?:його |її |їхніми )?словами|по (?:его |ее |её |их )?словам", re.I)
 _OBJECT_VERB = re.compile(r"told|tells", re.I)  # a name after them is who was told
+# "по его словам", "за його словами" (speech verbs, quote_words.py): the speaker is a
+# pronoun, named in an earlier sentence
 _PRONOUN_VERB = re.compile(r"\b(?:его|ее|её|их|його|її|їхніми)\b", re.I)
 _INVERTED_PRONOUN = re.compile(r"-t-(?:il|elle)\b", re.I)  # "a-t-il ajouté"
 _DETERMINERS = set("the a der die das dem den des ein eine einer eines einem seiner seinem ihrer "
@@ -266,9 +221,6 @@ def _name_after(text: str, lang: str) -> str | None:
     return _shown(runs[0][1], lang) if runs else None
 
 
-_INDEFINITE = {lang: re.compile(rf"\s*(?:{words})(?!\w)", re.I) for lang, words in {
-    "en": "a|an|one of", "fr": "une?", "it": "una?|uno|un'", "es": "una?", "pt": "uma?",
-    "de": "eine?[rm]?", "ru": "одна?|один", "uk": "одна?|один"}.items()}
 _QUOTE_MARK = re.compile(r"[«“„\"]")
 
 
