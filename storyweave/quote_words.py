@@ -27,6 +27,8 @@ VERBS = {
           r"dice|afferma|dichiara|secondo",
     "pl": r"powiedział[a]?|stwierdził[a]?|dodał[a]?|zaznaczył[a]?|podkreślił[a]?|oświadczył[a]?|"
           r"napisał[a]?|ocenił[a]?|przekonywał[a]?|zapowiedział[a]?|mówi|twierdzi|według",
+    "tr": r"dedi|diye konuştu|söyledi|ifade etti|belirtti|kaydetti|vurguladı|açıkladı|"
+          r"ifadelerini kullandı|dile getirdi|göre",
 }
 
 

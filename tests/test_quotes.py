@@ -365,3 +365,10 @@ def test_polish_quotes_have_speakers_and_a_place_after_the_verb_is_not_one():
     it = ('"Oggi servire la pace significa anche trovare il modo di aiutare". Lo ha detto il '
           'presidente della Repubblica Giorgio Napolitano al Sermig di Torino.')
     assert "Napolitano" in extract_quotes(it, "it")[0].speaker
+
+
+def test_turkish_speakers_come_before_the_quote_and_the_verb_after_it():
+    text = ('Zorunlu olmadıkça evden çıkılmamasını isteyen Belediye Başkanı İskender Yıldırım, "Ülke '
+            'olarak zor günlerden geçiyoruz, tedbirli olmalıyız" diye konuştu. Bakanlıkta konuşan Koca, '
+            '“Türkiye olarak süreçte büyük bir başarı gösterdik” dedi.')
+    assert [q.speaker for q in extract_quotes(text, "tr")] == ["İskender Yıldırım", "Koca"]
