@@ -56,9 +56,9 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "origi
 # "inició"; 39: a Turkish name's case ending, "Bağdat'ta"; 40: a bot-check page is no
 # story; 41: Polish names by their nominative, "w Polsce" -> Polska; 42: places in Arabic
 # text; 43: Turkish months and titles are no names; 44: Polish quotes, a place after the
-# verb is no speaker; 45: Turkish quotes): stores derived before are derived again on
-# their next update.
-DERIVE_VERSION = 45
+# verb is no speaker; 45: Turkish quotes; 46: sentences end before "À", "Ş", "Ł" and
+# Arabic letters too): stores derived before are derived again on their next update.
+DERIVE_VERSION = 46
 
 
 def article_id(content_hash: str) -> str:

@@ -343,11 +343,14 @@ def _standalone_name(word: str, lang: str) -> bool:
 _DICTIONARY_LANGS = {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "uk", "ru"}
 
 
-# Sentence ends: . ! ? … before a capital, except after abbreviations ("U.S.", "Mr.",
-# "Mt.", initials) where the next capital starts a name, not a sentence; line breaks always.
-# One definition for name extraction and for summaries.
+# Sentence ends: . ! ? … (Arabic ؟) before a capital, or any letter of a script without
+# capitals (Arabic, Hebrew), except after abbreviations ("U.S.", "Mr.", "Mt.", initials)
+# where the next capital starts a name, not a sentence; line breaks always. One definition
+# for name extraction and for summaries.
+_SENTENCE_OPENER = ("A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+                    "А-ЯЁІЇЄҐΑ-Ω0-9\u0621-\u064a\u05d0-\u05ea")
 SENTENCE_BREAK = re.compile(r"(?<!\b[A-ZА-Я]\.[A-ZА-Я]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Mt|No|vs)\.)(?<!\b[A-ZА-Я]\.)"
-                            r"(?<=[.!?…])[\"'»“”]?\s+(?=[\"'«„“(]?[A-ZА-ЯІЇЄҐÄÖÜÉÈÀÁÍÓÚ0-9])|\n+")
+                            rf"(?<=[.!?…؟])[\"'»“”]?\s+(?=[\"'«„“(]?[{_SENTENCE_OPENER}])|\n+")
 
 # "SOCHI, Russia (Reuters) - ", "WASHINGTON (AP) — ", "BEIRUT/TOKYO (Reuters) - ": where and by
 # whom a wire story was filed, not part of what its first sentence says. A summary line or a

@@ -78,7 +78,8 @@ def is_statement(text: str, lang: str = "en", min_words: int = 6, min_lower: int
         if m.offset is not None and m.text and not (m.relative or "").startswith(("weekday", "days")):
             masked[m.offset:m.offset + len(m.text)] = " " * len(m.text)
     words = _WORDS.findall("".join(masked))
-    return sum(w[0].islower() and len(w) >= 3 for w in words) >= min_lower
+    # a letter of a script without case (Arabic, Hebrew) counts as lower case
+    return sum(w[0].isalpha() and not w[0].isupper() and len(w) >= 3 for w in words) >= min_lower
 
 
 def _same_scale(x: str, y: str) -> bool:

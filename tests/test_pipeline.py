@@ -532,3 +532,21 @@ def test_a_bot_check_page_is_rejected_with_its_phrase_but_a_story_about_bots_is_
         assert "NIE JESTEM ROBOTEM" in rejected.detail
         again = e.run([path])
         assert again.added == 0 and len(e.rejected()) == 1
+
+
+def test_an_arabic_event_gets_a_summary_places_and_a_right_to_left_page(tmp_path):
+    from storyweave.report import write_report
+
+    text = ("وصل وزير الخارجية إلى القاهرة صباح اليوم في زيارة رسمية تستغرق يومين. وبحث الوزير مع "
+            "نظيره المصري العلاقات الثنائية بين البلدين والأوضاع في المنطقة. وقال الوزير إن "
+            "المحادثات كانت مثمرة وبناءة للغاية؟ وأضاف أن البلدين سيوقعان اتفاقيات جديدة قريبا.")
+    rows = [{"id": "a1", "title": "وزير الخارجية يصل إلى القاهرة", "text": text, "lang": "ar"}]
+    with engine(tmp_path) as e:
+        e.run([write_jsonl(tmp_path / "ar.jsonl", rows)])
+        data = e.export()
+    [ev] = data["events"]
+    assert len(ev["summary"]) >= 2 and ev["summary"][0]["text"].startswith("وصل وزير")
+    assert ev["place"] == "القاهرة" or "Cairo" in (ev["place"] or "")
+    write_report(data, tmp_path / "report")
+    page = (tmp_path / "report" / "events" / f"{ev['id']}.html").read_text(encoding="utf-8")
+    assert 'lang="ar"' in page and "<bdi>" in page
