@@ -13,9 +13,9 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-__all__ = ["ABBREVIATIONS", "LOCALES", "arabic_place_names", "city_name", "country_abbreviation", "country_name",
-           "country_phrases", "english_name", "organisation_abbreviation", "phrase_form",
-           "place_aliases", "place_name"]
+__all__ = ["ABBREVIATIONS", "LOCALES", "arabic_place_names", "city_name", "country_abbreviation",
+           "country_name", "country_phrases", "english_name", "organisation_abbreviation",
+           "phrase_form", "place_aliases", "place_name"]
 
 # The languages storyweave reads most; each extra locale adds names that could collide
 # with someone's surname (Polish "Holandia" has the key of "Golan"), so no more than these.

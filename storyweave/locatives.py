@@ -66,9 +66,11 @@ def places_from_context(sentence: str, spans: list[tuple[int, int]], tokens: lis
 
 def after_locative(lowered: list[str], i: int, lang: str) -> bool:
     """Token i follows a locative preposition ("in Sochi", "в Сочі"), not "shares in"."""
-    return i > 0 and (lowered[i - 1] in _LOCATIVE or lowered[i - 1] in _LOCATIVE_OF.get(lang, ())) and (
-        lowered[i - 1] not in _NOT_LOCATIVE.get(lang, ())) and not (
-        i > 1 and lowered[i - 2] in _HOLDINGS)
+    if i == 0:
+        return False
+    before = lowered[i - 1]
+    return (before in _LOCATIVE or before in _LOCATIVE_OF.get(lang, ())) and (
+        before not in _NOT_LOCATIVE.get(lang, ())) and not (i > 1 and lowered[i - 2] in _HOLDINGS)
 
 
 def after_locative_article(lowered: list[str], i: int) -> bool:

@@ -16,9 +16,13 @@ from .entities import (_OPENING_ELISION, _STOP, ARABIC_ARTICLE, NameExtractor, _
                        _word_key, cyrillic, function_word)
 from .gazetteer import country_abbreviation, english_name, organisation_abbreviation, place_name
 from .models import Quote
-from .quote_words import ACCORDING as _ACCORDING, ALL_VERBS as _ALL_VERBS, INDEFINITE as _INDEFINITE
-from .quote_words import PARTICIPLE_RX as _PARTICIPLE_RX, PREPOSITIONS as _PREPOSITIONS, VERB_RX as _VERB_RX
 from .morph import likeliest
+from .quote_words import ACCORDING as _ACCORDING
+from .quote_words import ALL_VERBS as _ALL_VERBS
+from .quote_words import INDEFINITE as _INDEFINITE
+from .quote_words import PARTICIPLE_RX as _PARTICIPLE_RX
+from .quote_words import PREPOSITIONS as _PREPOSITIONS
+from .quote_words import VERB_RX as _VERB_RX
 
 __all__ = ["Quote", "extract_quotes", "speaker_key", "TITLES"]
 

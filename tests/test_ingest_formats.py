@@ -407,10 +407,12 @@ def test_mojibake_is_repaired_in_every_reader_and_clean_text_is_left_alone(tmp_p
     time, whatever the reader; the raw bytes stay as they came."""
     broken = "Egipto iniciÃ³ oficialmente este sÃ¡bado el proceso. Orta Doğu\x92nun."
     fine = "Зеленський заявив «ми готові», — сказав він. L’été à Paris: “ça va”."
-    (tmp_path / "a.jsonl").write_text(json.dumps({"title": "RebeliÃ³n", "text": broken}, ensure_ascii=False) + "\n", "utf-8")
+    record = json.dumps({"title": "RebeliÃ³n", "text": broken}, ensure_ascii=False)
+    (tmp_path / "a.jsonl").write_text(record + "\n", "utf-8")
     (tmp_path / "b.txt").write_text("Una rebeliÃ³n\n" + broken + "\n", "utf-8")
     (tmp_path / "c.txt").write_text("Заголовок\n" + fine + "\n", "utf-8")
-    parsed = {Path(i.provenance.origin).name: (i, parse_item(i)) for i in items(list(iter_inputs([str(tmp_path)])))}
+    raw = items(list(iter_inputs([str(tmp_path)])))
+    parsed = {Path(i.provenance.origin).name: (i, parse_item(i)) for i in raw}
     for name in ("a.jsonl", "b.txt"):
         item, p = parsed[name]
         assert p.text == "Egipto inició oficialmente este sábado el proceso. Orta Doğu’nun."
