@@ -9,10 +9,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from datasketch import MinHash, MinHashLSH
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 from ._disjoint import DisjointSets
 
@@ -28,9 +30,17 @@ def shingles(text: str, k: int = 4) -> set[str]:
     return {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
 
 
+def _datasketch():
+    """datasketch, imported on first use: it brings scipy (about a second), which commands
+    that never deduplicate (`storyweave events`, `show`, `--help`) should not wait for."""
+    import datasketch
+
+    return datasketch
+
+
 @lru_cache(maxsize=1)
 def _reference() -> MinHash:
-    return MinHash(num_perm=1, seed=7)
+    return _datasketch().MinHash(num_perm=1, seed=7)
 
 
 def _scheme() -> str | None:
@@ -41,7 +51,7 @@ def _scheme() -> str | None:
 def _from_values(num_perm: int, values: np.ndarray) -> MinHash:
     """A MinHash from stored values; datasketch >= 2 wants their scheme named."""
     extra = {"scheme": _scheme()} if _scheme() else {}
-    return MinHash(num_perm=num_perm, seed=7, hashvalues=values, **extra)
+    return _datasketch().MinHash(num_perm=num_perm, seed=7, hashvalues=values, **extra)
 
 
 @dataclass
@@ -62,7 +72,7 @@ class Deduplicator:
         """MinHash values of a text's 4-word shingles; None for texts too short to compare."""
         if len(_WORDS.findall(text)) < 8:
             return None  # headlines alone are too short to call copies
-        m = MinHash(num_perm=self.num_perm, seed=7)
+        m = _datasketch().MinHash(num_perm=self.num_perm, seed=7)
         m.update_batch([s.encode("utf-8") for s in shingles(text)])
         return m.hashvalues
 
@@ -70,7 +80,7 @@ class Deduplicator:
                signatures: Mapping[str, np.ndarray | None] | None = None) -> dict[str, str]:
         """docs: (article id, clean text) in ingest order -> {article id: group id}.
         `signatures` (by article id) spares recomputing what an earlier run stored."""
-        lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+        lsh = _datasketch().MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
         sets: DisjointSets[str] = DisjointSets(doc_id for doc_id, _ in docs)
         for doc_id, text in docs:
             sig = signatures[doc_id] if signatures is not None and doc_id in signatures \

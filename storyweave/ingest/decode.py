@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import unicodedata
 
-import ftfy
 from charset_normalizer import from_bytes
 
 __all__ = ["decode_text", "DecodeError", "looks_binary", "repair_mojibake"]
@@ -60,4 +59,6 @@ def repair_mojibake(text: str) -> str:
     "inició", "Doğu\x92nun" -> "Doğu’nun"): valid bytes, so no decoder can see it. Crawls
     and JSON dumps carry it (20 of 1,671 ML-Crisis texts). ftfy's encoding fix only, so
     quotes, widths and ligatures stay as written; the raw bytes are kept as they came."""
+    import ftfy  # on first use: 0.1 s of tables that commands reading no input skip
+
     return ftfy.fix_encoding(text)
