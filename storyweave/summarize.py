@@ -35,7 +35,9 @@ A passage is cited only when all of these hold (see `Summarizer._citations`):
     supports that one, not this one (background lines, the lead's neighbours);
   - when either side is mostly a direct quote, the statement itself must match: the quote,
     not the attribution around it, against the other side's quote or text
-    (>= `quote_cos`), so another quote by the same speaker is not support.
+    (>= `quote_cos`), so another quote by the same speaker is not support;
+  - it is not another point of the same summary: the summary keeps each point for what
+    it alone says, so two points citing each other would count one claim twice.
 """
 from __future__ import annotations
 
@@ -205,7 +207,7 @@ class Summarizer:
         shares = _name_shares(facts)
         out = []
         for i in chosen:
-            support, conflicts = self._citations(i, sents, vecs, facts, claims, shares)
+            support, conflicts = self._citations(i, sents, vecs, facts, claims, shares, frozenset(chosen))
             out.append(SummarySentence(sents[i].text, sents[i].lang, support, conflicts))
         return out
 
@@ -266,12 +268,14 @@ class Summarizer:
 
     def _citations(self, i: int, sents: list[Sentence], vecs: np.ndarray,
                    facts: list["_Facts"], claims: _Claims | None = None,
-                   shares: dict[str, float] | None = None
+                   shares: dict[str, float] | None = None, points: frozenset[int] = frozenset()
                    ) -> tuple[list[Citation], list[Citation]]:
         """(supporting passages, conflicting passages). A passage that says the same thing
         about the same names but with other numbers does not support: it contradicts.
-        `shares`: each name's share of the event's sentences (`_name_shares`). The rules
-        are listed in the module docstring."""
+        `shares`: each name's share of the event's sentences (`_name_shares`). `points`: the
+        summary's sentences; another of them supports none, as the summary keeps each for
+        what it alone says (two points citing each other would count one claim twice). The
+        rules are listed in the module docstring."""
         own = sents[i]
         claims = claims or _Claims(self, sents, vecs)
         shares = _name_shares(facts) if shares is None else shares
@@ -316,7 +320,7 @@ class Summarizer:
             c = Citation(s.article_id, s.start, s.end, round(float(sims[j]), 3))
             if contradicts(nums_i, facts[j].numbers):
                 pool = conflicts
-            elif claims.same_statement(i, j):
+            elif claims.same_statement(i, j) and j not in points:
                 pool = best
             else:
                 continue

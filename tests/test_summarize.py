@@ -211,3 +211,17 @@ def test_a_sentence_naming_no_one_needs_a_closer_match_across_languages():
     assert "a2" not in {x.article_id for x in s._citations(0, sents, vecs, facts)[0]}
     s.topic_margin = 0.0
     assert "a2" in {x.article_id for x in s._citations(0, sents, vecs, facts)[0]}
+
+
+def test_another_point_of_the_summary_supports_no_point():
+    # both reports say something of their own about the Russian stance on Assad; chosen as
+    # two points, each would otherwise cite the other and count as corroborated twice
+    a = art(1, "Russia said on Monday that it did not back the power of Bashar al-Assad in Syria.")
+    b = art(2, "Russia, an ally of Bashar al-Assad in Syria, said on Monday it would not change its stance.")
+    c = art(3, "On Monday Russia said it did not back the power of Bashar al-Assad in Syria at all.")
+    s = Summarizer(HashingEmbedder(), max_sentences=2, support_cos=0.3)
+    sents, vecs = s.prepare([a, b, c])
+    facts = [s._facts(x) for x in sents]
+    before = {x.article_id for x in s._citations(0, sents, vecs, facts)[0]}
+    after = {x.article_id for x in s._citations(0, sents, vecs, facts, points=frozenset({0, 1}))[0]}
+    assert before == {"a1", "a2", "a3"} and after == {"a1", "a3"}
