@@ -226,6 +226,8 @@ def _name_after(text: str, lang: str) -> str | None:
 
 
 _QUOTE_MARK = re.compile(r"[«“„\"]")
+# Languages whose speech verb ends the sentence, after the quote and its speaker.
+_VERB_FINAL = {"tr"}
 
 
 def _attribute(text: str, qs: int, qe: int, lang: str
@@ -245,7 +247,15 @@ def _attribute(text: str, qs: int, qe: int, lang: str
     verb = None if ended else rx.search(rest[:70])
     # "«…», – заявив X" / "“…,” X told": the verb comes within a few words after the quote.
     if verb and len(rest[:verb.start()].split()) <= 5 and not re.search(r"[«“„\"]", rest[:verb.start()]):
-        return _speaker_near_verb(rest, verb, lang), verb.group(0), True, qs
+        speaker = _speaker_near_verb(rest, verb, lang)
+        if speaker is None and lang in _VERB_FINAL:
+            # 'Belediye Başkanı Abdulkadir Şahiner, "…" dedi': the subject before the quote,
+            # set off by a comma ("Özdilek, … tüm Türkiye gibi … belirterek, “…”")
+            prefix = text[s0:qs]
+            runs = _real_names(text, s0, prefix, lang)
+            subjects = [r for r in runs if prefix[r[0]:].split(r[1][-1], 1)[-1][:1] == ","]
+            speaker = _shown((subjects or runs)[-1][1], lang) if runs else None
+        return speaker, verb.group(0), True, qs
     prefix = text[s0:qs]
     verbs = list(rx.finditer(prefix))
     participle = _last_participle(prefix, lang)

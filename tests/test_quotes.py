@@ -372,3 +372,8 @@ def test_turkish_speakers_come_before_the_quote_and_the_verb_after_it():
             'olarak zor günlerden geçiyoruz, tedbirli olmalıyız" diye konuştu. Bakanlıkta konuşan Koca, '
             '“Türkiye olarak süreçte büyük bir başarı gösterdik” dedi.')
     assert [q.speaker for q in extract_quotes(text, "tr")] == ["İskender Yıldırım", "Koca"]
+    # the subject set off by a comma, after the title ("Belediye Başkanı"), not a name inside
+    # the clause that follows it
+    titled = ('Hayırseverlere teşekkür eden Sungurlu Belediye Başkanı Abdulkadir Şahiner, Elazığ gibi '
+              'kentlere de destek olduklarını belirterek, "Duyarlı davranışları için teşekkür ediyorum" dedi.')
+    assert [q.speaker for q in extract_quotes(titled, "tr")] == ["Abdulkadir Şahiner"]
