@@ -7,6 +7,7 @@ files under `migrations/`, applied in order and recorded in `PRAGMA user_version
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -116,7 +117,10 @@ class Store:
 
     def rejected(self) -> list[Rejected]:
         rows = self.db.execute("SELECT origin, locator, stage, reason, detail, content_hash "
-                               "FROM rejected ORDER BY origin, locator").fetchall()
+                               "FROM rejected").fetchall()
+        # file by file, records in their order ("line 61" before "line 203")
+        rows.sort(key=lambda r: (r[0], [int(t) if t.isdigit() else t
+                                        for t in re.split(r"(\d+)", r[1] or "")]))
         return [Rejected(*r) for r in rows]
 
     # --- articles -------------------------------------------------------------

@@ -40,3 +40,14 @@ def test_rejections_are_not_duplicated_by_reruns(tmp_path):
         with store.transaction():
             store.add_rejected(Rejected("big.txt", "", "ingest", "too-large", "50 MB"))
     assert len(store.rejected()) == 1
+
+
+def test_rejections_are_listed_in_file_and_line_order(tmp_path):
+    store = Store(str(tmp_path / "s.db"))
+    with store.transaction():
+        for line in (203, 61, 1000, 7):
+            store.add_rejected(Rejected("crawl.jsonl", f"line {line}", "clean", "block-page", ""))
+        store.add_rejected(Rejected("a.jsonl", "line 9", "parse", "bad-json", ""))
+    assert [(r.origin, r.locator) for r in store.rejected()] == [
+        ("a.jsonl", "line 9"), ("crawl.jsonl", "line 7"), ("crawl.jsonl", "line 61"),
+        ("crawl.jsonl", "line 203"), ("crawl.jsonl", "line 1000")]
