@@ -407,15 +407,18 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
         # where each name's written form occurs, one scan in all: (key, Cyrillic?)
         starts: dict[int, tuple[str, bool, str]] = {}  # (key, Cyrillic?, written form)
         ends: list[tuple[int, str, bool, bool]] = []  # (end, key, Cyrillic?, abbreviation?)
-        # Cyrillic forms are lemmas, which the text inflects: "Тайсона Фьюри", and an
-        # adjective's ending changes ("Верховний" -> "Верховна Рада"): matched by its stem
-        stem_of = {(_cyrillic_stem(f) if cyrillic(f) else f): f for f in key_of}
+        # Cyrillic and Polish forms are lemmas, which the text inflects: "Тайсона Фьюри",
+        # "Lecha Kaczyńskiego", and an adjective's ending changes ("Верховний" -> "Верховна
+        # Рада"): matched by its stem
+        declined = a.lang in _DECLINED_LANGS
+        stem_of = {(_cyrillic_stem(f) if cyrillic(f) else _polish_stem(f) if declined else f): f
+                   for f in key_of}
         alternation = "|".join(re.escape(f) for f in sorted(stem_of, key=len, reverse=True))
         # not "-Nissan", but "el-Assad" (an Arabic article carried by the name)
-        for m in re.finditer(rf"(?:(?<![\w-])|(?<=\b[eEaA]l-))({alternation})(\w{{0,3}})(?![\w-])",
+        for m in re.finditer(rf"(?:(?<![\w-])|(?<=\b[eEaA]l-))({alternation})(\w{{0,4}})(?![\w-])",
                              a.text):
             form = stem_of[m.group(1)]
-            if m.group(2) and not cyrillic(form):
+            if m.group(2) and not (declined or cyrillic(form) and len(m.group(2)) <= 3):
                 continue
             starts[m.start()] = (key_of[form], cyrillic(form), form)
             ends.append((m.end(), key_of[form], cyrillic(form), form.isupper()))
@@ -466,6 +469,17 @@ def _cyrillic_stem(form: str) -> str:
     if len(form) >= 4 and form[-1].lower() in "аяоеьйіи":  # "Рада" -> "Раде", "Ради", "Раду"
         return form[:-1]
     return form
+
+
+# Languages whose shown names are lemmas in Latin script (entities' Polish nominatives).
+_DECLINED_LANGS = {"pl"}
+
+
+def _polish_stem(form: str) -> str:
+    """A Polish nominative without its final vowel, which the cases replace ("Komisja" ->
+    "Komisj" in "Komisji", "Kaczyński" -> "Kaczyńsk" in "Kaczyńskiego"); endings added to a
+    consonant ("Lech" -> "Lecha") are matched after the form as it is."""
+    return form[:-1] if len(form) >= 4 and form[-1].lower() in "aeioyąę" else form
 
 
 def _pair_of_names(form: str, keys: list[str]) -> bool:

@@ -149,7 +149,7 @@ class NameExtractor:
 
     def lemma(self, word: str, lang: str) -> str:
         if lang in _DECLINED_NAME_LANGS and word[:1].isupper():
-            return _dictionary_lemma(word, lang)
+            return _dictionary_lemma(word, lang).lower()
         if not _morphology_reads(word, lang):
             return word.lower()
         return _lemma_cached(self._analyzer(lang), word)
@@ -251,7 +251,7 @@ class NameExtractor:
                 out.maybe[key] += 1
                 continue
             # the writer's own capitals ("США", "Von-Kármán-Krater") unless inflected
-            keep = tok.isupper() or tok.lower() == lemma
+            keep = _shown_as_written(tok, lemma, lang)
             found.append([i, key, tok if keep else _shown_lemma(lemma, tok), place, False])
         return found
 
@@ -468,11 +468,23 @@ _DECLINED_NAME_LANGS = {"pl"}
 
 @lru_cache(maxsize=100_000)
 def _dictionary_lemma(word: str, lang: str) -> str:
+    """The nominative as the dictionary writes it: capitalised for a proper noun
+    ("Polsce" -> "Polska"), in lower case for a common word ("Ministerstwa" ->
+    "ministerstwo")."""
     import simplemma
 
-    lemma = simplemma.lemmatize(word, lang=lang).lower()
+    lemma = simplemma.lemmatize(word, lang=lang)
     # a verb's infinitive ("Zlatana" -> "zlatać", "Instagram" -> "instagrać") is no name's
-    return word.lower() if lemma.endswith("ć") else lemma
+    return word if lemma.endswith("ć") else lemma
+
+
+def _shown_as_written(word: str, lemma: str, lang: str) -> bool:
+    """Show the word as written, not as its lemma: a capitalised word written so by the
+    author ("США"), one in its dictionary form already, or a Polish common word, whose
+    nominative would break the phrase it stands in ("Ministerstwa Zdrowia" is no
+    "Ministerstwo Zdrowie", "Centralnej Komisji" no "Centralny Komisja")."""
+    return word.isupper() or word.lower() == lemma or (
+        lang in _DECLINED_NAME_LANGS and not _dictionary_lemma(word, lang)[:1].isupper())
 
 
 @lru_cache(maxsize=200_000)

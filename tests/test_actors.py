@@ -260,3 +260,14 @@ def test_an_article_in_capitals_inside_a_sentence_is_part_of_the_name():
     arabic = "Habló Seif el Islam, y el Islam no fue tema."
     starts = [i for i in range(len(arabic)) if arabic.startswith("Islam", i)]
     assert [institution_mention(arabic, i, "Islam", "es") for i in starts] == [False, True]
+
+
+def test_polish_people_show_their_nominative_and_institutions_their_written_phrase():
+    # "Lecha Kaczyńskiego" is Lech Kaczyński; "Centralnej Komisji Egzaminacyjnej" stays as
+    # written, as its lemmas would not agree ("Centralny Komisja Egzaminacyjny")
+    texts = ["Wyniki podała w piątek dyrekcja Centralnej Komisji Egzaminacyjnej w Warszawie. "
+             "Pomnik Lecha Kaczyńskiego stanął obok.",
+             "Jak poinformował rzecznik Centralnej Komisji Egzaminacyjnej, matury odbędą się. "
+             "Fundacja imienia Lecha Kaczyńskiego pomogła."]
+    names = _shown_names(_build([("pl", t) for t in texts]))
+    assert "Lech Kaczyński" in names and "Centralnej Komisji Egzaminacyjnej" in names
