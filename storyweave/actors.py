@@ -12,7 +12,7 @@ from typing import Any
 from anyascii import anyascii
 
 from .entities import _STOP as _ENTITY_STOP
-from .entities import ARABIC_ARTICLE, _dictionary_word, cyrillic, name_key
+from .entities import _DECLINED_NAME_LANGS, ARABIC_ARTICLE, _dictionary_word, cyrillic, name_key
 from .gazetteer import english_demonym, english_name, place_name
 from .institutions import adjectives_after, institution_mention
 from .models import Article, Event
@@ -410,7 +410,7 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
         # Cyrillic and Polish forms are lemmas, which the text inflects: "Тайсона Фьюри",
         # "Lecha Kaczyńskiego", and an adjective's ending changes ("Верховний" -> "Верховна
         # Рада"): matched by its stem
-        declined = a.lang in _DECLINED_LANGS
+        declined = a.lang in _DECLINED_NAME_LANGS  # Polish names are shown as nominatives
         stem_of = {(_cyrillic_stem(f) if cyrillic(f) else _polish_stem(f) if declined else f): f
                    for f in key_of}
         alternation = "|".join(re.escape(f) for f in sorted(stem_of, key=len, reverse=True))
@@ -418,7 +418,7 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
         for m in re.finditer(rf"(?:(?<![\w-])|(?<=\b[eEaA]l-))({alternation})(\w{{0,4}})(?![\w-])",
                              a.text):
             form = stem_of[m.group(1)]
-            if m.group(2) and not (declined or cyrillic(form) and len(m.group(2)) <= 3):
+            if m.group(2) and not (declined or (cyrillic(form) and len(m.group(2)) <= 3)):
                 continue
             starts[m.start()] = (key_of[form], cyrillic(form), form)
             ends.append((m.end(), key_of[form], cyrillic(form), form.isupper()))
@@ -469,10 +469,6 @@ def _cyrillic_stem(form: str) -> str:
     if len(form) >= 4 and form[-1].lower() in "аяоеьйіи":  # "Рада" -> "Раде", "Ради", "Раду"
         return form[:-1]
     return form
-
-
-# Languages whose shown names are lemmas in Latin script (entities' Polish nominatives).
-_DECLINED_LANGS = {"pl"}
 
 
 def _polish_stem(form: str) -> str:

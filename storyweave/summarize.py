@@ -206,8 +206,9 @@ class Summarizer:
         claims = _Claims(self, sents, vecs, aliases)
         shares = _name_shares(facts)
         out = []
+        points = frozenset(chosen)
         for i in chosen:
-            support, conflicts = self._citations(i, sents, vecs, facts, claims, shares, frozenset(chosen))
+            support, conflicts = self._citations(i, sents, vecs, facts, claims, shares, points)
             out.append(SummarySentence(sents[i].text, sents[i].lang, support, conflicts))
         return out
 
