@@ -8,6 +8,17 @@ def art(i, text, lang="en", source=None):
     return Article(f"a{i}", f"h{i}", f"x{i}", f"T{i}", text, seq=i, lang=lang, source=source)
 
 
+def prepared(s, articles):
+    """Sentences, vectors and facts of the articles, as `Summarizer._citations` takes them."""
+    sents, vecs = s.prepare(articles)
+    return sents, vecs, [s._facts(x) for x in sents]
+
+
+def cited(s, ready, **kw):
+    """Ids of the articles cited for the first sentence."""
+    return {x.article_id for x in s._citations(0, *ready, **kw)[0]}
+
+
 def test_sentences_keep_exact_offsets_and_abbreviations():
     a = art(1, "SOCHI (Reuters) - U.S. Secretary of State Mike Pompeo met Lavrov. Mr. Lavrov "
                "said talks were frank.\nThey will meet again in December this year.")
@@ -103,11 +114,9 @@ def test_a_passage_that_names_another_city_is_not_support_for_a_placed_claim():
                "Nissan on Monday evening.")
     c = art(3, "Investigators searched the offices of Nissan on Monday evening, the company said.")
     s = Summarizer(HashingEmbedder(), max_sentences=1, support_cos=0.3)
-    sents, vecs = s.prepare([a, b, c])
-    facts = [s._facts(x) for x in sents]
+    ready = sents, vecs, facts = prepared(s, [a, b, c])
     assert not facts[1].places and facts[1].towns == {"tokio"}
-    support, _ = s._citations(0, sents, vecs, facts)
-    assert {x.article_id for x in support} == {"a1", "a3"}
+    assert cited(s, ready) == {"a1", "a3"}
 
 
 def test_a_passage_about_another_day_is_not_support():
@@ -115,11 +124,9 @@ def test_a_passage_about_another_day_is_not_support():
     b = art(2, "Thousands of protesters marched through central Cairo on Friday against Morsi.")
     c = art(3, "Thousands of protesters marched through central Cairo against Morsi on Sunday.")
     s = Summarizer(HashingEmbedder(), max_sentences=1, support_cos=0.3)
-    sents, vecs = s.prepare([a, b, c])
-    facts = [s._facts(x) for x in sents]
+    ready = sents, vecs, facts = prepared(s, [a, b, c])
     assert facts[0].days == {"wd:6"} and facts[1].days == {"wd:4"}
-    support, _ = s._citations(0, sents, vecs, facts)
-    assert {x.article_id for x in support} == {"a1", "a3"}
+    assert cited(s, ready) == {"a1", "a3"}
 
 
 def test_a_german_capital_the_dictionary_knows_may_still_be_the_name():
@@ -130,11 +137,9 @@ def test_a_german_capital_the_dictionary_knows_may_still_be_the_name():
     b = art(2, "Der Großbrand in der Pariser Kathedrale hat am Montag den Dachstuhl zerstört.", "de")
     c = art(3, "Der Großbrand in der Berliner Kathedrale hat am Montag den Dachstuhl zerstört.", "de")
     s = Summarizer(HashingEmbedder(), max_sentences=1)
-    sents, vecs = s.prepare([a, b, c])
-    facts = [s._facts(x) for x in sents]
+    ready = sents, vecs, facts = prepared(s, [a, b, c])
     assert facts[0][0] == {"paris"} and "paris" not in facts[1][0] and "paris" in facts[1][3]
-    support, _ = s._citations(0, sents, vecs, facts)
-    assert {x.article_id for x in support} == {"a1", "a2"}
+    assert cited(s, ready) == {"a1", "a2"}
     names = s.names.extract("Ein Großbrand hat die Pariser Kathedrale Notre-Dame beschädigt.", "de")
     assert not names.counts and {"paris", "notre"} <= set(names.maybe)
 
@@ -144,26 +149,23 @@ def test_two_shared_figures_anchor_a_passage_that_names_no_one():
     b = art(2, "The judges scored the fight 115-112 and 114-113 after twelve hard rounds.")
     c = art(3, "The judges scored the fight 115-112 after twelve hard rounds, reporters said.")
     s = Summarizer(HashingEmbedder(), max_sentences=1)
-    sents, vecs = s.prepare([a, b, c])
-    facts = [s._facts(x) for x in sents]
+    ready = sents, vecs, facts = prepared(s, [a, b, c])
     assert facts[0].names == {"usik"} and not facts[1].names and not facts[2].names
     # the bar lies above the passage's similarity, within the figures' relief
     sim = float(s.sim(vecs[1] @ vecs[0]))
     s.support_cos = sim - s.same_lang_margin + s.figure_relief / 2
-    support, _ = s._citations(0, sents, vecs, facts)
-    assert {x.article_id for x in support} == {"a1", "a2"}  # one shared figure is not enough
+    assert cited(s, ready) == {"a1", "a2"}  # one shared figure is not enough
     s.figure_relief = 0.0
-    assert {x.article_id for x in s._citations(0, sents, vecs, facts)[0]} == {"a1"}
+    assert cited(s, ready) == {"a1"}
 
 
 def test_a_quoted_sentence_asks_for_the_quote_names_not_the_speaker():
     a = art(1, '"We are ready to restore trust, but it cannot be a one-way street," Lavrov said.')
     b = art(2, '"We are ready to restore trust, but it cannot be a one-way street," he said.')
     s = Summarizer(HashingEmbedder(), max_sentences=1, support_cos=0.3)
-    sents, vecs = s.prepare([a, b])
-    facts = [s._facts(x) for x in sents]
+    ready = sents, vecs, facts = prepared(s, [a, b])
     assert facts[0].names == {"lavro"}
-    assert {x.article_id for x in s._citations(0, sents, vecs, facts)[0]} == {"a1", "a2"}
+    assert cited(s, ready) == {"a1", "a2"}
 
 
 def test_names_are_read_through_the_event_aliases():
@@ -182,20 +184,19 @@ def test_a_name_every_other_sentence_carries_anchors_no_claim():
     c = art(3, "The civil war in Syria has lasted for more than four years, Assad said.")
     d = art(4, "Aid convoys to Syria were halted again on Monday after the shelling, Assad said.")
     s = Summarizer(HashingEmbedder(), max_sentences=1)
-    sents, vecs = s.prepare([a, b, c, d])
-    facts = [s._facts(x) for x in sents]
+    ready = sents, vecs, facts = prepared(s, [a, b, c, d])
     shares = summarize_module._name_shares(facts)
     assert shares["siria"] == 1.0 and shares["asad"] == 0.5
     sim = float(s.sim(vecs[1] @ vecs[0]))
     s.support_cos = sim - s.same_lang_margin - s.topic_margin / 2  # b is over the plain bar
-    assert "a2" not in {x.article_id for x in s._citations(0, sents, vecs, facts)[0]}
+    assert "a2" not in cited(s, ready)
     s.topic_margin = 0.0
-    assert "a2" in {x.article_id for x in s._citations(0, sents, vecs, facts)[0]}
+    assert "a2" in cited(s, ready)
     # Assad, in half the sentences, is no topic at topic_share 0.6: it anchors d to c,
     # while a, as close to c as can be, shares only Syria with it
     s.topic_margin, s.topic_share = 0.5, 0.6
     s.support_cos = min(float(s.sim(vecs[k] @ vecs[2])) for k in (0, 3)) - s.same_lang_margin
-    assert {x.article_id for x in s._citations(2, sents, vecs, facts)[0]} == {"a3", "a4"}
+    assert {x.article_id for x in s._citations(2, *ready)[0]} == {"a3", "a4"}
 
 
 def test_a_sentence_naming_no_one_needs_a_closer_match_across_languages():
@@ -204,13 +205,12 @@ def test_a_sentence_naming_no_one_needs_a_closer_match_across_languages():
     a = art(1, "The offensive is proving deadly for the fighters in the east, officials said.")
     b = art(2, "The offensive is proving deadly for the fighters in the east, officials said.", "fr")
     s = Summarizer(HashingEmbedder(), max_sentences=1)
-    sents, vecs = s.prepare([a, b])
-    facts = [s._facts(x) for x in sents]
+    ready = sents, vecs, facts = prepared(s, [a, b])
     assert not facts[0].names and not facts[0].numbers
     s.support_cos = float(s.sim(vecs[1] @ vecs[0])) - s.topic_margin / 2  # over the plain bar
-    assert "a2" not in {x.article_id for x in s._citations(0, sents, vecs, facts)[0]}
+    assert "a2" not in cited(s, ready)
     s.topic_margin = 0.0
-    assert "a2" in {x.article_id for x in s._citations(0, sents, vecs, facts)[0]}
+    assert "a2" in cited(s, ready)
 
 
 def test_another_point_of_the_summary_supports_no_point():
@@ -220,8 +220,7 @@ def test_another_point_of_the_summary_supports_no_point():
     b = art(2, "Russia, an ally of Bashar al-Assad in Syria, said on Monday it would not change its stance.")
     c = art(3, "On Monday Russia said it did not back the power of Bashar al-Assad in Syria at all.")
     s = Summarizer(HashingEmbedder(), max_sentences=2, support_cos=0.3)
-    sents, vecs = s.prepare([a, b, c])
-    facts = [s._facts(x) for x in sents]
-    before = {x.article_id for x in s._citations(0, sents, vecs, facts)[0]}
-    after = {x.article_id for x in s._citations(0, sents, vecs, facts, points=frozenset({0, 1}))[0]}
+    ready = sents, vecs, facts = prepared(s, [a, b, c])
+    before = cited(s, ready)
+    after = cited(s, ready, points=frozenset({0, 1}))
     assert before == {"a1", "a2", "a3"} and after == {"a1", "a3"}
