@@ -58,9 +58,9 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "origi
 # text; 43: Turkish months and titles are no names; 44: Polish quotes, a place after the
 # verb is no speaker; 45: Turkish quotes; 46: sentences end before "À", "Ş", "Ł" and
 # Arabic letters too; 47: a Turkish speaker is the subject before the quote; 48: Polish
-# common words are shown as written): stores derived before are derived again on their
-# next update.
-DERIVE_VERSION = 48
+# common words are shown as written; 49: a German noun after "in" is a place only where a
+# gazetteer knows it): stores derived before are derived again on their next update.
+DERIVE_VERSION = 49
 
 
 def article_id(content_hash: str) -> str:

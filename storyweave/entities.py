@@ -22,6 +22,8 @@ from .countries import find_countries
 from .gazetteer import (country_abbreviation, country_name, country_phrases, english_demonym,
                         english_name, organisation_abbreviation, phrase_form, place_aliases,
                         place_name)
+from .geonames import known_place
+from .given_names import given_name
 from .locatives import after_locative, after_locative_article, places_from_context
 from .morph import morph_for as _morph_for
 from .terms import stopwords
@@ -202,6 +204,9 @@ class NameExtractor:
                 out.add(key, surface, place, in_context)
             else:
                 out.maybe[key] += 1
+        for key, surface in out.surnames.items():  # every mention of it: "Merkel sagte"
+            for _ in range(out.maybe.pop(key, 0)):
+                out.add(key, surface, False)
         return out
 
     def _sentence_names(self, text: str, sentence: str, spans: list[tuple[int, int]],
@@ -247,13 +252,27 @@ class NameExtractor:
             if lang in _NOUN_CAPITALISING and i > 0 and not _acronym(tok, text) and \
                     _common_noun(tok, lang) and (
                     lowered[i - 1] not in _PLACE_BEFORE_BARE_NAME
-                    or _inflected(tok, lang)):
+                    or _inflected(tok, lang)
+                    or (lowered[i - 1] in _PLACE_ONLY_BEFORE and not known_place(tok))):
+                if _after_given_name(found, i, sentence[spans[i - 1][1]:spans[i][0]], lang) \
+                        and not _inflected(tok, lang):
+                    out.surnames.setdefault(key, tok)  # "Angela Merkel", "Friedrich Merz"
                 out.maybe[key] += 1
                 continue
             # the writer's own capitals ("США", "Von-Kármán-Krater") unless inflected
             keep = _shown_as_written(tok, lemma, lang)
             found.append([i, key, tok if keep else _shown_lemma(lemma, tok), place, False])
         return found
+
+
+def _after_given_name(found: list[list], i: int, gap: str, lang: str) -> bool:
+    """Does token `i` directly follow a person's given name ("Angela Merkel", not "Seit
+    Montag", "Duisburger Polizei")? The list of given names has some function words."""
+    if not found or found[-1][0] != i - 1 or gap != " ":
+        return False
+    _, _, surface, place, in_context = found[-1]
+    return not (place or in_context or surface.lower() in stopwords(lang)) and \
+        given_name(surface)
 
 
 def _shown_lemma(lemma: str, written: str) -> str:
@@ -367,9 +386,11 @@ DATELINE_PREFIX = re.compile(
 
 
 _NOUN_CAPITALISING = {"de"}
-# "in Sotschi", "nach Moskau": a place that a dictionary also knows; common nouns after a
-# preposition take an article ("in der Kathedrale"), so these stay names.
+# "in Sotschi", "nach Moskau", "von Mitsubishi": a name that a dictionary also knows. After
+# the first three it is a place, which a gazetteer must know too: nouns go without an
+# article there as well ("in Richtung", "in Zukunft", "in Kürze").
 _PLACE_BEFORE_BARE_NAME = {"in", "nach", "aus", "von", "bei"}
+_PLACE_ONLY_BEFORE = {"in", "nach", "aus"}
 
 
 @lru_cache(maxsize=100_000)
@@ -450,6 +471,9 @@ class Names:
     # seen mid-sentence ("Nissan bestätigte ..."). Not names; the citation check accepts a
     # match on them for the name another language's sentence gives.
     maybe: Counter[str] = field(default_factory=Counter)
+    # German words the dictionary knows written right after a given name in this text:
+    # {key: word}, surnames ("Angela Merkel", "Friedrich Merz") wherever they stand
+    surnames: dict[str, str] = field(default_factory=dict)
 
     def add(self, key: str, surface: str, place: bool, in_context: bool = False) -> None:
         self.counts[key] += 1

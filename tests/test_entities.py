@@ -245,6 +245,32 @@ def test_german_inflected_nouns_after_nach_are_not_names_but_places_are():
     assert name_key("Punkten") not in names and name_key("Angaben") not in names
 
 
+def test_a_german_noun_after_in_is_a_place_only_where_a_gazetteer_knows_it():
+    """"in Richtung", "in Zukunft" are nouns without an article, as "in Köln" is a town
+    without one; GeoNames, ISO 3166-2 and the continents tell them apart."""
+    found = NameExtractor().extract(
+        "Der Zug fuhr in Richtung Norden. Die Polizei ermittelt in Köln und in Bayern, "
+        "in Zukunft auch in Norddeutschland und in Europa. Der Auftrag ging an Mitsubishi.",
+        "de")
+    places = {found.surfaces[k].most_common(1)[0][0] for k in found.places}
+    assert places == {"Köln", "Bayern", "Norddeutschland", "Europa"}
+    assert name_key("Richtung") not in found.counts and name_key("Zukunft") not in found.counts
+    # after "von" and "bei" a name that a dictionary knows is still a name, not a place
+    assert name_key("Mitsubishi") in NameExtractor().names(
+        "Er leitet den Verwaltungsrat von Mitsubishi Motors.", "de")
+
+
+def test_a_german_surname_the_dictionary_knows_is_a_name_after_a_given_name():
+    """simplemma's German dictionary knows "Merkel" and "Merz" as words; after a given name
+    they are surnames, and so is every other mention of them in the text."""
+    found = NameExtractor().extract(
+        "Merkel bittet um Geduld. Bundeskanzlerin Angela Merkel sagte, Friedrich Merz "
+        "habe recht. Seit Montag ermittelt die Duisburger Polizei.", "de")
+    assert found.counts[name_key("Merkel")] == 2 and name_key("Merz") in found.counts
+    for noun in ("Montag", "Polizei", "Geduld"):
+        assert name_key(noun) not in found.counts, noun
+
+
 def test_the_word_after_a_wire_dateline_starts_a_sentence():
     """"Brussels (AFP) - Astronomers on Wednesday ...": "Astronomers" opens the sentence
     (a common noun there), it is not a name seen mid-sentence."""
