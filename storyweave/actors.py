@@ -61,7 +61,8 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
         article = articles.get((chain[-1], key)) if chain and len(parts) > 1 else None
         if article:  # "Seif al-Islam", "Muamar el Gadafi", as the reports write them
             parts[-1] = article + ("" if article.endswith("-") else " ") + name
-        is_place = bool(place_votes[key] or place_name(name))
+        # "in New York" votes for "New": a place keyed by its first word
+        is_place = bool(place_votes[key] or place_name(name) or any(place_votes[k] for k in chain))
         phrase = _adjective_phrase(name, members) if len(parts) == 1 and cyrillic(name) else None
         if phrase:  # "Белый" -> "Белый дом" (a place too: "в Белом доме")
             parts = [phrase]

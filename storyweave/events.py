@@ -5,6 +5,7 @@ their meaning when a rebuild or a bigger corpus renames or reshapes events.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +16,8 @@ import numpy as np
 from .cluster import ArticleSignals, EventState
 from .dates import article_event_date, consensus_date, resolve
 from .entities import SENTENCE_BREAK, NameExtractor
+from .gazetteer import place_name
+from .geonames import known_place
 from .actors import display_names
 from .models import Article, Event, Membership
 
@@ -27,6 +30,24 @@ def _lead_keys(a: Article) -> set[str]:
     """Name keys of the headline and first sentence (a dateline is a sentence of its own)."""
     lead = SENTENCE_BREAK.split(a.text.lstrip(), maxsplit=1)[0]
     return _NAMES.capitalised_keys(f"{a.title}\n{lead}", a.lang)
+
+
+def _place_phrase(shown: str, members: list[Article]) -> str:
+    """A place keyed by its first word shown whole: "in New York" and "in Hong Kong" name
+    the place after "in" ("New", "Hong"; keys are per word), which reads as "New York"
+    where most of the reports' mentions of "New" go on that way ("Salt Lake City": two
+    words more at most). A place known by itself ("Detroit" in "Detroit Police") is never
+    extended."""
+    if place_name(shown) or known_place(shown):
+        return shown
+    for _ in range(2):
+        pattern = re.compile(rf"(?<![\w-]){re.escape(shown)}(?: ([A-Z][\w.-]*\w))?(?![\w-])")
+        follows = Counter(m.group(1) for a in members for m in pattern.finditer(a.text))
+        word, n = follows.most_common(1)[0] if follows else (None, 0)
+        if word is None or n * 10 < 6 * sum(follows.values()):
+            break
+        shown = f"{shown} {word}"
+    return shown
 
 
 def event_id(anchor_article_id: str) -> str:
@@ -141,4 +162,5 @@ class EventBuilder:
         key = max(votes, key=lambda k: (votes[k], rank[k], k))
         # shown as this event's reports write it: a key two places share store-wide
         # ("Frankfurt"/"France") reads right within one event
-        return display_names(members, self.target_lang).get(key) or key.title()
+        shown = display_names(members, self.target_lang).get(key) or key.title()
+        return _place_phrase(shown, members)

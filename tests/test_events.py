@@ -24,6 +24,27 @@ def test_place_is_where_the_reports_lead_says_not_the_background_they_mention():
     assert EventBuilder()._place(inauguration) in ("Kyiv", "Kiew", "Киев")
 
 
+def test_a_place_of_two_words_is_shown_whole_and_is_a_place_among_the_actors():
+    """Keys are per word: "in New York" marks "New"; the event reads "New York"."""
+    from storyweave.actors import actors, display_names
+    from storyweave.models import Event, Membership
+
+    reports = [
+        _article(1, "Stocks fall", "Stocks fell sharply in New York on Friday. Traders in "
+                 "New York sold tech shares, said analyst Jane Doe.", "en"),
+        _article(2, "Wall Street slides", "Shares slid in New York as New York traders sold, "
+                 "Jane Doe said.", "en"),
+    ]
+    assert EventBuilder()._place(reports) == "New York"
+    ev = Event(id="ev-1", title="t", members=[Membership(a.id, 1.0) for a in reports])
+    listed = actors(ev, {a.id: a for a in reports}, display_names(reports))
+    assert {"name": "New York", "kind": "place"}.items() <= next(
+        e for e in listed if e["name"] == "New York").items()
+    detroit = [_article(3, "Detroit", "A man was shot in Detroit on Monday, Detroit Police said.",
+                        "en")]
+    assert EventBuilder()._place(detroit) == "Detroit"  # a known city: never "Detroit Police"
+
+
 def test_place_without_locative_evidence_is_none():
     a = _article(1, "Markets rose", "Shares rose on Monday as investors cheered the results.", "en")
     assert EventBuilder()._place([a]) is None
