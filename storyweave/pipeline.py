@@ -46,6 +46,7 @@ __all__ = ["Engine"]
 
 # Bump when summaries, aspects or quotes are computed differently: stored ones are then
 # recomputed on the next run instead of being reused for unchanged events.
+# 23: no site furniture, cut sentences' tails or caption credits in summaries;
 # 22: another point of the same summary supports no point;
 # 21: sentences of scripts without case (Arabic) are statements and end before "À", "Ş";
 # 20: a sentence naming no one needs a topic's closer match across languages;
@@ -59,7 +60,7 @@ __all__ = ["Engine"]
 # through Cyrillic inflection; 10: summary sentences start after a wire dateline; 9: a
 # passage placing its claim elsewhere is no support; 8: aspect phrases. (Actors are not
 # stored: they are computed at export, so how they are shown needs no bump.)
-EXPLAIN_VERSION = 22
+EXPLAIN_VERSION = 23
 
 
 class Engine:

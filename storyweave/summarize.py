@@ -113,6 +113,31 @@ class Sentence:
     position: int  # index of the sentence in its article
 
 
+# A photo credit that a caption leaves before the sentence when a page comes as one line:
+# "(Xinhua/Shan Yuqi) Chancellor Angela Merkel said ...", "(Photo by Markus Schreiber /
+# POOL / AFP) - MARKUS SCHREIBER/AFP Angela Merkel has been ..."
+_CREDIT_PREFIX = re.compile(
+    r"^(?:\((?=[^()]*(?:/|\b(?:photo|foto|bild|image|picture)s?\b))[^()]{1,80}\)\s*(?:[-–—]\s*)?)+"
+    r"(?:[A-ZÀ-Þ][A-ZÀ-Þ.'-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ.'-]*){0,3}/[A-Z]{2,}(?: via [\w ]{1,20}?)?\s+)?",
+    re.I)
+# Site furniture left inside a one-line page: "This advertisement has not loaded yet, but
+# your article continues below.", "By continuing to use this site you consent to the use
+# of cookies ..."; a sentence that opens in lower case is the tail of a cut one.
+_FURNITURE = re.compile(
+    r"\b(advertisement has not loaded|article continues below|continuing to use this site|"
+    r"(use|using) (of )?cookies|cookie policy|sign up for|subscribe to our|click here|"
+    r"all rights reserved|enable javascript|your browser)\b", re.I)
+
+
+def summary_candidate(text: str) -> bool:
+    """May the sentence stand in a summary: not site furniture, not a cut sentence's tail
+    ("murder and violating the victims' rights."; "eBay said" is a name)."""
+    first = re.search(r"[^\W\d_]\w*", text)
+    if first and first.group(0)[0].islower() and not re.match(r"[a-z]{1,2}[A-Z]", first.group(0)):
+        return False
+    return not _FURNITURE.search(text)
+
+
 def split_sentences(article: Article) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
@@ -133,6 +158,8 @@ def split_sentences(article: Article) -> list[Sentence]:
         dateline = DATELINE_PREFIX.match(clean) if opens_line else None
         if dateline:
             clean, s0 = clean[dateline.end():], s0 + dateline.end()
+        if credit := _CREDIT_PREFIX.match(clean):  # the caption's credit, not the story's
+            clean, s0 = clean[credit.end():], s0 + credit.end()
         if len(clean) >= 25 and len(clean.split()) >= 5:
             out.append(Sentence(article.id, s0, s0 + len(clean), clean, article.lang, len(out)))
     return out
@@ -194,7 +221,8 @@ class Summarizer:
         centroid = vecs.mean(axis=0)
         centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
         scores = vecs @ centroid - np.array([0.004 * s.position for s in sents])
-        eligible = [i for i, s in enumerate(sents) if s.article_id in evidence_ids and is_statement(s.text, s.lang)]
+        eligible = [i for i, s in enumerate(sents) if s.article_id in evidence_ids
+                    and is_statement(s.text, s.lang) and summary_candidate(s.text)]
         # Target language first; then only what no chosen sentence already says.
         target = [i for i in eligible if sents[i].lang == self.target_lang]
         chosen = self._mmr(target, scores, vecs, sents, [], self.max_sentences)

@@ -30,6 +30,21 @@ def test_sentences_keep_exact_offsets_and_abbreviations():
         assert a.text[s.start:s.end] == s.text
 
 
+def test_no_site_furniture_cut_tails_or_caption_credits_in_a_summary():
+    """A page that came as one line keeps its furniture inside the text."""
+    a = art(1, "murder and violating the victims' religious rights, the complaint said. "
+               "(Xinhua/Shan Yuqi) Chancellor Angela Merkel said in Berlin that she regretted "
+               "the decision of the party leader. This advertisement has not loaded yet, but "
+               "your article continues below. By continuing to use this site you consent to "
+               "the use of cookies on your device as described in our policy.")
+    summary = Summarizer(HashingEmbedder(), max_sentences=5).summarize([a], {"a1"})
+    assert [x.text for x in summary] == [
+        "Chancellor Angela Merkel said in Berlin that she regretted the decision of the party "
+        "leader."]
+    cite = summary[0].citations[0]
+    assert a.text[cite.start:cite.end] == summary[0].text
+
+
 def test_a_report_with_other_figures_is_flagged_not_counted_as_support():
     a = art(1, "The earthquake in Amatrice killed 247 people on Wednesday, officials said. "
                "Rescuers searched the ruins through the night in the mountain town.")
