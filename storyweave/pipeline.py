@@ -318,7 +318,10 @@ class Engine:
         summarizer = Summarizer(cached, self.builder.names, self.settings.target_lang,
                                 self.settings.summary_sentences)
         events, states = [], []
+        # summaries embed every sentence: minutes for a thousand new events
+        bar = self.progress("explaining", total=len(member_groups), unit="events")
         for ids in member_groups:
+            bar.update(1)
             members = [by_id[i] for i in ids]
             ev, st = builder.build(members, signals, why, pinned)
             events.append(ev)
@@ -338,6 +341,7 @@ class Engine:
                                       aliases=aliases, outlets=outlet_keys(members))
             ev.quotes = event_quotes(members, cached, self.settings.target_lang, aliases)
         cached.flush()
+        bar.close()
         return events, states
 
     @staticmethod

@@ -56,6 +56,24 @@ def test_rerun_is_idempotent_and_incremental(tmp_path, mini_corpus):
         assert {ev.id for ev in e.events()} >= {r[0] for r in before["events"]}
 
 
+def test_every_long_step_reports_its_progress(tmp_path, mini_corpus):
+    """Reading, cleaning, embedding and explaining each report how far they are: on a
+    thousand new events the explaining step alone runs for minutes."""
+    from storyweave.progress import QuietProgress
+
+    bars = {}
+
+    def recording(desc, total=None, unit="items"):
+        bars[desc] = bar = QuietProgress(desc, total, unit)
+        bar.total = total
+        return bar
+
+    with Engine(str(tmp_path / "p.db"), Settings(embedder="hashing"), progress=recording) as e:
+        stats = e.run([str(mini_corpus)])
+    assert {"reading", "cleaning", "embedding", "explaining"} <= bars.keys()
+    assert bars["explaining"].n == bars["explaining"].total == stats.events
+
+
 def test_bad_inputs_are_rejected_with_reasons_and_the_run_goes_on(tmp_path, mini_corpus):
     bad = mini_corpus / "bad"
     bad.mkdir()
