@@ -11,10 +11,12 @@ falls back to the subject of the sentence before, which is right in the simple c
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .entities import (_OPENING_ELISION, _STOP, ARABIC_ARTICLE, NameExtractor, _standalone_name,
-                       _word_key, cyrillic, function_word)
+from .entities import (_NOUN_CAPITALISING, _OPENING_ELISION, _STOP, ARABIC_ARTICLE, NameExtractor,
+                       _common_noun, _standalone_name, _word_key, cyrillic, function_word)
 from .gazetteer import country_abbreviation, english_name, organisation_abbreviation, place_name
+from .given_names import given_name
 from .models import Quote
 from .morph import likeliest
 from .quote_words import ACCORDING as _ACCORDING
@@ -23,6 +25,7 @@ from .quote_words import INDEFINITE as _INDEFINITE
 from .quote_words import PARTICIPLE_RX as _PARTICIPLE_RX
 from .quote_words import PREPOSITIONS as _PREPOSITIONS
 from .quote_words import VERB_RX as _VERB_RX
+from .terms import stopwords
 
 __all__ = ["Quote", "extract_quotes", "speaker_key", "TITLES"]
 
@@ -455,11 +458,38 @@ def extract_quotes(text: str, lang: str, names: NameExtractor | None = None) -> 
             # no speaker named yet, so look one sentence further back ("Der frühere
             # Automanager Carlos Ghosn … Das bestätigte der 65-Jährige. „…“, hieß es darin.")
             speaker = _subject_before(plain, anchor, lang, sentences=2 if last else 3) or last
+        if speaker and lang in _NOUN_CAPITALISING and _nouns_only(speaker, text):
+            speaker = None  # "sagte sie am Dienstag", "nach Aussagen"
         if speaker:
             last, last_end = speaker, c
         speaker = speaker or None  # "": said by someone unnamed
         out.append(Quote(body, qs, qs + len(body), speaker, speaker_key(speaker, lang, names), verb, lang))
     return out
+
+
+def _nouns_only(speaker: str, text: str) -> bool:
+    """A German speaker that is nothing but common nouns ("Dienstag", "Ministerien",
+    "Gebieten Mobilität") or a country or city, unless the text writes the word after a
+    given name somewhere ("Jürgen Klopp": the dictionary knows "Klopp" too)."""
+    words = speaker.split()
+    if len(words) == 1 and english_name(words[0]):
+        return True
+    return all(_common_noun(w, "de") and not w.isupper() and w not in _surnames(text)
+               for w in words)  # "CDU", "RTL" are parties and firms
+
+
+def _surnames(text: str) -> frozenset[str]:
+    """Capitalised words that follow a given name in `text` ("Angela Merkel")."""
+    return _surnames_cached(text) if len(text) < 100_000 else frozenset()
+
+
+@lru_cache(maxsize=8)
+def _surnames_cached(text: str) -> frozenset[str]:
+    return frozenset(w for g, w in _GIVEN_AND_NEXT.findall(text) if given_name(g)
+                     and g.lower() not in stopwords("de"))
+
+
+_GIVEN_AND_NEXT = re.compile(r"(?<![\w-])([A-ZÀ-Þ][a-zà-ÿ]+) (?=([A-ZÀ-Þ][\w-]*\w))")
 
 
 def _previous_sentence_start(text: str, pos: int) -> int:

@@ -377,3 +377,13 @@ def test_turkish_speakers_come_before_the_quote_and_the_verb_after_it():
     titled = ('Hayırseverlere teşekkür eden Sungurlu Belediye Başkanı Abdulkadir Şahiner, Elazığ gibi '
               'kentlere de destek olduklarını belirterek, "Duyarlı davranışları için teşekkür ediyorum" dedi.')
     assert [q.speaker for q in extract_quotes(titled, "tr")] == ["Abdulkadir Şahiner"]
+
+
+def test_a_german_speaker_of_common_nouns_only_is_no_speaker():
+    """German capitalises nouns: "am Dienstag", "der Ministerien" are no speakers, but a
+    surname the dictionary knows is one where the text writes it after a given name."""
+    text = ("Jürgen Klopp war zufrieden. „Wir haben heute sehr gut gespielt“, sagte Klopp am "
+            "Dienstag. „Das ist ein großer Erfolg für uns alle“, hieß es am Dienstag in einer "
+            "Mitteilung der Ministerien. „Wir bleiben in der Regierung“, sagte die CDU.")
+    speakers = [q.speaker for q in extract_quotes(text, "de")]
+    assert speakers == ["Klopp", None, "CDU"]
