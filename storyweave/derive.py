@@ -59,9 +59,10 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "origi
 # verb is no speaker; 45: Turkish quotes; 46: sentences end before "À", "Ş", "Ł" and
 # Arabic letters too; 47: a Turkish speaker is the subject before the quote; 48: Polish
 # common words are shown as written; 49: a German noun after "in" is a place only where a
-# gazetteer knows it; 50: a German speaker of common nouns only is none): stores derived
-# before are derived again on their next update.
-DERIVE_VERSION = 50
+# gazetteer knows it; 50: a German speaker of common nouns only is none; 51: a German
+# compound of dictionary words is no name, its abbreviation or unknown head is): stores
+# derived before are derived again on their next update.
+DERIVE_VERSION = 51
 
 
 def article_id(content_hash: str) -> str:

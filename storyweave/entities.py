@@ -242,7 +242,7 @@ class NameExtractor:
                 continue
             if tok.isupper() and len(tok) > 6:
                 continue  # shouted headline words, not names
-            tok = bare
+            tok = _compound_head(bare) if lang in _NOUN_CAPITALISING else bare
             lemma = self.lemma(tok, lang)
             key = _word_key(tok, lemma)
             if len(key) < 3:
@@ -263,6 +263,17 @@ class NameExtractor:
             keep = _shown_as_written(tok, lemma, lang)
             found.append([i, key, tok if keep else _shown_lemma(lemma, tok), place, False])
         return found
+
+
+def _compound_head(word: str) -> str:
+    """German hyphenates a compound that starts with an abbreviation ("CDU-Spitze",
+    "EZB-Präsidentin"): the abbreviation is the name. Other compounds of a dictionary noun
+    are common nouns ("Corona-Krise", `_common_noun`), or names where no dictionary knows
+    their head ("Notre-Dame", "Germanwings-Maschine"), kept whole as before."""
+    head, _, rest = word.partition("-")
+    if rest and head.isupper() and len(head) >= 2 and _common_noun(word, "de"):
+        return head
+    return word
 
 
 def _after_given_name(found: list[list], i: int, gap: str, lang: str) -> bool:
@@ -399,7 +410,7 @@ def _inflected(word: str, lang: str) -> bool:
     after "nach" or "aus" keep their form ("nach Sotschi"), common nouns do not."""
     import simplemma
 
-    return simplemma.lemmatize(word, lang=lang) != word
+    return simplemma.lemmatize(word, lang=lang).lower() != word.lower()  # "Kurz" is "kurz"
 
 
 _FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO"}
@@ -455,6 +466,14 @@ def _common_noun(word: str, lang: str) -> bool:
     known from the gazetteer."""
     if english_name(word):
         return False
+    head, _, last = word.rpartition("-")
+    # "Corona-Krise", "SPD-Chef" (English knows "Chef" too), "Schwarz-grün": a compound of
+    # a German noun or adjective, unless it ends in a given name ("Klaus-Dieter") or starts
+    # with a word no dictionary knows ("Ippen-Digital"); some proper names are lost
+    # ("Main-Tauber-Kreis", "Robert-Koch-Institut")
+    if head and last and not known_place(word) and not given_name(last) and \
+            _dictionary_word(word.split("-", 1)[0], lang):
+        return last[0].islower() or (not last.isupper() and _dictionary_word(last, lang))
     return _dictionary_word(word, lang) and not (
         _dictionary_word(word, "en") or _dictionary_word(word.lower(), "en"))
 

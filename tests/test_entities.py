@@ -271,6 +271,16 @@ def test_a_german_surname_the_dictionary_knows_is_a_name_after_a_given_name():
         assert name_key(noun) not in found.counts, noun
 
 
+def test_a_german_compound_of_dictionary_words_is_no_name_but_an_abbreviation_head_is():
+    found = NameExtractor().extract(
+        "Die Regierung sprach über die Corona-Krise und den Symbol-Charakter der Einigung. "
+        "Die CDU-Spitze tagte, das Ippen-Digital-Redaktionsnetzwerk berichtete, und "
+        "Klaus-Dieter Meier kam nach Baden-Württemberg.", "de")
+    shown = {found.surfaces[k].most_common(1)[0][0] for k in found.counts}
+    assert {"CDU", "Ippen-Digital-Redaktionsnetzwerk", "Klaus-Dieter", "Baden-Württemberg"} <= shown
+    assert not shown & {"Corona-Krise", "Symbol-Charakter", "CDU-Spitze"}
+
+
 def test_the_word_after_a_wire_dateline_starts_a_sentence():
     """"Brussels (AFP) - Astronomers on Wednesday ...": "Astronomers" opens the sentence
     (a common noun there), it is not a name seen mid-sentence."""
