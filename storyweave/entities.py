@@ -249,6 +249,9 @@ class NameExtractor:
                 continue
             place = in_case or after_locative(lowered, i, lang) or (
                 after_locative_article(lowered, i) and place_name(tok) is not None)
+            if place and lang in _GAZETTEER_GATED and _dictionary_word(tok, lang) and not (
+                    known_place(tok) or known_place(" ".join(tokens[i:i + 2]))):
+                place = False  # "im Internet", "in Brand", "im Moment"; not "in Den Haag"
             if lang in _NOUN_CAPITALISING and i > 0 and not _acronym(tok, text) and \
                     _common_noun(tok, lang) and (
                     lowered[i - 1] not in _PLACE_BEFORE_BARE_NAME
@@ -402,6 +405,10 @@ _NOUN_CAPITALISING = {"de"}
 # article there as well ("in Richtung", "in Zukunft", "in Kürze").
 _PLACE_BEFORE_BARE_NAME = {"in", "nach", "aus", "von", "bei"}
 _PLACE_ONLY_BEFORE = {"in", "nach", "aus"}
+# Where a word after "in" that the dictionary knows must also be a known place to be one
+# ("im Internet", "in Brand"). Not English: its dictionary knows "Bavaria", "Siberia",
+# "New" of "in New York", which no gazetteer here has (SemEval-2022 texts, read).
+_GAZETTEER_GATED = {"de"}
 
 
 @lru_cache(maxsize=100_000)

