@@ -247,7 +247,9 @@ class NameExtractor:
             key = _word_key(tok, lemma)
             if len(key) < 3:
                 continue
-            place = in_case or after_locative(lowered, i, lang) or (
+            # "in 2019 Holiday donations": the preposition is the year's, not the word's
+            bare_gap = i > 0 and not _GAP_BREAK.search(sentence[spans[i - 1][1]:spans[i][0]])
+            place = in_case or (bare_gap and after_locative(lowered, i, lang)) or (
                 after_locative_article(lowered, i) and place_name(tok) is not None)
             if place and lang in _GAZETTEER_GATED and _dictionary_word(tok, lang) and not (
                     known_place(tok) or known_place(" ".join(tokens[i:i + 2]))):
@@ -400,6 +402,8 @@ DATELINE_PREFIX = re.compile(
 
 
 _NOUN_CAPITALISING = {"de"}
+# between a preposition and its word: a figure or a stop ends the phrase; "#", "(" do not
+_GAP_BREAK = re.compile(r"[\d,.;:!?]")
 # "in Sotschi", "nach Moskau", "von Mitsubishi": a name that a dictionary also knows. After
 # the first three it is a place, which a gazetteer must know too: nouns go without an
 # article there as well ("in Richtung", "in Zukunft", "in Kürze").

@@ -287,6 +287,13 @@ def test_a_german_compound_of_dictionary_words_is_no_name_but_an_abbreviation_he
     assert not shown & {"Corona-Krise", "Symbol-Charakter", "CDU-Spitze"}
 
 
+def test_a_figure_between_a_preposition_and_a_word_makes_no_place():
+    found = NameExtractor().extract(
+        "Donations rose in 2019 Holiday season, and in 2020 Sign-ups fell. Protests spread "
+        "in #Homs and in Kyiv.", "en")
+    assert {found.surfaces[k].most_common(1)[0][0] for k in found.places} == {"Homs", "Kyiv"}
+
+
 def test_the_word_after_a_wire_dateline_starts_a_sentence():
     """"Brussels (AFP) - Astronomers on Wednesday ...": "Astronomers" opens the sentence
     (a common noun there), it is not a name seen mid-sentence."""
