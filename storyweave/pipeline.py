@@ -37,7 +37,7 @@ from .progress import Progress
 from .settings import Settings
 from .store import Store
 from .storylines import LINK_VERSION, StorylineLinker
-from .summarize import Summarizer
+from .summarize import Summarizer, site_furniture
 from .aspects import find_aspects, outlet_keys
 from .quote_links import event_quotes
 from .translate import get_translator, translate_summary
@@ -46,7 +46,8 @@ __all__ = ["Engine"]
 
 # Bump when summaries, aspects or quotes are computed differently: stored ones are then
 # recomputed on the next run instead of being reused for unchanged events.
-# 23: no site furniture, cut sentences' tails or caption credits in summaries;
+# 24: no site furniture in aspects; 23: no site furniture, cut sentences' tails or
+# caption credits in summaries;
 # 22: another point of the same summary supports no point;
 # 21: sentences of scripts without case (Arabic) are statements and end before "À", "Ş";
 # 20: a sentence naming no one needs a topic's closer match across languages;
@@ -60,7 +61,7 @@ __all__ = ["Engine"]
 # through Cyrillic inflection; 10: summary sentences start after a wire dateline; 9: a
 # passage placing its claim elsewhere is no support; 8: aspect phrases. (Actors are not
 # stored: they are computed at export, so how they are shown needs no bump.)
-EXPLAIN_VERSION = 23
+EXPLAIN_VERSION = 24
 
 
 class Engine:
@@ -336,9 +337,11 @@ class Engine:
             aliases = script_aliases(members)  # one speaker or name across scripts
             ev.summary = summarizer.summarize_prepared(sents, vecs, evidence, aliases)
             translate_summary(ev.summary, self.settings.target_lang, self.translator)
-            ev.aspects = find_aspects(sents, vecs, summarizer.sim, self.settings.target_lang,
-                                      lang_shift=lang_shift, names=self.builder.names,
-                                      aliases=aliases, outlets=outlet_keys(members))
+            keep = [i for i, s in enumerate(sents) if not site_furniture(s.text)]
+            ev.aspects = find_aspects([sents[i] for i in keep], vecs[keep], summarizer.sim,
+                                      self.settings.target_lang, lang_shift=lang_shift,
+                                      names=self.builder.names, aliases=aliases,
+                                      outlets=outlet_keys(members))
             ev.quotes = event_quotes(members, cached, self.settings.target_lang, aliases)
         cached.flush()
         bar.close()

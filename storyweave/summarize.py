@@ -122,11 +122,17 @@ _CREDIT_PREFIX = re.compile(
     re.I)
 # Site furniture left inside a one-line page: "This advertisement has not loaded yet, but
 # your article continues below.", "By continuing to use this site you consent to the use
-# of cookies ..."; a sentence that opens in lower case is the tail of a cut one.
+# of cookies ...", a paywall's form ("Enter your details below for immediate access.").
 _FURNITURE = re.compile(
     r"\b(advertisement has not loaded|article continues below|continuing to use this site|"
     r"(use|using) (of )?cookies|cookie policy|sign up for|subscribe to our|click here|"
-    r"all rights reserved|enable javascript|your browser)\b", re.I)
+    r"all rights reserved|enable javascript|your browser|enter your details|immediate access|"
+    r"trial request|(work|your) email address|password for your account|log ?in to|"
+    r"registrieren sie sich|melden sie sich an|artikel teilen)\b", re.I)
+
+
+def site_furniture(text: str) -> bool:
+    return bool(_FURNITURE.search(text))
 
 
 def summary_candidate(text: str) -> bool:
@@ -135,7 +141,7 @@ def summary_candidate(text: str) -> bool:
     first = re.search(r"[^\W\d_]\w*", text)
     if first and first.group(0)[0].islower() and not re.match(r"[a-z]{1,2}[A-Z]", first.group(0)):
         return False
-    return not _FURNITURE.search(text)
+    return not site_furniture(text)
 
 
 def split_sentences(article: Article) -> list[Sentence]:

@@ -74,6 +74,21 @@ def test_every_long_step_reports_its_progress(tmp_path, mini_corpus):
     assert bars["explaining"].n == bars["explaining"].total == stats.events
 
 
+def test_a_paywall_form_inside_the_text_makes_no_aspect(tmp_path):
+    form = ("Enter your details below for immediate access. The password for your account "
+            "must be at least 8 characters long and contain at least one number.")
+    rows = [{"id": f"r{i}", "title": "Dam bursts in Sardoba",
+             "text": f"A dam burst in Sardoba on Friday, flooding {n} villages, officials said. "
+                     f"Rescuers evacuated {n * 100} people from the flooded villages overnight. "
+                     + form} for i, n in ((1, 5), (2, 6), (3, 7))]
+    with engine(tmp_path) as e:
+        e.run([write_jsonl(tmp_path / "dam.jsonl", rows)])
+        (ev,) = e.events()
+        texts = {a.id: a.text for a in e.articles()}
+    passages = [texts[p.article_id][p.start:p.end] for asp in ev.aspects for p in asp.passages]
+    assert passages and not any("password" in p or "Enter your" in p for p in passages)
+
+
 def test_bad_inputs_are_rejected_with_reasons_and_the_run_goes_on(tmp_path, mini_corpus):
     bad = mini_corpus / "bad"
     bad.mkdir()
