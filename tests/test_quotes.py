@@ -387,3 +387,13 @@ def test_a_german_speaker_of_common_nouns_only_is_no_speaker():
             "Mitteilung der Ministerien. „Wir bleiben in der Regierung“, sagte die CDU.")
     speakers = [q.speaker for q in extract_quotes(text, "de")]
     assert speakers == ["Klopp", None, "CDU"]
+
+
+def test_a_function_word_a_people_or_a_city_by_the_verb_is_no_speaker():
+    text = ("Russia, she said on Wednesday, was pursuing \"a strategy of hybrid warfare\". "
+            "\"We always reserve the right to take measures,\" she said in Berlin. "
+            "\"We are hoping for the best but we are prepared,\" a Hungarian official said.")
+    assert [q.speaker for q in extract_quotes(text, "en")] == [None, None, None]
+    # Spanish news lets a country speak for its government
+    es = "Rusia respondió calificando el bombardeo de \"una agresión contra una nación soberana\"."
+    assert extract_quotes(es, "es")[0].speaker == "Rusia"
