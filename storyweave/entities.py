@@ -251,9 +251,10 @@ class NameExtractor:
             bare_gap = i > 0 and not _GAP_BREAK.search(sentence[spans[i - 1][1]:spans[i][0]])
             place = in_case or (bare_gap and after_locative(lowered, i, lang)) or (
                 after_locative_article(lowered, i) and place_name(tok) is not None)
-            if place and lang in _GAZETTEER_GATED and _dictionary_word(tok, lang) and not (
+            if place and lang in _GAZETTEER_GATED and (
+                    _dictionary_word(tok, lang) or _noun_compound(tok, lang)) and not (
                     known_place(tok) or known_place(" ".join(tokens[i:i + 2]))):
-                place = False  # "im Internet", "in Brand", "im Moment"; not "in Den Haag"
+                place = False  # "im Internet", "in Brand", "im Klinikbereich"; "in Den Haag"
             if lang in _NOUN_CAPITALISING and i > 0 and not _acronym(tok, text) and \
                     _common_noun(tok, lang) and (
                     lowered[i - 1] not in _PLACE_BEFORE_BARE_NAME
@@ -279,6 +280,24 @@ def _compound_head(word: str) -> str:
     if rest and head.isupper() and len(head) >= 2 and _common_noun(word, "de"):
         return head
     return word
+
+
+def _noun_compound(word: str, lang: str) -> bool:
+    """A German compound the dictionary lacks whose last part it knows ("Klinikbereich",
+    "Hotelmarkt"), unless it ends like a town ("Windsbach", "Auetal", "Hirzenhain")."""
+    low = word.lower()
+    if "-" in word or low.endswith(_TOWN_ENDINGS):
+        return False
+    return any(_dictionary_word(word[i].upper() + word[i + 1:], lang)
+               for i in range(3, len(word) - 3))
+
+
+# the last parts of German place names (GeoNames lists few towns under 15,000 people)
+_TOWN_ENDINGS = ("bach", "berg", "burg", "dorf", "feld", "hausen", "heim", "hain", "kirchen",
+                 "stein", "tal", "stadt", "furt", "hagen", "rode", "ingen", "hofen", "brück",
+                 "brücken", "au", "see", "wald", "born", "beck", "stedt", "leben", "weiler",
+                 "münster", "kirch", "reuth", "ried", "loe", "nach", "kofen", "ow", "itz",
+                 "viertel", "horst", "scheid", "ing")
 
 
 def _after_given_name(found: list[list], i: int, gap: str, lang: str) -> bool:

@@ -258,9 +258,9 @@ def test_a_german_noun_after_in_is_a_place_only_where_a_gazetteer_knows_it():
     # words English knows too are names, but a place only where a gazetteer knows them
     found = NameExtractor().extract(
         "Das Auto geriet gestern in Brand, wie im Internet zu lesen war. Das Gericht in Den "
-        "Haag und ein Richter in Südkorea urteilten.", "de")
+        "Haag und ein Richter in Südkorea urteilten. Im Klinikbereich in Windsbach auch.", "de")
     places = {found.surfaces[k].most_common(1)[0][0] for k in found.places}
-    assert places == {"Den", "Südkorea"}  # "Den Haag" keyed by its first word
+    assert places == {"Den", "Südkorea", "Windsbach"}  # "Den Haag" keyed by its first word
     # after "von" and "bei" a name that a dictionary knows is still a name, not a place
     assert name_key("Mitsubishi") in NameExtractor().names(
         "Er leitet den Verwaltungsrat von Mitsubishi Motors.", "de")
