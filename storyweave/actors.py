@@ -12,11 +12,12 @@ from typing import Any
 from anyascii import anyascii
 
 from .entities import _STOP as _ENTITY_STOP
-from .entities import _DECLINED_NAME_LANGS, ARABIC_ARTICLE, _dictionary_word, cyrillic, name_key
+from .entities import _DECLINED_NAME_LANGS, ARABIC_ARTICLE, cyrillic, name_key
 from .gazetteer import english_demonym, english_name, place_name
 from .institutions import adjectives_after, institution_mention
 from .models import Article, Event
 from .morph import likeliest
+from .terms import dictionary_word
 
 __all__ = ["actors", "display_names", "script_aliases"]
 
@@ -437,7 +438,7 @@ def _given_names(keys: list[str], members: list[Article], n_articles: Counter[st
             if nxt and nxt[0] != k and nxt[1] == script:
                 pairs.add((k, nxt[0]))
                 between.setdefault((k, nxt[0]), Counter())[gap.group(0).strip()] += 1
-                if gap.group(0).strip() and _dictionary_word(nxt[2].lower(), a.lang):
+                if gap.group(0).strip() and dictionary_word(nxt[2].lower(), a.lang):
                     common_tail.add((k, nxt[0]))  # "Camp David el Estado", "Seif el Islam"
         follows.update(pairs)
     given: dict[str, str] = {}

@@ -23,9 +23,12 @@ from .gazetteer import (country_abbreviation, country_name, country_phrases, eng
                         english_name, organisation_abbreviation, phrase_form, place_aliases,
                         place_name)
 from .geonames import known_place
+from .german import (NOUN_CAPITALISING, PLACE_BEFORE_BARE_NAME, PLACE_ONLY_BEFORE, common_noun,
+                     compound_head, inflected, no_place)
 from .given_names import given_name
 from .locatives import after_locative, after_locative_article, places_from_context
 from .morph import morph_for as _morph_for
+from .terms import dictionary_word as _dictionary_word
 from .terms import stopwords
 
 __all__ = ["ARABIC_ARTICLE", "NameExtractor", "Names", "name_key"]
@@ -242,7 +245,7 @@ class NameExtractor:
                 continue
             if tok.isupper() and len(tok) > 6:
                 continue  # shouted headline words, not names
-            tok = _compound_head(bare) if lang in _NOUN_CAPITALISING else bare
+            tok = compound_head(bare) if lang in NOUN_CAPITALISING else bare
             lemma = self.lemma(tok, lang)
             key = _word_key(tok, lemma)
             if len(key) < 3:
@@ -251,17 +254,18 @@ class NameExtractor:
             bare_gap = i > 0 and not _GAP_BREAK.search(sentence[spans[i - 1][1]:spans[i][0]])
             place = in_case or (bare_gap and after_locative(lowered, i, lang)) or (
                 after_locative_article(lowered, i) and place_name(tok) is not None)
-            if place and lang in _GAZETTEER_GATED and (
-                    _dictionary_word(tok, lang) or _noun_compound(tok, lang)) and not (
-                    known_place(tok) or known_place(" ".join(tokens[i:i + 2]))):
-                place = False  # "im Internet", "in Brand", "im Klinikbereich"; "in Den Haag"
-            if lang in _NOUN_CAPITALISING and i > 0 and not _acronym(tok, text) and \
-                    _common_noun(tok, lang) and (
-                    lowered[i - 1] not in _PLACE_BEFORE_BARE_NAME
-                    or _inflected(tok, lang)
-                    or (lowered[i - 1] in _PLACE_ONLY_BEFORE and not known_place(tok))):
+            # German nouns stand after "in" as places do; not English: its dictionary knows
+            # "Bavaria", "Siberia", "New" of "in New York", which no gazetteer here has
+            if place and lang in NOUN_CAPITALISING and \
+                    no_place(tok, tokens[i + 1] if i + 1 < len(tokens) else "", lang):
+                place = False
+            if lang in NOUN_CAPITALISING and i > 0 and not _acronym(tok, text) and \
+                    common_noun(tok, lang) and (
+                    lowered[i - 1] not in PLACE_BEFORE_BARE_NAME
+                    or inflected(tok, lang)
+                    or (lowered[i - 1] in PLACE_ONLY_BEFORE and not known_place(tok))):
                 if _after_given_name(found, i, sentence[spans[i - 1][1]:spans[i][0]], lang) \
-                        and not _inflected(tok, lang):
+                        and not inflected(tok, lang):
                     out.surnames.setdefault(key, tok)  # "Angela Merkel", "Friedrich Merz"
                 out.maybe[key] += 1
                 continue
@@ -269,35 +273,6 @@ class NameExtractor:
             keep = _shown_as_written(tok, lemma, lang)
             found.append([i, key, tok if keep else _shown_lemma(lemma, tok), place, False])
         return found
-
-
-def _compound_head(word: str) -> str:
-    """German hyphenates a compound that starts with an abbreviation ("CDU-Spitze",
-    "EZB-Präsidentin"): the abbreviation is the name. Other compounds of a dictionary noun
-    are common nouns ("Corona-Krise", `_common_noun`), or names where no dictionary knows
-    their head ("Notre-Dame", "Germanwings-Maschine"), kept whole as before."""
-    head, _, rest = word.partition("-")
-    if rest and head.isupper() and len(head) >= 2 and _common_noun(word, "de"):
-        return head
-    return word
-
-
-def _noun_compound(word: str, lang: str) -> bool:
-    """A German compound the dictionary lacks whose last part it knows ("Klinikbereich",
-    "Hotelmarkt"), unless it ends like a town ("Windsbach", "Auetal", "Hirzenhain")."""
-    low = word.lower()
-    if "-" in word or low.endswith(_TOWN_ENDINGS):
-        return False
-    return any(_dictionary_word(word[i].upper() + word[i + 1:], lang)
-               for i in range(3, len(word) - 3))
-
-
-# the last parts of German place names (GeoNames lists few towns under 15,000 people)
-_TOWN_ENDINGS = ("bach", "berg", "burg", "dorf", "feld", "hausen", "heim", "hain", "kirchen",
-                 "stein", "tal", "stadt", "furt", "hagen", "rode", "ingen", "hofen", "brück",
-                 "brücken", "au", "see", "wald", "born", "beck", "stedt", "leben", "weiler",
-                 "münster", "kirch", "reuth", "ried", "loe", "nach", "kofen", "ow", "itz",
-                 "viertel", "horst", "scheid", "ing")
 
 
 def _after_given_name(found: list[list], i: int, gap: str, lang: str) -> bool:
@@ -332,7 +307,7 @@ def _title_case(tokens: list[str], lang: str) -> bool:
     Roundup", "Mt. Gox Seeks US Bankruptcy Relief"): there a capital marks no name. Told
     from a sentence dense with names ("Later, Sergei Lavrov met Mike Pompeo in Sochi") by
     its capitalised words being mostly ordinary dictionary words."""
-    if lang in _NOUN_CAPITALISING:
+    if lang in NOUN_CAPITALISING:
         return False
     long = [t for t in tokens[1:] if len(t) >= 4]
     caps = [t for t in long if t[0].isupper()]
@@ -362,16 +337,6 @@ def _split_datelines(sentences: list[str]) -> Iterator[str]:
             yield sentence[cut:]
         elif sentence:
             yield sentence
-
-
-@lru_cache(maxsize=200_000)
-def _dictionary_word(word: str, lang: str) -> bool:
-    import simplemma
-
-    try:
-        return simplemma.is_known(word, lang=lang)
-    except ValueError:  # a language simplemma has no dictionary for: no evidence either way
-        return False
 
 
 @lru_cache(maxsize=200_000)
@@ -420,27 +385,8 @@ DATELINE_PREFIX = re.compile(
     r"\s+(?=[A-ZÀ-ÞА-ЯІЇЄҐ\"“«])")
 
 
-_NOUN_CAPITALISING = {"de"}
 # between a preposition and its word: a figure or a stop ends the phrase; "#", "(" do not
 _GAP_BREAK = re.compile(r"[\d,.;:!?]")
-# "in Sotschi", "nach Moskau", "von Mitsubishi": a name that a dictionary also knows. After
-# the first three it is a place, which a gazetteer must know too: nouns go without an
-# article there as well ("in Richtung", "in Zukunft", "in Kürze").
-_PLACE_BEFORE_BARE_NAME = {"in", "nach", "aus", "von", "bei"}
-_PLACE_ONLY_BEFORE = {"in", "nach", "aus"}
-# Where a word after "in" that the dictionary knows must also be a known place to be one
-# ("im Internet", "in Brand"). Not English: its dictionary knows "Bavaria", "Siberia",
-# "New" of "in New York", which no gazetteer here has (SemEval-2022 texts, read).
-_GAZETTEER_GATED = {"de"}
-
-
-@lru_cache(maxsize=100_000)
-def _inflected(word: str, lang: str) -> bool:
-    """A plural or case form ("nach Angaben", "nach Punkten", "von Rebellen"): place names
-    after "nach" or "aus" keep their form ("nach Sotschi"), common nouns do not."""
-    import simplemma
-
-    return simplemma.lemmatize(word, lang=lang).lower() != word.lower()  # "Kurz" is "kurz"
 
 
 _FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO"}
@@ -484,28 +430,6 @@ def _lower_words(text: str) -> frozenset[str]:
     """Words a text writes in lower or mixed case (read once per text, and only when an
     all-capital word asks: "ZEIT" beside "Zeit" is shouted)."""
     return frozenset(t.lower() for t in _TOKEN.findall(text) if not t.isupper())
-
-
-@lru_cache(maxsize=200_000)
-def _common_noun(word: str, lang: str) -> bool:
-    """German capitalises every noun, so capitals do not mark names there ("Krieg",
-    "Treffen" were 88 of 100 false actor keys). A word simplemma's German dictionary knows
-    but its English one does not is taken for a common noun: person names are mostly
-    unknown to it ("Lawrow", "Selenskyj"), and names that travel (Iran, Paris, Nissan)
-    are known in English too; countries and cities named differently ("Libanon") are
-    known from the gazetteer."""
-    if english_name(word):
-        return False
-    head, _, last = word.rpartition("-")
-    # "Corona-Krise", "SPD-Chef" (English knows "Chef" too), "Schwarz-grün": a compound of
-    # a German noun or adjective, unless it ends in a given name ("Klaus-Dieter") or starts
-    # with a word no dictionary knows ("Ippen-Digital"); some proper names are lost
-    # ("Main-Tauber-Kreis", "Robert-Koch-Institut")
-    if head and last and not known_place(word) and not given_name(last) and \
-            _dictionary_word(word.split("-", 1)[0], lang):
-        return last[0].islower() or (not last.isupper() and _dictionary_word(last, lang))
-    return _dictionary_word(word, lang) and not (
-        _dictionary_word(word, "en") or _dictionary_word(word.lower(), "en"))
 
 
 @dataclass

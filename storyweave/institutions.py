@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .entities import ARABIC_ARTICLE, _dictionary_word
+from .entities import ARABIC_ARTICLE
 from .gazetteer import english_name, organisation_abbreviation
+from .terms import dictionary_word
 
 __all__ = ["adjectives_after", "institution_mention"]
 
@@ -93,4 +94,4 @@ def institution_mention(text: str, start: int, word: str, lang: str) -> bool:
 def _common_word(word: str, lang: str) -> bool:
     if english_name(word) or organisation_abbreviation(word):
         return False  # "Trípoli"; Italian "la Nato" ("nato": born)
-    return _dictionary_word(word.lower(), lang)
+    return dictionary_word(word.lower(), lang)

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .entities import (_NOUN_CAPITALISING, _OPENING_ELISION, _STOP, ARABIC_ARTICLE, NameExtractor,
-                       _common_noun, _standalone_name, _word_key, cyrillic, function_word)
+from .entities import (_OPENING_ELISION, _STOP, ARABIC_ARTICLE, NameExtractor, _standalone_name,
+                       _word_key, cyrillic, function_word)
 from .gazetteer import (country_abbreviation, english_demonym, english_name,
                         organisation_abbreviation, place_name)
-from .given_names import given_name
+from .german import NOUN_CAPITALISING, nouns_only
 from .models import Quote
 from .morph import likeliest
 from .quote_words import ACCORDING as _ACCORDING
@@ -488,29 +488,7 @@ def _no_speaker(speaker: str, text: str, lang: str, verb: bool) -> bool:
         # "nato"); not every dictionary word: "La Russa" beside "russa", "Rice" beside "rice"
         if not word.isupper() and word.lower() in stopwords(lang):
             return True
-    return lang in _NOUN_CAPITALISING and _nouns_only(words, text)
-
-
-def _nouns_only(words: list[str], text: str) -> bool:
-    """German words that are all common nouns ("Dienstag", "Gebieten Mobilität"), unless
-    the text writes them after a given name somewhere ("Jürgen Klopp": the dictionary knows
-    "Klopp" too); abbreviations are parties and firms ("CDU", "RTL")."""
-    return all(_common_noun(w, "de") and not w.split("-")[0].isupper()  # "des EZB-Rats"
-               and w not in _surnames(text) for w in words)
-
-
-def _surnames(text: str) -> frozenset[str]:
-    """Capitalised words that follow a given name in `text` ("Angela Merkel")."""
-    return _surnames_cached(text) if len(text) < 100_000 else frozenset()
-
-
-@lru_cache(maxsize=8)
-def _surnames_cached(text: str) -> frozenset[str]:
-    return frozenset(w for g, w in _GIVEN_AND_NEXT.findall(text) if given_name(g)
-                     and g.lower() not in stopwords("de"))
-
-
-_GIVEN_AND_NEXT = re.compile(r"(?<![\w-])([A-ZÀ-Þ][a-zà-ÿ]+) (?=([A-ZÀ-Þ][\w-]*\w))")
+    return lang in NOUN_CAPITALISING and nouns_only(words, text)
 
 
 def _previous_sentence_start(text: str, pos: int) -> int:

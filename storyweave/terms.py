@@ -68,3 +68,14 @@ def term_keys(text: str, lang: str, stem: int = 6) -> Counter[str]:
     inflected Russian or German forms mostly do), with their counts."""
     stop = stopwords(lang)
     return Counter(low[:stem] for w in WORD.findall(text) if (low := w.lower()) not in stop)
+
+
+@lru_cache(maxsize=200_000)
+def dictionary_word(word: str, lang: str) -> bool:
+    """Does simplemma's dictionary of `lang` know the word (as written)?"""
+    import simplemma
+
+    try:
+        return simplemma.is_known(word, lang=lang)
+    except ValueError:  # a language simplemma has no dictionary for: no evidence either way
+        return False
