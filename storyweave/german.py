@@ -37,11 +37,12 @@ def common_noun(word: str, lang: str) -> bool:
         return False
     head, _, last = word.rpartition("-")
     # "Corona-Krise", "SPD-Chef" (English knows "Chef" too), "Schwarz-grün": a compound of
-    # a German noun or adjective, unless it ends in a given name ("Klaus-Dieter") or starts
-    # with a word no dictionary knows ("Ippen-Digital"); some proper names are lost
-    # ("Main-Tauber-Kreis", "Robert-Koch-Institut")
+    # a German noun or adjective, unless it ends in a given name ("Klaus-Dieter") or has a
+    # word no dictionary knows before its last ("Ippen-Digital", "Von-Kármán-Krater"); some
+    # proper names are lost ("Main-Tauber-Kreis", "Robert-Koch-Institut")
+    parts = word.split("-")
     if head and last and not known_place(word) and not given_name(last) and \
-            dictionary_word(word.split("-", 1)[0], lang):
+            all(dictionary_word(p, lang) for p in parts[:-1]):  # not "Von-Kármán-Krater"
         return last[0].islower() or (not last.isupper() and dictionary_word(last, lang))
     return dictionary_word(word, lang) and not (
         dictionary_word(word, "en") or dictionary_word(word.lower(), "en"))
@@ -71,8 +72,12 @@ def no_place(word: str, next_word: str, lang: str) -> bool:
     """A word after "in" that is no place although it stands where one does: one the
     dictionary knows or a compound of a noun it knows, that no gazetteer knows, alone or
     with the next word ("im Internet", "in Brand", "im Klinikbereich"; not "in Den Haag")."""
-    return (dictionary_word(word, lang) or _noun_compound(word, lang)) and not (
-        known_place(word) or known_place(f"{word} {next_word}".strip()))
+    parts = [p for p in word.split("-") if p]
+    if len(parts) > 1:  # "Corona-Krise"; not "Von-Kármán-Krater", named by "Kármán"
+        common = all(dictionary_word(p, lang) for p in parts)
+    else:
+        common = dictionary_word(word, lang) or _noun_compound(word, lang)
+    return common and not (known_place(word) or known_place(f"{word} {next_word}".strip()))
 
 
 def _noun_compound(word: str, lang: str) -> bool:

@@ -259,10 +259,10 @@ def test_a_german_noun_after_in_is_a_place_only_where_a_gazetteer_knows_it():
     found = NameExtractor().extract(
         "Das Auto geriet gestern in Brand, wie im Internet zu lesen war. Das Gericht in Den "
         "Haag und ein Richter in Südkorea urteilten. Im Klinikbereich in Windsbach auch. "
-        "Die Kämpfe im Donbass gehen weiter.", "de")
+        "Die Kämpfe im Donbass gehen weiter. Die Sonde landete im Von-Kármán-Krater.", "de")
     places = {found.surfaces[k].most_common(1)[0][0] for k in found.places}
     # "Den Haag" keyed by its first word; "Donbass" is no compound of "Don" and "Bass"
-    assert places == {"Den", "Südkorea", "Windsbach", "Donbass"}
+    assert places == {"Den", "Südkorea", "Windsbach", "Donbass", "Von-Kármán-Krater"}
     # after "von" and "bei" a name that a dictionary knows is still a name, not a place
     assert name_key("Mitsubishi") in NameExtractor().names(
         "Er leitet den Verwaltungsrat von Mitsubishi Motors.", "de")
