@@ -23,9 +23,8 @@ from .gazetteer import (country_abbreviation, country_name, country_phrases, eng
                         english_name, organisation_abbreviation, phrase_form, place_aliases,
                         place_name)
 from .geonames import known_place
-from .german import (NOUN_CAPITALISING, PLACE_BEFORE_BARE_NAME, PLACE_ONLY_BEFORE, common_noun,
-                     compound_head, inflected, no_place)
-from .given_names import given_name
+from .german import (NOUN_CAPITALISING, PLACE_BEFORE_BARE_NAME, PLACE_ONLY_BEFORE,
+                     after_given_name, common_noun, compound_head, inflected, no_place)
 from .locatives import after_locative, after_locative_article, places_from_context
 from .morph import morph_for as _morph_for
 from .terms import dictionary_word as _dictionary_word
@@ -250,21 +249,13 @@ class NameExtractor:
             key = _word_key(tok, lemma)
             if len(key) < 3:
                 continue
-            # "in 2019 Holiday donations": the preposition is the year's, not the word's
-            bare_gap = i > 0 and not _GAP_BREAK.search(sentence[spans[i - 1][1]:spans[i][0]])
-            place = in_case or (bare_gap and after_locative(lowered, i, lang)) or (
-                after_locative_article(lowered, i) and place_name(tok) is not None)
-            # German nouns stand after "in" as places do; not English: its dictionary knows
-            # "Bavaria", "Siberia", "New" of "in New York", which no gazetteer here has
-            if place and lang in NOUN_CAPITALISING and \
-                    no_place(tok, tokens[i + 1] if i + 1 < len(tokens) else "", lang):
-                place = False
+            place = in_case or _after_place_preposition(tok, i, sentence, spans, words, lang)
             if lang in NOUN_CAPITALISING and i > 0 and not _acronym(tok, text) and \
                     common_noun(tok, lang) and (
                     lowered[i - 1] not in PLACE_BEFORE_BARE_NAME
                     or inflected(tok, lang)
                     or (lowered[i - 1] in PLACE_ONLY_BEFORE and not known_place(tok))):
-                if _after_given_name(found, i, sentence[spans[i - 1][1]:spans[i][0]], lang) \
+                if after_given_name(found, i, sentence[spans[i - 1][1]:spans[i][0]], lang) \
                         and not inflected(tok, lang):
                     out.surnames.setdefault(key, tok)  # "Angela Merkel", "Friedrich Merz"
                 out.maybe[key] += 1
@@ -275,14 +266,19 @@ class NameExtractor:
         return found
 
 
-def _after_given_name(found: list[list], i: int, gap: str, lang: str) -> bool:
-    """Does token `i` directly follow a person's given name ("Angela Merkel", not "Seit
-    Montag", "Duisburger Polizei")? The list of given names has some function words."""
-    if not found or found[-1][0] != i - 1 or gap != " ":
-        return False
-    _, _, surface, place, in_context = found[-1]
-    return not (place or in_context or surface.lower() in stopwords(lang)) and \
-        given_name(surface)
+def _after_place_preposition(tok: str, i: int, sentence: str, spans: list[tuple[int, int]],
+                             words: tuple[list[str], list[str]], lang: str) -> bool:
+    """Is token `i` (read as `tok`) a place by the preposition before it ("in Sochi",
+    "in the United States")? `words`: the sentence's tokens as written and lowercased."""
+    tokens, lowered = words
+    # "in 2019 Holiday donations": the preposition is the year's, not the word's
+    bare_gap = i > 0 and not _GAP_BREAK.search(sentence[spans[i - 1][1]:spans[i][0]])
+    place = (bare_gap and after_locative(lowered, i, lang)) or (
+        after_locative_article(lowered, i) and place_name(tok) is not None)
+    # German nouns stand after "in" as places do; not English: its dictionary knows
+    # "Bavaria", "Siberia", "New" of "in New York", which no gazetteer here has
+    return bool(place) and not (lang in NOUN_CAPITALISING and no_place(
+        tok, tokens[i + 1] if i + 1 < len(tokens) else "", lang))
 
 
 def _shown_lemma(lemma: str, written: str) -> str:

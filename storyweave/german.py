@@ -14,8 +14,8 @@ from .geonames import known_place
 from .given_names import given_name
 from .terms import dictionary_word, stopwords
 
-__all__ = ["NOUN_CAPITALISING", "PLACE_BEFORE_BARE_NAME", "PLACE_ONLY_BEFORE", "common_noun",
-           "compound_head", "inflected", "no_place", "nouns_only"]
+__all__ = ["NOUN_CAPITALISING", "PLACE_BEFORE_BARE_NAME", "PLACE_ONLY_BEFORE", "after_given_name",
+           "common_noun", "compound_head", "inflected", "no_place", "nouns_only"]
 
 NOUN_CAPITALISING = {"de"}
 # "in Sotschi", "nach Moskau", "von Mitsubishi": a name that a dictionary also knows. After
@@ -55,6 +55,16 @@ def inflected(word: str, lang: str) -> bool:
     import simplemma
 
     return simplemma.lemmatize(word, lang=lang).lower() != word.lower()  # "Kurz" is "kurz"
+
+
+def after_given_name(found: list[list], i: int, gap: str, lang: str) -> bool:
+    """Does token `i` directly follow a person's given name ("Angela Merkel", not "Seit
+    Montag", "Duisburger Polizei")? The list of given names has some function words."""
+    if not found or found[-1][0] != i - 1 or gap != " ":
+        return False
+    _, _, surface, place, in_context = found[-1]
+    return not (place or in_context or surface.lower() in stopwords(lang)) and \
+        given_name(surface)
 
 
 def compound_head(word: str) -> str:

@@ -138,10 +138,14 @@ def site_furniture(text: str) -> bool:
 def summary_candidate(text: str) -> bool:
     """May the sentence stand in a summary: not site furniture, not a cut sentence's tail
     ("murder and violating the victims' rights."; "eBay said" is a name)."""
-    first = re.search(r"[^\W\d_]\w*", text)
-    if first and first.group(0)[0].islower() and not re.match(r"[a-z]{1,2}[A-Z]", first.group(0)):
+    first = _FIRST_WORD.search(text)
+    if first and first.group(0)[0].islower() and not _BRAND_START.match(first.group(0)):
         return False
     return not site_furniture(text)
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]\w*")
+_BRAND_START = re.compile(r"[a-z]{1,2}[A-Z]")  # "eBay", "iPhone"
 
 
 def split_sentences(article: Article) -> list[Sentence]:
