@@ -481,6 +481,8 @@ def _no_speaker(speaker: str, text: str, lang: str, verb: bool) -> bool:
     words = speaker.split()
     if len(words) == 1:
         word = words[0]
+        if len(word.rstrip("'’")) <= 1:
+            return True  # "E'": Italian "È" typed without its accent ("Ue", "Tv" are names)
         if lang in _PLACE_NO_SPEAKER and ((verb and place_name(word)) or english_demonym(
                 word) or english_demonym(word.rstrip("s"))):
             return True

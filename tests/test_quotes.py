@@ -394,6 +394,11 @@ def test_a_function_word_a_people_or_a_city_by_the_verb_is_no_speaker():
             "\"We always reserve the right to take measures,\" she said in Berlin. "
             "\"We are hoping for the best but we are prepared,\" a Hungarian official said.")
     assert [q.speaker for q in extract_quotes(text, "en")] == [None, None, None]
+    # Italian "È" typed as "E'" opens the sentence; it speaks for no one
+    it = ("E' quanto ha affermato il ministro degli Esteri libico, Moussa Koussa, in "
+          "un'intervista alla radio. \"Siamo disposti ad accogliere gli osservatori appena "
+          "possibile\", ha aggiunto.")
+    assert extract_quotes(it, "it")[0].speaker != "E'"
     # Spanish news lets a country speak for its government
     es = "Rusia respondió calificando el bombardeo de \"una agresión contra una nación soberana\"."
     assert extract_quotes(es, "es")[0].speaker == "Rusia"
