@@ -14,7 +14,7 @@ import numpy as np
 from .entities import NameExtractor, Names, name_key
 from .models import Article, Aspect, Citation
 from .quotes import TITLES
-from .summarize import Sentence
+from .summarize import Sentence, site_furniture
 from .terms import WORD, label_stopwords
 
 __all__ = ["find_aspects", "outlet_keys"]
@@ -208,6 +208,8 @@ def find_aspects(sents: list[Sentence], vecs: np.ndarray, sim: Callable[[np.ndar
     `names`: to lead labels with a name (`_lead_name`); `aliases`: the event's
     cross-script name keys (actors.script_aliases); `outlets`: name keys of the reports'
     outlets, never a label's name."""
+    keep = [i for i, s in enumerate(sents) if not site_furniture(s.text)]  # paywall forms
+    sents, vecs = [sents[i] for i in keep], vecs[keep]
     if len(sents) < 4:
         return []
     from sklearn.cluster import AgglomerativeClustering

@@ -35,17 +35,23 @@ def common_noun(word: str, lang: str) -> bool:
     known from the gazetteer."""
     if english_name(word):
         return False
-    head, _, last = word.rpartition("-")
-    # "Corona-Krise", "SPD-Chef" (English knows "Chef" too), "Schwarz-grün": a compound of
-    # a German noun or adjective, unless it ends in a given name ("Klaus-Dieter") or has a
-    # word no dictionary knows before its last ("Ippen-Digital", "Von-Kármán-Krater"); some
-    # proper names are lost ("Main-Tauber-Kreis", "Robert-Koch-Institut")
-    parts = word.split("-")
-    if head and last and not known_place(word) and not given_name(last) and \
-            all(dictionary_word(p, lang) for p in parts[:-1]):  # not "Von-Kármán-Krater"
-        return last[0].islower() or (not last.isupper() and dictionary_word(last, lang))
+    # "Corona-Krise", "SPD-Chef" (English knows "Chef" too), "Schwarz-grün", unless it ends
+    # in a given name ("Klaus-Dieter"); some proper names are lost ("Main-Tauber-Kreis").
+    # Others the dictionary knows whole ("Co-Trainer", "E-Mail") fall to the test below.
+    if "-" in word.strip("-") and not known_place(word) and \
+            not given_name(word.rpartition("-")[2]) and _compound_of_words(word, lang):
+        return True
     return dictionary_word(word, lang) and not (
         dictionary_word(word, "en") or dictionary_word(word.lower(), "en"))
+
+
+def _compound_of_words(word: str, lang: str) -> bool:
+    """A hyphenated compound of dictionary words, its last part a noun or an adjective in
+    lower case ("Corona-Krise", "Schwarz-grün"); one part no dictionary knows makes it a
+    name ("Von-Kármán-Krater", "Ippen-Digital-Redaktionsnetzwerk")."""
+    *parts, last = word.split("-")
+    return all(dictionary_word(p, lang) for p in parts) and bool(last) and (
+        last[0].islower() or (not last.isupper() and dictionary_word(last, lang)))
 
 
 @lru_cache(maxsize=100_000)
@@ -82,9 +88,8 @@ def no_place(word: str, next_word: str, lang: str) -> bool:
     """A word after "in" that is no place although it stands where one does: one the
     dictionary knows or a compound of a noun it knows, that no gazetteer knows, alone or
     with the next word ("im Internet", "in Brand", "im Klinikbereich"; not "in Den Haag")."""
-    parts = [p for p in word.split("-") if p]
-    if len(parts) > 1:  # "Corona-Krise"; not "Von-Kármán-Krater", named by "Kármán"
-        common = all(dictionary_word(p, lang) for p in parts)
+    if "-" in word.strip("-"):  # "Corona-Krise"; not "Von-Kármán-Krater", named by "Kármán"
+        common = _compound_of_words(word, lang)
     else:
         common = dictionary_word(word, lang) or _noun_compound(word, lang)
     return common and not (known_place(word) or known_place(f"{word} {next_word}".strip()))
@@ -118,7 +123,7 @@ def nouns_only(words: list[str], text: str) -> bool:
     """German words that are all common nouns ("Dienstag", "Gebieten Mobilität"), unless
     the text writes them after a given name somewhere ("Jürgen Klopp": the dictionary knows
     "Klopp" too); abbreviations are parties and firms ("CDU", "RTL")."""
-    return all(common_noun(w, "de") and not w.split("-")[0].isupper()  # "des EZB-Rats"
+    return all(common_noun(w, "de") and not compound_head(w).isupper()  # "CDU", "EZB-Rats"
                and w not in _surnames(text) for w in words)
 
 

@@ -37,7 +37,7 @@ from .progress import Progress
 from .settings import Settings
 from .store import Store
 from .storylines import LINK_VERSION, StorylineLinker
-from .summarize import Summarizer, site_furniture
+from .summarize import Summarizer
 from .aspects import find_aspects, outlet_keys
 from .quote_links import event_quotes
 from .translate import get_translator, translate_summary
@@ -337,11 +337,9 @@ class Engine:
             aliases = script_aliases(members)  # one speaker or name across scripts
             ev.summary = summarizer.summarize_prepared(sents, vecs, evidence, aliases)
             translate_summary(ev.summary, self.settings.target_lang, self.translator)
-            keep = [i for i, s in enumerate(sents) if not site_furniture(s.text)]
-            ev.aspects = find_aspects([sents[i] for i in keep], vecs[keep], summarizer.sim,
-                                      self.settings.target_lang, lang_shift=lang_shift,
-                                      names=self.builder.names, aliases=aliases,
-                                      outlets=outlet_keys(members))
+            ev.aspects = find_aspects(sents, vecs, summarizer.sim, self.settings.target_lang,
+                                      lang_shift=lang_shift, names=self.builder.names,
+                                      aliases=aliases, outlets=outlet_keys(members))
             ev.quotes = event_quotes(members, cached, self.settings.target_lang, aliases)
         cached.flush()
         bar.close()
