@@ -33,23 +33,34 @@ def _lead_keys(a: Article) -> set[str]:
 
 
 def _place_phrase(shown: str, members: list[Article]) -> str:
-    """A place keyed by its first word shown whole: "in New York" and "in Hong Kong" name
-    the place after "in" ("New", "Hong"; keys are per word), which reads as "New York"
-    where most of the reports' mentions of "New" go on that way (two words more at most,
-    and none past a known place: "Rock Hill", not "Rock Hill Police"). A place known by
-    itself ("Detroit" in "Detroit Police") is never extended."""
-    if place_name(shown) or known_place(shown):
+    """A place keyed by its first word shown whole ("in New York" names "New", see
+    `name_phrase`), unless the place is known by itself ("Detroit" in "Detroit Police")."""
+    if place_name(shown):
         return shown
+    return name_phrase(shown, [a.text for a in members])
+
+
+def name_phrase(shown: str, texts: list[str]) -> str:
+    """A name keyed by its first word shown whole: "in New York" and "in Hong Kong" name
+    the place after "in" ("New", "Hong"; keys are per word), which reads as "New York"
+    where most of the texts' mentions of "New" go on that way (two words more at most,
+    and none past a known place: "Rock Hill", not "Rock Hill Police"). The gazetteer is
+    asked only where a longer phrase could be read: most names never load it."""
+    phrase = shown
     for _ in range(2):
-        pattern = re.compile(rf"(?<![\w-]){re.escape(shown)}(?: ([A-Z][\w.-]*\w))?(?![\w-])")
-        follows = Counter(m.group(1) for a in members for m in pattern.finditer(a.text))
-        word, n = follows.most_common(1)[0] if follows else (None, 0)
-        if word is None or n * 10 < 6 * sum(follows.values()):
+        word = _next_word(phrase, texts)
+        if word is None or known_place(phrase):
             break
-        shown = f"{shown} {word}"
-        if known_place(shown):  # "Rock Hill", not "Rock Hill Police"
-            break
-    return shown
+        phrase = f"{phrase} {word}"
+    return phrase
+
+
+def _next_word(phrase: str, texts: list[str]) -> str | None:
+    """The capitalised word that most of the texts' mentions of `phrase` go on with."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?: ([A-Z][\w.-]*\w))?(?![\w-])")
+    follows = Counter(m.group(1) for t in texts for m in pattern.finditer(t))
+    word, n = follows.most_common(1)[0] if follows else (None, 0)
+    return word if word is not None and n * 10 >= 6 * sum(follows.values()) else None
 
 
 def event_id(anchor_article_id: str) -> str:

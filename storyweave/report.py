@@ -15,8 +15,15 @@ __all__ = ["write_report", "Renderer", "stylesheet"]
 
 
 def _env() -> Environment:
-    return Environment(loader=PackageLoader("storyweave", "templates"),
-                       autoescape=select_autoescape(["html"]))
+    env = Environment(loader=PackageLoader("storyweave", "templates"),
+                      autoescape=select_autoescape(["html"]))
+    env.filters["count"] = _count
+    return env
+
+
+def _count(n: int, noun: str) -> str:
+    """ "1 article", "3 articles": English plurals of the report's few nouns."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _highlight(text: str, spans: list[tuple[int, int]], article_id: str) -> Markup:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .cluster import EventState
+from .events import name_phrase
 from .models import Storyline
 
 if TYPE_CHECKING:
@@ -18,8 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = ["StorylineLinker", "LINK_VERSION"]
 
-# Bumped when linking changes, so a stored run relinks on its next update.
-LINK_VERSION = 3
+# Bumped when linking or titling changes, so a stored run relinks on its next update.
+LINK_VERSION = 4  # 4: titles write a place of several words whole
 
 
 def core_names(ev: EventState, share: float = 0.5, repeats: int = 2) -> dict[str, float]:
@@ -165,7 +166,7 @@ class StorylineLinker:
             shown = [display.get(k, k.title()) for k in ranked[:4] if in_events[k] >= 2]
             texts = [text_of[a.id] for m in members[:8] for a in events[m].members[:2]
                      if text_of and a.id in text_of]
-            names = _full_names(shown, texts)[:3]
+            names = _title_names(shown, texts)
             first = members[0]  # the earliest by arrival: its id names the storyline
             out.append(Storyline(id="sl-" + ids[first].removeprefix("ev-"),
                                  title=" – ".join(names) or ids[first],
@@ -237,6 +238,17 @@ def fold_weak_communities(graph: "nx.Graph", communities: list[set[int]]) -> lis
         groups[into] |= groups.pop(weak)
         heapq.heappush(queue, key(into))
     return list(groups.values())
+
+
+def _title_names(shown: list[str], texts: list[str]) -> list[str]:
+    """Up to three names for a storyline's title, each written whole ("New York", not
+    "New": `name_phrase`), none repeating another's words ("New York – York")."""
+    out: list[str] = []
+    for name in _full_names(shown, texts):
+        phrase = name_phrase(name, texts)
+        if not set(phrase.split()) <= {w for n in out for w in n.split()}:
+            out.append(phrase)
+    return out[:3]
 
 
 def _full_names(shown: list[str], texts: list[str]) -> list[str]:

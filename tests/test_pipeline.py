@@ -548,7 +548,11 @@ def test_the_report_lists_undated_events_after_dated_ones(tmp_path):
     assert sorted(ev["date"] is None for ev in data["events"]) == [False, True]
     index = write_report(data, tmp_path / "report").read_text(encoding="utf-8")
     assert index.index("Flood closes the port") < index.index("Beekeepers count")
-    assert "undated" in index
+    assert "undated" in index and "2 events from 2 articles in 1 language" in index
+    # no outlet is known for a bare JSONL row: the page says nothing of outlets
+    page = (tmp_path / "report" / "events" / f"{data['events'][0]['id']}.html").read_text(
+        encoding="utf-8")
+    assert "1 article (1 independent) in" in page and "outlet" not in page.split("<h2>")[0]
 
 
 def test_a_bot_check_page_is_rejected_with_its_phrase_but_a_story_about_bots_is_kept(tmp_path):

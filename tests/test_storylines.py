@@ -167,3 +167,14 @@ def test_key_dates_leave_out_days_long_before_the_reports():
     days = [k["date"] for k in key_dates(arts)]
     assert march.isoformat() in days and power.isoformat() not in days
     assert power.isoformat() in [k["date"] for k in key_dates(arts, span_margin=None)]
+
+
+def test_titles_write_a_place_of_several_words_whole():
+    from storyweave.storylines import _title_names
+
+    texts = ["Floods hit New York on Monday.", "In New York, the subway closed.",
+             "New York City officials said the York Avenue tunnel was shut."]
+    assert _title_names(["New", "Subway", "York"], texts) == ["New York", "Subway"]
+    # a name most mentions do not go on from stays as it is
+    assert _title_names(["Lavrov", "Moscow"], ["Lavrov Said", "Lavrov said", "Moscow"]) == \
+        ["Lavrov", "Moscow"]
