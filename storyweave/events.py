@@ -37,7 +37,8 @@ def _place_phrase(shown: str, members: list[Article]) -> str:
     `name_phrase`), unless the place is known by itself ("Detroit" in "Detroit Police")."""
     if place_name(shown):
         return shown
-    return name_phrase(shown, [a.text for a in members])
+    # headlines too: ECB+'s "New Bedford" was in three headlines and no text
+    return name_phrase(shown, [f"{a.title}\n{a.text}" for a in members])
 
 
 def name_phrase(shown: str, texts: list[str]) -> str:

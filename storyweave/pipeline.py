@@ -288,7 +288,7 @@ class Engine:
         storylines = StorylineLinker(calibration=calibration, lang_shift=clusterer.lang_shift).build(
             ev_states, [e.id for e in events], clusterer.idf,
             self.display_names(arts, self.settings.target_lang),
-            frozenset(clusterer.weak_names), {a.id: a.text for a in arts})
+            frozenset(clusterer.weak_names), {a.id: f"{a.title}\n{a.text}" for a in arts})
         by_event = {e.id: e for e in events}
         for sl in storylines:
             sl.event_ids.sort(key=lambda i: (by_event[i].date.isoformat() if by_event[i].date
