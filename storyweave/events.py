@@ -47,13 +47,31 @@ def name_phrase(shown: str, texts: list[str]) -> str:
     where most of the texts' mentions of "New" go on that way (two words more at most,
     and none past a known place: "Rock Hill", not "Rock Hill Police"). The gazetteer is
     asked only where a longer phrase could be read: most names never load it."""
-    phrase = shown
+    phrase = _abbreviation_before(shown, texts) or shown
     for _ in range(2):
         word = _next_word(phrase, texts)
         if word is None or known_place(phrase):
             break
         phrase = f"{phrase} {word}"
     return phrase
+
+
+# "Mt. Gox", "St. Louis", "Ft. Hood": the name extractor ends a name at a full stop, so the
+# abbreviation before it is lost. Titles before a name ("Mr.", "Dr.", "Gen.") are no part
+# of it ("Lavrov", not "Mr. Lavrov").
+_TITLE_ABBREVIATIONS = {"Mr.", "Mrs.", "Ms.", "Dr.", "Sr.", "Jr.", "Gen.", "Col.", "Sen.",
+                        "Rep.", "Gov.", "Lt.", "Sgt.", "Capt.", "Prof.", "Rev.", "Cpl.",
+                        "Maj.", "Adm.", "Pres.", "Atty.", "Det.", "Supt.", "Insp.", "No."}
+
+
+def _abbreviation_before(name: str, texts: list[str]) -> str | None:
+    """"Mt. Gox" for "Gox" when most of the texts' mentions of it follow "Mt."."""
+    pattern = re.compile(rf"(?<![\w.-])(?:([A-Z][a-z]{{0,3}}\.) )?{re.escape(name)}(?![\w-])")
+    before = Counter(m.group(1) for t in texts for m in pattern.finditer(t))
+    word, n = before.most_common(1)[0] if before else (None, 0)
+    if word is None or word in _TITLE_ABBREVIATIONS or n * 10 < 6 * sum(before.values()):
+        return None
+    return f"{word} {name}"
 
 
 def _next_word(phrase: str, texts: list[str]) -> str | None:

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 __all__ = ["StorylineLinker", "LINK_VERSION"]
 
 # Bumped when linking or titling changes, so a stored run relinks on its next update.
-LINK_VERSION = 5  # 4: titles write a place of several words whole; 5: headlines read too
+LINK_VERSION = 6  # 4: titles write a place of several words whole; 5: headlines read too;
+# 6: "Mt. Gox", not "Gox"
 
 
 def core_names(ev: EventState, share: float = 0.5, repeats: int = 2) -> dict[str, float]:

@@ -80,8 +80,10 @@ def is_statement(text: str, lang: str = "en", min_words: int = 6, min_lower: int
         if m.offset is not None and m.text and not (m.relative or "").startswith(("weekday", "days")):
             masked[m.offset:m.offset + len(m.text)] = " " * len(m.text)
     words = _WORDS.findall("".join(masked))
-    # a letter of a script without case (Arabic, Hebrew) counts as lower case
-    return sum(w[0].isalpha() and not w[0].isupper() and len(w) >= 3 for w in words) >= min_lower
+    # a letter of a script without case (Arabic, Hebrew) counts as lower case; a word with a
+    # capital inside is a name ("al-Islam", "l'Égypte": a name list is no statement)
+    return sum(w[0].isalpha() and not any(c.isupper() for c in w) and len(w) >= 3
+               for w in words) >= min_lower
 
 
 def _same_scale(x: str, y: str) -> bool:
@@ -338,9 +340,11 @@ class Summarizer:
                 continue
             if not anchored and sims[j] < bar + self.topic_margin and (
                     _topic_only(shared, shares, self.topic_share)
-                    or (not names_i and s.lang != own.lang)):
+                    or (not names_i and s.lang != own.lang)) \
+                    and not claims.quotes_match(i, j, bar + self.topic_margin):
                 continue  # only the event's topic in common ("Siria" in a Syria event), or
-                # nothing at all across languages ("La ofensiva está demostrando ser mortal")
+                # nothing at all across languages ("La ofensiva está demostrando ser mortal"),
+                # unless both quote one statement closely (attributions dilute the match)
             if places_i and places_j and not places_i & places_j:
                 continue  # "searched the offices in Yokohama" / "arrested in Tokyo"
             if places_i & facts[i].towns and facts[j].towns and not places_i & facts[j].may_name:
@@ -471,6 +475,14 @@ class _Claims:
         views = [(True, self.vec[t]) for t in quotes]
         return views if mostly else [(False, self.vecs[k])] + views
 
+    def quotes_match(self, i: int, j: int, bar: float) -> bool:
+        """Both sentences mostly quotes, and two of their quotes at `bar` or closer."""
+        if not (self._quotes(i)[1] and self._quotes(j)[1]):
+            return False
+        self.prepare([i, j])
+        return any(float(self.s.sim(_cos(self.vec[a], self.vec[b]))) >= bar
+                   for a in self._quotes(i)[0] for b in self._quotes(j)[0])
+
     def same_statement(self, i: int, j: int) -> bool:
         """Both plain sentences: yes (the sentence similarity decided). Otherwise a quote
         must match: another quote at `support_cos` (two renderings of one statement), or
@@ -482,7 +494,10 @@ class _Claims:
             for qb, b in self._views(j):
                 if not (qa or qb):
                     continue
-                cos = float(a @ b) / max(float(np.linalg.norm(a) * np.linalg.norm(b)), 1e-9)
-                if float(self.s.sim(cos)) >= (self.s.support_cos if qa and qb else self.s.quote_cos):
+                if float(self.s.sim(_cos(a, b))) >= (self.s.support_cos if qa and qb else self.s.quote_cos):
                     return True
         return False
+
+
+def _cos(a: np.ndarray, b: np.ndarray) -> float:
+    return float(a @ b) / max(float(np.linalg.norm(a) * np.linalg.norm(b)), 1e-9)

@@ -178,3 +178,7 @@ def test_titles_write_a_place_of_several_words_whole():
     # a name most mentions do not go on from stays as it is
     assert _title_names(["Lavrov", "Moscow"], ["Lavrov Said", "Lavrov said", "Moscow"]) == \
         ["Lavrov", "Moscow"]
+    # an abbreviation before the name is part of it, a title is not
+    gox = ["Mt. Gox files for bankruptcy.", "Bitcoin exchange Mt. Gox shut.", "Mt. Gox, in Tokyo"]
+    assert _title_names(["Gox", "Tokyo"], gox) == ["Mt. Gox", "Tokyo"]
+    assert _title_names(["Lavrov"], ["Mr. Lavrov said.", "Mr. Lavrov met Mr. Kerry."]) == ["Lavrov"]

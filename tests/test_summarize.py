@@ -90,6 +90,9 @@ def test_headlines_datelines_and_name_lists_are_not_statements():
     assert not is_statement("Perché c'è la guerra in Siria e chi la combatte?", "it")
     assert is_statement("Il a ajouté : « Nous rebâtirons cette cathédrale tous ensemble. »", "fr")
     assert is_statement('"Why should I leave?" he asked the reporters in Tokyo on Monday.')
+    # a name's lowercase particle is no lowercase word: a list of names states nothing
+    assert not is_statement("Muhammad, Saif al-Islam, Khamis, Hannibal, Aysha, Saadi, Mutassim, Saif al-Arab.", "it")
+    assert is_statement("Elles illustrent le moment où Hosni Moubarak se résigne à quitter l'Égypte.", "fr")
 
 
 def test_another_quote_by_the_same_speaker_is_not_support():
@@ -226,6 +229,19 @@ def test_a_sentence_naming_no_one_needs_a_closer_match_across_languages():
     assert "a2" not in cited(s, ready)
     s.topic_margin = 0.0
     assert "a2" in cited(s, ready)
+
+
+def test_one_quote_in_two_languages_needs_no_closer_match():
+    # the quote names no one, so across languages the whole sentences would need the
+    # topic's higher bar; the quotes themselves match closely, and that is the claim
+    a = art(1, '"We are ready to restore trust, but it cannot be a one-way street," Lavrov said.')
+    b = art(2, '"We are ready to restore trust, but it cannot be a one-way street," - сказав Лавров.', "uk")
+    s = Summarizer(HashingEmbedder(), max_sentences=1)
+    ready = sents, vecs, facts = prepared(s, [a, b])
+    s.support_cos = float(s.sim(vecs[1] @ vecs[0])) - s.topic_margin / 2  # over the plain bar
+    assert "a2" in cited(s, ready)
+    s_plain = Summarizer(HashingEmbedder(), max_sentences=1, quote_share=1.0, support_cos=s.support_cos)
+    assert "a2" not in cited(s_plain, prepared(s_plain, [a, b]))
 
 
 def test_another_point_of_the_summary_supports_no_point():
