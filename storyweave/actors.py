@@ -372,10 +372,13 @@ def display_names(arts: list[Article], target_lang: str = "en") -> dict[str, str
     # A country or city is shown under its English name whatever language named it
     # ("Kiew", "Київ" -> "Kyiv"), also when its adjective shares the key and is
     # commoner ("Russian", "Russian forces"), unless the place is a rare reading of the
-    # key ("George").
+    # key ("George"). Target-language reports' own spelling of that place stays ("Turkey",
+    # not CLDR's "Türkiye").
     for k, c in places.items():
         if sum(c.values()) * 3 >= reports[k]:
-            out[k] = c.most_common(1)[0][0]
+            english = c.most_common(1)[0][0]
+            written = out[k] if scores[k][out[k]] >= 1_000_000 else None
+            out[k] = written if written and english_name(written) == english else english
     return out
 
 

@@ -25,7 +25,7 @@ from .gazetteer import (country_abbreviation, country_name, country_phrases, eng
 from .geonames import known_place
 from .german import (NOUN_CAPITALISING, PLACE_BEFORE_BARE_NAME, PLACE_ONLY_BEFORE,
                      after_given_name, common_noun, compound_head, inflected, no_place)
-from .locatives import after_locative, after_locative_article, places_from_context
+from .locatives import after_compass, after_locative, after_locative_article, places_from_context
 from .morph import morph_for as _morph_for
 from .terms import dictionary_word as _dictionary_word
 from .terms import stopwords
@@ -226,8 +226,8 @@ class NameExtractor:
                 continue  # a word of a country's name read as a whole
             if i in countries:
                 resume, code, surface = countries[i]
-                place = (after_locative(lowered, i, lang) or after_locative_article(lowered, i)) \
-                    and place_name(surface) is not None
+                place = (after_locative(lowered, i, lang) or after_locative_article(lowered, i)
+                         or after_compass(lowered, i)) and place_name(surface) is not None
                 found.append([i, country_key(code), surface, place, False])  # "in the EU": no place
                 continue
             tok, in_case = _case_ending(_ELISION.sub("", tok), lang)  # "l'Égypte", "d'Assad"
@@ -249,7 +249,7 @@ class NameExtractor:
             key = _word_key(tok, lemma)
             if len(key) < 3:
                 continue
-            place = in_case or _after_place_preposition(tok, i, sentence, spans, words, lang)
+            place = in_case or _after_place_preposition(tok, lemma, i, sentence, spans, words, lang)
             if lang in NOUN_CAPITALISING and i > 0 and not _acronym(tok, text) and \
                     common_noun(tok, lang) and (
                     lowered[i - 1] not in PLACE_BEFORE_BARE_NAME
@@ -266,15 +266,18 @@ class NameExtractor:
         return found
 
 
-def _after_place_preposition(tok: str, i: int, sentence: str, spans: list[tuple[int, int]],
-                             words: tuple[list[str], list[str]], lang: str) -> bool:
-    """Is token `i` (read as `tok`) a place by the preposition before it ("in Sochi",
-    "in the United States")? `words`: the sentence's tokens as written and lowercased."""
+def _after_place_preposition(tok: str, lemma: str, i: int, sentence: str,
+                             spans: list[tuple[int, int]], words: tuple[list[str], list[str]],
+                             lang: str) -> bool:
+    """Is token `i` (read as `tok`, `lemma`) a place by the preposition before it ("in
+    Sochi", "in the United States") or a compass word ("на юге Турции": a known place
+    only)? `words`: the sentence's tokens as written and lowercased."""
     tokens, lowered = words
     # "in 2019 Holiday donations": the preposition is the year's, not the word's
     bare_gap = i > 0 and not _GAP_BREAK.search(sentence[spans[i - 1][1]:spans[i][0]])
     place = (bare_gap and after_locative(lowered, i, lang)) or (
-        after_locative_article(lowered, i) and place_name(tok) is not None)
+        after_locative_article(lowered, i) and place_name(tok) is not None) or (
+        after_compass(lowered, i) and (place_name(tok) or place_name(lemma)) is not None)
     # German nouns stand after "in" as places do; not English: its dictionary knows
     # "Bavaria", "Siberia", "New" of "in New York", which no gazetteer here has
     return bool(place) and not (lang in NOUN_CAPITALISING and no_place(

@@ -109,7 +109,14 @@ def _english_by_name() -> dict[str, str]:
                 out.setdefault(phrase_form(name), english)
     for form, code in country_phrases().items():
         out.setdefault(form, _names_by_place()[code]["en"])
+    for form, code in _ENGLISH_VARIANTS.items():
+        out.setdefault(phrase_form(form), _names_by_place()[code]["en"])
     return out
+
+
+# Names English news still writes where CLDR's English name is another ("Türkiye",
+# "Myanmar (Burma)", "Eswatini", "North Macedonia"): Babel does not ship CLDR's variants.
+_ENGLISH_VARIANTS = {"Turkey": "TR", "Burma": "MM", "Swaziland": "SZ", "Macedonia": "MK"}
 
 
 def english_name(surface: str) -> str | None:

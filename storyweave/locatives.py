@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["after_locative", "after_locative_article", "places_from_context"]
+__all__ = ["after_compass", "after_locative", "after_locative_article", "places_from_context"]
 
 # Words for kinds of place ("the town of Pazarcık", "Idlib province", "in den Provinzen
 # Aleppo, Idlib ...", "ciudades como Gaziantep"), in the languages storyweave reads most:
@@ -94,3 +94,36 @@ _NOT_LOCATIVE = {"ru": frozenset({"у"})}
 _LOCATIVE_OF = {"pl": frozenset({"w", "we", "pod", "przy", "koło"})}
 _LOCATIVE = set("in at near outside inside в у во на під біля поблизу под около возле "
                 "in im bei nahe à au en près a cerca".split())
+
+
+def after_compass(lowered: list[str], i: int) -> bool:
+    """Token i names a place by a compass word before it: "struck southern Turkey", "im
+    Südosten der Türkei", "el norte de Siria", "dans l'est de l'Ukraine", "на юге Турции".
+    News places a happening so without a preposition of place right before the name.
+    Callers ask for a country's or a listed city's name after it."""
+    if i > 0 and lowered[i - 1] in _COMPASS_ADJECTIVES:
+        return True  # "southern Turkey", "на юге Турции", "im Norden Syriens"
+    j = i - 1
+    if j > 0 and lowered[j] in _ARTICLES:
+        j -= 1  # "le nord de la Syrie", "den Südosten der Türkei"
+        if lowered[j] in _COMPASS_ADJECTIVES:
+            return True
+    if j < 1 or lowered[j] not in _COMPASS_OF:
+        return False
+    word, before = lowered[j - 1], lowered[j - 2] if j > 1 else ""
+    # Spanish "este" is also "this": only "el este de ..." is the east
+    return word in _COMPASS_NOUNS or (word == "este" and before in ("el", "al", "del"))
+
+
+# Compass words that stand right before a place's name, in the languages storyweave reads
+# most (a Slavic or German genitive follows its noun: "на юге Турции", "im Norden Syriens").
+_COMPASS_ADJECTIVES = frozenset("""southern northern eastern western central southeastern
+south-eastern northeastern north-eastern southwestern south-western northwestern
+north-western süden norden osten westen südosten nordosten südwesten nordwesten юге севере
+востоке западе юго-востоке юго-западе северо-востоке северо-западе півдні півночі сході
+заході південному північному""".split())
+# ... and the nouns an "of" joins to it ("el sureste de Turquía", "il nord della Siria").
+_COMPASS_NOUNS = frozenset("""sur norte oeste sureste noreste suroeste noroeste sud nord ovest
+ouest sud-est nord-est sud-ouest nord-ouest sud-ovest nord-ovest l'est l'ouest süden norden
+osten westen südosten nordosten südwesten nordwesten""".split())
+_COMPASS_OF = frozenset("de del du des di della dello dei der des d".split())

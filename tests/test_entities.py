@@ -122,6 +122,7 @@ def test_places_are_shown_under_their_english_name():
     assert english_name("Київ") == "Kyiv" and english_name("kiew") == "Kyiv"
     assert english_name("Ливан") == "Lebanon" and english_name("Эр-Рияд") == "Riyadh"
     assert english_name("Lavrov") is None
+    assert english_name("Turkey") == english_name("Türkei")  # CLDR's English is "Türkiye"
 
 
 def test_a_city_is_told_from_a_country():
@@ -236,6 +237,20 @@ def test_a_country_after_a_locative_and_an_article_is_a_place():
     # a parliament is no place, and French "à la" is a dative ("to France"), not "in"
     assert not ex.extract("The vote in the Verkhovna Rada was held on Monday.", "en").places
     assert not ex.extract("Il a parlé à la France hier soir.", "fr").places
+
+
+def test_a_known_place_after_a_compass_word_is_a_place():
+    ex = NameExtractor()
+    places = lambda text, lang: set(ex.extract(text, lang).places)  # noqa: E731
+    assert places("A quake struck southern Turkey and northern Syria on Monday.", "en") == {"turki", "siria"}
+    assert places("Ein Beben hat den Südosten der Türkei erschüttert.", "de") == {"turki"}
+    assert places("Un sismo sacudió el sureste de Turquía y el norte de Siria.", "es") == {"turki", "siria"}
+    assert places("Les combats continuent dans l'est de l'Ukraine.", "fr") == {"ukrai"}
+    assert places("Землетрясение произошло на юге Турции.", "ru") == {"turki"}
+    assert places("Землетрус стався на південному сході Туреччини.", "uk") == {"turki"}
+    # Spanish "este" is "this" too; a company or an unknown word after "western" is no place
+    assert not places("Este de Turquía no es un lugar.", "es")
+    assert not places("The deal gives western Nissan dealers more room.", "en")
 
 
 def test_german_inflected_nouns_after_nach_are_not_names_but_places_are():

@@ -67,6 +67,13 @@ def test_display_names_prefer_the_target_language_and_english_place_names():
     assert display[name_key("Kyiv")] == "Kyiv"
     assert display[name_key("Russia")] == "Russia"  # not the commoner English adjective
     assert Engine.display_names(arts, "de")[name_key("Zelensky")] == "Selenskyj"
+    # a place the target-language reports spell their own way keeps that spelling
+    quake = [_article(5, "Erdbeben in der Türkei", "Das Beben in der Türkei tötete Tausende.", "de"),
+             _article(6, "Quake hits Turkey", "The quake in Turkey killed thousands.", "en"),
+             _article(7, "Землетрясение в Турции", "Землетрясение в Турции унесло жизни.", "ru")]
+    assert Engine.display_names(quake, "en")[name_key("Turkey")] == "Turkey"
+    assert Engine.display_names(quake, "de")[name_key("Turkey")] == "Türkei"
+    assert Engine.display_names(quake[::2], "en")[name_key("Turkey")] == "Türkiye"  # CLDR's
 
 
 def test_an_event_is_titled_by_a_headline_not_by_a_first_line_that_reads_as_a_sentence():
