@@ -126,4 +126,4 @@ north-western süden norden osten westen südosten nordosten südwesten nordwest
 _COMPASS_NOUNS = frozenset("""sur norte oeste sureste noreste suroeste noroeste sud nord ovest
 ouest sud-est nord-est sud-ouest nord-ouest sud-ovest nord-ovest l'est l'ouest süden norden
 osten westen südosten nordosten südwesten nordwesten""".split())
-_COMPASS_OF = frozenset("de del du des di della dello dei der des d".split())
+_COMPASS_OF = frozenset("de del du des di della dello dei d".split())
