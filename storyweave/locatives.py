@@ -5,8 +5,14 @@ Pazarcık", "in Aleppo, Hama and Latakia"). Hand-written: no offline NER tags pl
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-__all__ = ["after_compass", "after_locative", "after_locative_article", "places_from_context"]
+from .gazetteer import place_name
+from .geonames import known_place
+from .given_names import given_name
+
+__all__ = ["after_compass", "after_locative", "after_locative_article", "personal_dative",
+           "places_from_context"]
 
 # Words for kinds of place ("the town of Pazarcık", "Idlib province", "in den Provinzen
 # Aleppo, Idlib ...", "ciudades como Gaziantep"), in the languages storyweave reads most:
@@ -88,8 +94,8 @@ _LOCATIVE_WITH_ARTICLE = frozenset("in dans en".split())
 # "shares in Renault", "a stake in Nissan": "in" after these names a company, not a place.
 _HOLDINGS = set("share shares stake stakes holding holdings investment investments".split())
 # Russian "у" + genitive is "at someone's", "X has" ("у Зеленского", "у Лукойла"); in
-# Ukrainian it is "in" ("у Києві").
-_NOT_LOCATIVE = {"ru": frozenset({"у"})}
+# Ukrainian it is "in" ("у Києві"). English "a" is an article.
+_NOT_LOCATIVE = {"ru": frozenset({"у"}), "en": frozenset({"a"})}  # "a White House aide"
 # Prepositions of one language only: Polish "w Warszawie" (an English "W" is George W. Bush's)
 _LOCATIVE_OF = {"pl": frozenset({"w", "we", "pod", "przy", "koło"})}
 _LOCATIVE = set("in at near outside inside в у во на під біля поблизу под около возле "
@@ -127,3 +133,30 @@ _COMPASS_NOUNS = frozenset("""sur norte oeste sureste noreste suroeste noroeste 
 ouest sud-est nord-est sud-ouest nord-ouest sud-ovest nord-ovest l'est l'ouest süden norden
 osten westen südosten nordosten südwesten nordwesten""".split())
 _COMPASS_OF = frozenset("de del du des di della dello dei d".split())
+
+
+def personal_dative(tok: str, lemma: str, lowered: list[str], i: int, text: str) -> bool:
+    """Spanish "exigieron a Saleh", "culpa a Bin Laden", French "a écrit à Hollande": after
+    "a"/"à" (a dative as well as "in"/"to") stands a person, not a place, when the word
+    is a given name or the text writes it right after one ("Alí Abdalá Saleh"), unless a
+    gazetteer knows it as a place ("a Madrid", "à Damas")."""
+    if i == 0 or lowered[i - 1] not in _DATIVE_TOO:
+        return False
+    if place_name(tok) or place_name(lemma) or known_place(tok):
+        return False
+    return given_name(tok) or tok.lower() in _after_given_names(text)
+
+
+_DATIVE_TOO = frozenset({"a", "à"})
+
+
+@lru_cache(maxsize=16)
+def _after_given_names(text: str) -> frozenset[str]:
+    """The words a text writes right after a given name ("Hosni Mubarak", "Osama bin
+    Laden" -> "mubarak", "bin"), lowercased: its people's surnames and their particles."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return frozenset(b.lower() for (a, _, end), (b, start, _) in zip(tokens, tokens[1:])
+                     if a[0].isupper() and text[end:start] == " " and given_name(a))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*", re.UNICODE)  # as entities' tokens

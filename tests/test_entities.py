@@ -253,6 +253,20 @@ def test_a_known_place_after_a_compass_word_is_a_place():
     assert not places("The deal gives western Nissan dealers more room.", "en")
 
 
+def test_a_person_after_a_dative_a_is_no_place():
+    ex = NameExtractor()
+    places = lambda text, lang: set(ex.extract(text, lang).places)  # noqa: E731
+    # Spanish and French "a"/"à" are datives too: a given name, or a word the text writes
+    # after one, is a person there; a place a gazetteer knows stays a place
+    assert not places("El presidente Alí Abdalá Saleh habló. Miles exigieron a Saleh que dimita.", "es")
+    assert not places("Gadafi culpa a Osama bin Laden de la revuelta y a Bin Laden de todo.", "es")
+    assert not places("François Hollande parle. Il a dit à Hollande que tout allait bien.", "fr")
+    assert places("El presidente viajó a Madrid el lunes.", "es") == {"madri"}
+    assert places("Ils sont arrivés à Daraa hier soir.", "fr") == {"dara"}  # no one's name
+    # English "a" is an article
+    assert places("He met a White House aide in Washington.", "en") == {"vasgi"}
+
+
 def test_german_inflected_nouns_after_nach_are_not_names_but_places_are():
     names = NameExtractor().names("Usyk gewann nach Punkten, nach Angaben der Veranstalter. "
                                   "Danach flog er nach Sotschi.", "de")
