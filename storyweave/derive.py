@@ -67,7 +67,8 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "origi
 # words of four letters or more: "Donbass" is a place; 57: a hyphenated German word with a
 # part no dictionary knows is a name: "Von-Kármán-Krater"; 58: "E'" is no speaker; 59: a
 # known place after a compass word, "southern Turkey", "на юге Турции", is a place; 60:
-# nor is a person after a dative "a"/"à", "exigieron a Saleh", nor English "a White"): stores
+# nor is a person after a dative "a"/"à", "exigieron a Saleh", nor an unknown word after
+# English "a", "a White House aide"): stores
 # derived before are derived again on their next update.
 DERIVE_VERSION = 60
 

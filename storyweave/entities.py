@@ -25,7 +25,7 @@ from .gazetteer import (country_abbreviation, country_name, country_phrases, eng
 from .geonames import known_place
 from .german import (NOUN_CAPITALISING, PLACE_BEFORE_BARE_NAME, PLACE_ONLY_BEFORE,
                      after_given_name, common_noun, compound_head, inflected, no_place)
-from .locatives import (after_compass, after_locative, after_locative_article, personal_dative,
+from .locatives import (after_compass, after_locative, after_locative_article, no_place_after_a,
                         places_from_context)
 from .morph import morph_for as _morph_for
 from .terms import dictionary_word as _dictionary_word
@@ -251,7 +251,7 @@ class NameExtractor:
             if len(key) < 3:
                 continue
             place = in_case or (_after_place_preposition(tok, lemma, i, sentence, spans, words, lang)
-                                and not personal_dative(tok, lemma, lowered, i, text))
+                                and not no_place_after_a(tok, lemma, lowered, i, text, lang))
             if lang in NOUN_CAPITALISING and i > 0 and not _acronym(tok, text) and \
                     common_noun(tok, lang) and (
                     lowered[i - 1] not in PLACE_BEFORE_BARE_NAME

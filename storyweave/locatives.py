@@ -11,7 +11,7 @@ from .gazetteer import place_name
 from .geonames import known_place
 from .given_names import given_name
 
-__all__ = ["after_compass", "after_locative", "after_locative_article", "personal_dative",
+__all__ = ["after_compass", "after_locative", "after_locative_article", "no_place_after_a",
            "places_from_context"]
 
 # Words for kinds of place ("the town of Pazarcık", "Idlib province", "in den Provinzen
@@ -94,8 +94,8 @@ _LOCATIVE_WITH_ARTICLE = frozenset("in dans en".split())
 # "shares in Renault", "a stake in Nissan": "in" after these names a company, not a place.
 _HOLDINGS = set("share shares stake stakes holding holdings investment investments".split())
 # Russian "у" + genitive is "at someone's", "X has" ("у Зеленского", "у Лукойла"); in
-# Ukrainian it is "in" ("у Києві"). English "a" is an article.
-_NOT_LOCATIVE = {"ru": frozenset({"у"}), "en": frozenset({"a"})}  # "a White House aide"
+# Ukrainian it is "in" ("у Києві").
+_NOT_LOCATIVE = {"ru": frozenset({"у"})}
 # Prepositions of one language only: Polish "w Warszawie" (an English "W" is George W. Bush's)
 _LOCATIVE_OF = {"pl": frozenset({"w", "we", "pod", "przy", "koło"})}
 _LOCATIVE = set("in at near outside inside в у во на під біля поблизу под около возле "
@@ -135,16 +135,18 @@ osten westen südosten nordosten südwesten nordwesten""".split())
 _COMPASS_OF = frozenset("de del du des di della dello dei d".split())
 
 
-def personal_dative(tok: str, lemma: str, lowered: list[str], i: int, text: str) -> bool:
-    """Spanish "exigieron a Saleh", "culpa a Bin Laden", French "a écrit à Hollande": after
-    "a"/"à" (a dative as well as "in"/"to") stands a person, not a place, when the word
-    is a given name or the text writes it right after one ("Alí Abdalá Saleh"), unless a
-    gazetteer knows it as a place ("a Madrid", "à Damas")."""
+def no_place_after_a(tok: str, lemma: str, lowered: list[str], i: int, text: str,
+                     lang: str) -> bool:
+    """Is a word after "a"/"à" no place though they mark places ("a Madrid", "à Paris")?
+    Spanish "exigieron a Saleh", "culpa a Bin Laden", French "a écrit à Hollande": a dative
+    before a person, when the word is a given name or the text writes it right after one
+    ("Alí Abdalá Saleh"); English "a White House aide", "a Waitrose store": an article,
+    before any word no gazetteer knows ("a Vancouver man" stays placed)."""
     if i == 0 or lowered[i - 1] not in _DATIVE_TOO:
         return False
     if place_name(tok) or place_name(lemma) or known_place(tok):
         return False
-    return given_name(tok) or tok.lower() in _after_given_names(text)
+    return lang == "en" or given_name(tok) or tok.lower() in _after_given_names(text)
 
 
 _DATIVE_TOO = frozenset({"a", "à"})

@@ -263,8 +263,9 @@ def test_a_person_after_a_dative_a_is_no_place():
     assert not places("François Hollande parle. Il a dit à Hollande que tout allait bien.", "fr")
     assert places("El presidente viajó a Madrid el lunes.", "es") == {"madri"}
     assert places("Ils sont arrivés à Daraa hier soir.", "fr") == {"dara"}  # no one's name
-    # English "a" is an article
+    # English "a" is an article: a place after it only where a gazetteer knows it
     assert places("He met a White House aide in Washington.", "en") == {"vasgi"}
+    assert places("Police arrested a Vancouver man on Monday.", "en") == {"vanku"}
 
 
 def test_german_inflected_nouns_after_nach_are_not_names_but_places_are():
