@@ -13,7 +13,7 @@ from anyascii import anyascii
 
 from .entities import _STOP as _ENTITY_STOP
 from .entities import _DECLINED_NAME_LANGS, ARABIC_ARTICLE, cyrillic, name_key
-from .gazetteer import english_demonym, english_name, place_name
+from .gazetteer import country_abbreviation, english_demonym, english_name, place_name
 from .institutions import adjectives_after, institution_mention
 from .models import Article, Event
 from .morph import likeliest
@@ -373,12 +373,13 @@ def display_names(arts: list[Article], target_lang: str = "en") -> dict[str, str
     # ("Kiew", "Київ" -> "Kyiv"), also when its adjective shares the key and is
     # commoner ("Russian", "Russian forces"), unless the place is a rare reading of the
     # key ("George"). Target-language reports' own spelling of that place stays ("Turkey",
-    # not CLDR's "Türkiye").
+    # not CLDR's "Türkiye"), unless it is an abbreviation ("U.S.": "United States").
     for k, c in places.items():
         if sum(c.values()) * 3 >= reports[k]:
             english = c.most_common(1)[0][0]
             written = out[k] if scores[k][out[k]] >= 1_000_000 else None
-            out[k] = written if written and english_name(written) == english else english
+            own = written and english_name(written) == english and not country_abbreviation(written)
+            out[k] = written if own else english
     return out
 
 

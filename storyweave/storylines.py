@@ -3,6 +3,7 @@ events side by side; it never merges them (that is the clusterer's job, within d
 from __future__ import annotations
 
 import heapq
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,8 +21,8 @@ if TYPE_CHECKING:
 __all__ = ["StorylineLinker", "LINK_VERSION"]
 
 # Bumped when linking or titling changes, so a stored run relinks on its next update.
-LINK_VERSION = 6  # 4: titles write a place of several words whole; 5: headlines read too;
-# 6: "Mt. Gox", not "Gox"
+LINK_VERSION = 7  # 4: titles write a place of several words whole; 5: headlines read too;
+# 6: "Mt. Gox", not "Gox"; 7: "Ali Abdullah Saleh", not "Saleh – Ali"
 
 
 def core_names(ev: EventState, share: float = 0.5, repeats: int = 2) -> dict[str, float]:
@@ -252,18 +253,31 @@ def _title_names(shown: list[str], texts: list[str]) -> list[str]:
     return out[:3]
 
 
+def _words_between(first: str, last: str, texts: list[str]) -> Counter[str]:
+    """Of the texts writing `first` right before `last` or one word before it, a count of
+    that word ('' where none stands between)."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(first)} (?:([A-Z][\w'’.-]*) )?{re.escape(last)}(?![\w-])")
+    return Counter((m.group(1) or "") for t in texts for m in [pattern.search(t)] if m)
+
+
 def _full_names(shown: list[str], texts: list[str]) -> list[str]:
     """Title names with a given name joined to the surname it stands before in most reports
     naming both ("Carlos", "Ghosn" -> "Carlos Ghosn"), so a storyline is not "Carlos – Ghosn".
     A plain substring check over a few reports: the full given-name analysis of the actor
     lists (explain.py) scans every report and is too slow here."""
     given: dict[int, int] = {}  # index of a given name -> index of its surname
+    middle: dict[int, str] = {}  # a name between them most reports write ("Ali Abdullah Saleh")
     for i, first in enumerate(shown):
         for j, last in enumerate(shown):
+            if i == j or j in given or i in given.values():
+                continue
             both = [t for t in texts if first in t and last in t]
-            if i != j and j not in given and i not in given.values() and both and \
-                    sum(f"{first} {last}" in t for t in both) * 5 >= len(both) * 3:
+            between = _words_between(first, last, both)
+            if both and sum(between.values()) * 5 >= len(both) * 3:
                 given[i] = j
+                word, n = between.most_common(1)[0]
+                if word and n * 5 >= sum(between.values()) * 3:
+                    middle[i] = word
                 break
     out, done = [], set()
     for i, name in enumerate(shown):
@@ -272,10 +286,10 @@ def _full_names(shown: list[str], texts: list[str]) -> list[str]:
         j = given.get(i)
         i_given = next((g for g, sur in given.items() if sur == i), None)
         if j is not None:  # a given name first: shown with its surname, here
-            out.append(f"{name} {shown[j]}")
+            out.append(" ".join(filter(None, (name, middle.get(i), shown[j]))))
             done |= {i, j}
         elif i_given is not None:  # a surname ranked before its given name
-            out.append(f"{shown[i_given]} {name}")
+            out.append(" ".join(filter(None, (shown[i_given], middle.get(i_given), name))))
             done |= {i, i_given}
         else:
             out.append(name)

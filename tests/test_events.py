@@ -74,6 +74,9 @@ def test_display_names_prefer_the_target_language_and_english_place_names():
     assert Engine.display_names(quake, "en")[name_key("Turkey")] == "Turkey"
     assert Engine.display_names(quake, "de")[name_key("Turkey")] == "Türkei"
     assert Engine.display_names(quake[::2], "en")[name_key("Turkey")] == "Türkiye"  # CLDR's
+    us = [_article(8, "Talks in the U.S.", "Lavrov arrived in the U.S. on Monday.", "en"),
+          _article(9, "Gespräche in den USA", "Lawrow kam am Montag in den USA an.", "de")]
+    assert Engine.display_names(us, "en")[name_key("U.S.")] == "United States"  # no abbreviation
 
 
 def test_an_event_is_titled_by_a_headline_not_by_a_first_line_that_reads_as_a_sentence():

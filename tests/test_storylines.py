@@ -182,3 +182,8 @@ def test_titles_write_a_place_of_several_words_whole():
     gox = ["Mt. Gox files for bankruptcy.", "Bitcoin exchange Mt. Gox shut.", "Mt. Gox, in Tokyo"]
     assert _title_names(["Gox", "Tokyo"], gox) == ["Mt. Gox", "Tokyo"]
     assert _title_names(["Lavrov"], ["Mr. Lavrov said.", "Mr. Lavrov met Mr. Kerry."]) == ["Lavrov"]
+    # a given name and a surname with a middle name between them are one name
+    yemen = ["Ali Abdullah Saleh quit.", "President Ali Abdullah Saleh left Yemen.", "Saleh spoke."]
+    assert _title_names(["Yemen", "Saleh", "Ali"], yemen) == ["Yemen", "Ali Abdullah Saleh"]
+    mixed = ["Ali Abdullah Saleh quit.", "Ali Abdallah Saleh left.", "Ali Saleh spoke."]
+    assert _title_names(["Saleh", "Ali"], mixed) == ["Ali Saleh"]
