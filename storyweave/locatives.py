@@ -140,16 +140,18 @@ def no_place_after_a(tok: str, lemma: str, lowered: list[str], i: int, text: str
     """Is a word after "a"/"à" no place though they mark places ("a Madrid", "à Paris")?
     Spanish "exigieron a Saleh", "culpa a Bin Laden", French "a écrit à Hollande": a dative
     before a person, when the word is a given name or the text writes it right after one
-    ("Alí Abdalá Saleh"); English "a White House aide", "a Waitrose store": an article,
-    before any word no gazetteer knows ("a Vancouver man" stays placed)."""
+    ("Alí Abdalá Saleh"); English "a White House aide", "a Waitrose store" (and Portuguese
+    "a Petrobras"): an article, before any word no gazetteer knows ("a Vancouver man" stays
+    placed)."""
     if i == 0 or lowered[i - 1] not in _DATIVE_TOO:
         return False
     if place_name(tok) or place_name(lemma) or known_place(tok):
         return False
-    return lang == "en" or given_name(tok) or tok.lower() in _after_given_names(text)
+    return lang in _ARTICLE_A or given_name(tok) or tok.lower() in _after_given_names(text)
 
 
 _DATIVE_TOO = frozenset({"a", "à"})
+_ARTICLE_A = frozenset({"en", "pt"})  # languages whose "a" is an article
 
 
 @lru_cache(maxsize=16)

@@ -266,6 +266,7 @@ def test_a_person_after_a_dative_a_is_no_place():
     # English "a" is an article: a place after it only where a gazetteer knows it
     assert places("He met a White House aide in Washington.", "en") == {"vasgi"}
     assert places("Police arrested a Vancouver man on Monday.", "en") == {"vanku"}
+    assert places("O ministro viajou a Lisboa, e a Petrobras anunciou lucros.", "pt") == {"lisbo"}
 
 
 def test_german_inflected_nouns_after_nach_are_not_names_but_places_are():
