@@ -21,7 +21,7 @@ from .geonames import known_place
 from .actors import display_names
 from .models import Article, Event, Membership
 
-__all__ = ["apply_overrides", "EventBuilder", "event_id"]
+__all__ = ["apply_overrides", "EventBuilder", "event_id", "majority", "name_phrase"]
 
 _NAMES = NameExtractor()
 
@@ -67,19 +67,21 @@ _TITLE_ABBREVIATIONS = {"Mr.", "Mrs.", "Ms.", "Dr.", "Sr.", "Jr.", "Gen.", "Col.
 def _abbreviation_before(name: str, texts: list[str]) -> str | None:
     """"Mt. Gox" for "Gox" when most of the texts' mentions of it follow "Mt."."""
     pattern = re.compile(rf"(?<![\w.-])(?:([A-Z][a-z]{{0,3}}\.) )?{re.escape(name)}(?![\w-])")
-    before = Counter(m.group(1) for t in texts for m in pattern.finditer(t))
-    word, n = before.most_common(1)[0] if before else (None, 0)
-    if word is None or word in _TITLE_ABBREVIATIONS or n * 10 < 6 * sum(before.values()):
-        return None
-    return f"{word} {name}"
+    word = majority(Counter(m.group(1) for t in texts for m in pattern.finditer(t)))
+    return None if word is None or word in _TITLE_ABBREVIATIONS else f"{word} {name}"
 
 
 def _next_word(phrase: str, texts: list[str]) -> str | None:
     """The capitalised word that most of the texts' mentions of `phrase` go on with."""
     pattern = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?: ([A-Z][\w.-]*\w))?(?![\w-])")
-    follows = Counter(m.group(1) for t in texts for m in pattern.finditer(t))
-    word, n = follows.most_common(1)[0] if follows else (None, 0)
-    return word if word is not None and n * 10 >= 6 * sum(follows.values()) else None
+    return majority(Counter(m.group(1) for t in texts for m in pattern.finditer(t)))
+
+
+def majority(counts: Counter):
+    """The commonest key when it has 60 % of the counts or more, else None (a mention with
+    no word before or after counts under the key None or "", and wins as nothing)."""
+    word, n = counts.most_common(1)[0] if counts else (None, 0)
+    return word if n and n * 5 >= 3 * sum(counts.values()) else None
 
 
 def event_id(anchor_article_id: str) -> str:

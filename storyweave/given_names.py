@@ -7,9 +7,10 @@ right after a given name ("Angela Merkel") they are names.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-__all__ = ["given_name"]
+__all__ = ["given_name", "words_after_given_names"]
 
 
 @lru_cache(maxsize=1)
@@ -23,3 +24,13 @@ def _detector():
 def given_name(word: str) -> bool:
     """'Angela', 'Friedrich', 'Jürgen' -> True; 'Region', 'Landrat', 'Euro' -> False."""
     return _detector().get_gender(word) != "unknown"
+
+
+@lru_cache(maxsize=16)
+def words_after_given_names(text: str, token: re.Pattern[str]) -> frozenset[str]:
+    """The words a text writes right after a given name, one space between ("Hosni
+    Mubarak", "Osama bin Laden" -> "mubarak", "bin"), lowercased: its people's surnames
+    and their particles. `token`: the caller's word pattern."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in token.finditer(text)]
+    return frozenset(b.lower() for (a, _, end), (b, start, _) in zip(tokens, tokens[1:])
+                     if a[0].isupper() and text[end:start] == " " and given_name(a))

@@ -5,7 +5,7 @@ Pazarcık", "in Aleppo, Hama and Latakia"). Hand-written: no offline NER tags pl
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
 
 from .gazetteer import place_name
 from .geonames import known_place
@@ -135,32 +135,21 @@ osten westen südosten nordosten südwesten nordwesten""".split())
 _COMPASS_OF = frozenset("de del du des di della dello dei d".split())
 
 
-def no_place_after_a(tok: str, lemma: str, lowered: list[str], i: int, text: str,
-                     lang: str) -> bool:
+def no_place_after_a(tok: str, lemma: str, lowered: list[str], i: int, lang: str,
+                     surnames: Callable[[], frozenset[str]]) -> bool:
     """Is a word after "a"/"à" no place though they mark places ("a Madrid", "à Paris")?
     Spanish "exigieron a Saleh", "culpa a Bin Laden", French "a écrit à Hollande": a dative
     before a person, when the word is a given name or the text writes it right after one
-    ("Alí Abdalá Saleh"); English "a White House aide", "a Waitrose store" (and Portuguese
+    ("Alí Abdalá Saleh", `surnames`: the text's words after given names, lowercased, asked
+    for only here); English "a White House aide", "a Waitrose store" (and Portuguese
     "a Petrobras"): an article, before any word no gazetteer knows ("a Vancouver man" stays
     placed)."""
     if i == 0 or lowered[i - 1] not in _DATIVE_TOO:
         return False
     if place_name(tok) or place_name(lemma) or known_place(tok):
         return False
-    return lang in _ARTICLE_A or given_name(tok) or tok.lower() in _after_given_names(text)
+    return lang in _ARTICLE_A or given_name(tok) or tok.lower() in surnames()
 
 
 _DATIVE_TOO = frozenset({"a", "à"})
 _ARTICLE_A = frozenset({"en", "pt"})  # languages whose "a" is an article
-
-
-@lru_cache(maxsize=16)
-def _after_given_names(text: str) -> frozenset[str]:
-    """The words a text writes right after a given name ("Hosni Mubarak", "Osama bin
-    Laden" -> "mubarak", "bin"), lowercased: its people's surnames and their particles."""
-    tokens = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
-    return frozenset(b.lower() for (a, _, end), (b, start, _) in zip(tokens, tokens[1:])
-                     if a[0].isupper() and text[end:start] == " " and given_name(a))
-
-
-_WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*", re.UNICODE)  # as entities' tokens

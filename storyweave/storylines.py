@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .cluster import EventState
-from .events import name_phrase
+from .events import majority, name_phrase
 from .models import Storyline
 
 if TYPE_CHECKING:
@@ -275,8 +275,7 @@ def _full_names(shown: list[str], texts: list[str]) -> list[str]:
             between = _words_between(first, last, both)
             if both and sum(between.values()) * 5 >= len(both) * 3:
                 given[i] = j
-                word, n = between.most_common(1)[0]
-                if word and n * 5 >= sum(between.values()) * 3:
+                if word := majority(between):
                     middle[i] = word
                 break
     out, done = [], set()
