@@ -111,7 +111,9 @@ _RAW_PATTERNS: list[tuple[str, str]] = [
 _CODE = re.compile(r"(^(//|/\*|\*/|<!--)|^(var|let|const)\s+[\w$]+\s*=|^function\b.*\(|"
                    r"^(if|for|while|switch)\s*\(.*\)\s*\{?$|^\}|\{$|^[\w$.\[\]'\"]+\s*(=|\+=)\s*.*;$|"
                    r"^!?[\w$.]+\(.*\);$|^-?[a-z-]+\s*:\s*[^;]+;\s*\}?$|^[#.][\w-]+[^{]*\{|"
-                   r"^'[\w-]+'\s*:|^[a-z_$][\w$]*\s*:\s*(function\b|'[^']*'\s*,?$|\"[^\"]*\"\s*,?$|"
+                   # a quoted key opens code only before a value: "'Cosmos': Can Fox ..." is a headline
+                   r"^'[\w-]+'\s*:\s*(['\"\d\[{(-]|true\b|false\b|null\b|function\b|$)|"
+                   r"^[a-z_$][\w$]*\s*:\s*(function\b|'[^']*'\s*,?$|\"[^\"]*\"\s*,?$|"
                    r"\d+\s*,?$|true\b|false\b)|^\"[^\"]*\"(\s*,\s*\"[^\"]*\")*\s*\)+;$|"
                    r"^\"[^\"]*\"(\s*,\s*\"[^\"]*\")+\s*,$)")
 # A comment section's header: what follows it is readers' comments, not the article.

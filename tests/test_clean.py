@@ -20,6 +20,7 @@ JUNK = [
     "N.B. Con Adblock attivo, potresti non vedere correttamente alcuni contenuti.", "envoye_special",
     "¿Desea activar las notificaciones en el escritorio?", "Reciba notificaciones de La Nación",
     "L'édition abonnés 100% digital", '"Giovedì", "Venerdì", "Sabato");', '"Giugno", "Luglio",',
+    "'sitekey': '6LeusxoUAAAAACPdQ6XgmLNImULpa-gRylyMwpTZ',", "'callback': function (token) {",
 ]
 KEEP = [
     "Ministers agree on new grain deal",  # a headline-like short line
@@ -32,6 +33,7 @@ KEEP = [
     "Voir la Syrie sombrer dans la guerre civile inquiète les voisins.",
     "Rebels took the town, the AFP/Reuters tally said on Monday.",
     "Interview",
+    "'Cosmos': Can Fox reboot shine amid 'billions and billions' of options?",  # a quoted key, no code
     '"Le peuple veut", "la chute du régime", scandaient-ils.',
 ]
 
