@@ -35,6 +35,8 @@ def common_noun(word: str, lang: str) -> bool:
     known from the gazetteer."""
     if english_name(word):
         return False
+    if _place_adjective(word):
+        return True
     # "Corona-Krise", "SPD-Chef" (English knows "Chef" too), "Schwarz-grün", unless it ends
     # in a given name ("Klaus-Dieter"); some proper names are lost ("Main-Tauber-Kreis").
     # Others the dictionary knows whole ("Co-Trainer", "E-Mail") fall to the test below.
@@ -43,6 +45,12 @@ def common_noun(word: str, lang: str) -> bool:
         return True
     return dictionary_word(word, lang) and not (
         dictionary_word(word, "en") or dictionary_word(word.lower(), "en"))
+
+
+def _place_adjective(word: str) -> bool:
+    """An adjective of a place, "Pekinger Zeit", "Kiewer Behörden": no name of its own (the
+    dictionary knows few of them). Lost with it: "Frankfurter" of "Frankfurter Allgemeine"."""
+    return len(word) > 5 and word.endswith("er") and word[0].isupper() and known_place(word[:-2])
 
 
 def _compound_of_words(word: str, lang: str) -> bool:

@@ -25,13 +25,20 @@ provinzen regionen bezirk bezirke bezirken gemeinde gemeinden ville villes régi
 département départements commune communes ciudad ciudades provincia provincias región
 regiones localidad localidades pueblo municipio municipios città regione regioni comune
 comuni город города городе городу район района районе районі району місто міста місті
-містечко містечка""".split())
+містечко містечка
+crater craters basin valley valleys island islands peninsula mountains river square insel
+inseln halbinsel wüste cratère île îles péninsule presqu'île vallée fleuve cráter isla islas
+península desierto valle río plaza cratere isola isole penisola deserto fiume piazza
+площадь площади площа площі река реки реке""".split())
+# natural features too ("the Von Karman crater", "la isla de Lampedusa", "piazza Tahrir",
+# "в кратере Фон Карман"); not English "desert" (a verb) nor "delta" (an airline)
 _PLACE_STEMS = ("област", "провинци", "провінці", "регион", "регіон", "деревн", "посёлк",
-                "поселк", "селищ")
+                "поселк", "селищ", "кратер", "остров", "острів", "острова", "полуостров",
+                "пустын", "пустел", "долин")
 # What may stand between a place word and its names: "of", "including", "such as" ...
 _PLACE_LINK = set("of including like such as de del della di du des d darunter wie como "
                   "comme come tels telles tales quali incluse включая как включно зокрема як "
-                  "among unter entre tra".split())
+                  "among unter entre tra von фон van".split())  # "у кратері фон Кармана"
 _LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or|und|oder|et|ou|y|e|o|и|или|і|й|та|або)\s+)?")
 
 
@@ -45,14 +52,17 @@ def places_from_context(sentence: str, spans: list[tuple[int, int]], tokens: lis
         return
 
     def place_word(i: int) -> bool:
-        return 0 <= i < len(tokens) and (tokens[i] in _PLACE_WORDS or
-                                          tokens[i].startswith(_PLACE_STEMS))
+        word = tokens[i].rpartition("'")[2] if 0 <= i < len(tokens) else ""  # "sull'isola"
+        return word in _PLACE_WORDS or word.startswith(_PLACE_STEMS)
 
     # lists: runs of names joined by commas or "and" (a two-word name counts once)
     lists: list[list[list]] = [[found[0]]]
+    def one_name(a: list, b: list) -> bool:  # "New York"; not "Vantotene, Merkel"
+        return b[0] == a[0] + 1 and not sentence[spans[a[0]][1]:spans[b[0]][0]].strip()
+
     for prev, cur in zip(found, found[1:]):
         gap = sentence[spans[prev[0]][1]:spans[cur[0]][0]]
-        if (cur[0] == prev[0] + 1 and not gap.strip()) or (gap.strip() and _LIST_GAP.fullmatch(gap)):
+        if one_name(prev, cur) or (gap.strip() and _LIST_GAP.fullmatch(gap)):
             lists[-1].append(cur)
         else:
             lists.append([cur])
@@ -62,12 +72,18 @@ def places_from_context(sentence: str, spans: list[tuple[int, int]], tokens: lis
         while j >= 0 and tokens[j] in _PLACE_LINK:
             j -= 1
         introduced = place_word(j) and j >= first - 3
-        units = 1 + sum(1 for a, b in zip(names, names[1:]) if b[0] != a[0] + 1)
+        units = 1 + sum(1 for a, b in zip(names, names[1:]) if not one_name(a, b))
         is_list = units >= 3 or any(
             sentence[spans[a[0]][1]:spans[b[0]][0]].strip(" ,") for a, b in zip(names, names[1:]))
-        if introduced or place_word(last + 1) or (is_list and any(n[3] for n in names)):
-            for n in names:
-                n[4] = True
+        if is_list or units == 1:
+            marked = names if introduced or place_word(last + 1) or (
+                is_list and any(n[3] for n in names)) else []
+        else:  # two names and a comma are no list: "la isla de Vantotene, Merkel defendió"
+            cut = next(k for k in range(1, len(names)) if not one_name(names[k - 1], names[k]))
+            marked = (names[:cut] if introduced else []) + (
+                names[cut:] if place_word(last + 1) else [])
+        for n in marked:
+            n[4] = True
 
 
 def after_locative(lowered: list[str], i: int, lang: str) -> bool:
@@ -75,6 +91,8 @@ def after_locative(lowered: list[str], i: int, lang: str) -> bool:
     if i == 0:
         return False
     before = lowered[i - 1]
+    if lowered[i] in _EARTH:  # "передал на Землю", "back to Earth": no place of an event
+        return False
     return (before in _LOCATIVE or before in _LOCATIVE_OF.get(lang, ())) and (
         before not in _NOT_LOCATIVE.get(lang, ())) and not (i > 1 and lowered[i - 2] in _HOLDINGS)
 
@@ -90,6 +108,9 @@ def after_locative_article(lowered: list[str], i: int) -> bool:
 _ARTICLES = frozenset("the der den dem die la le les el los las il lo".split())
 _LOCATIVE_WITH_ARTICLE = frozenset("in dans en".split())
 
+
+_EARTH = frozenset("earth erde terre tierra terra земля земли землю земле землёй землей землі "
+                   "землею".split())
 
 # "shares in Renault", "a stake in Nissan": "in" after these names a company, not a place.
 _HOLDINGS = set("share shares stake stakes holding holdings investment investments".split())

@@ -13,7 +13,10 @@ import numpy as np
 
 from .cluster import EventState
 from .events import majority, name_phrase
+from .gazetteer import english_name, organisation_abbreviation
+from .given_names import words_after_given_names
 from .models import Storyline
+from .terms import dictionary_word
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -21,8 +24,9 @@ if TYPE_CHECKING:
 __all__ = ["StorylineLinker", "LINK_VERSION"]
 
 # Bumped when linking or titling changes, so a stored run relinks on its next update.
-LINK_VERSION = 7  # 4: titles write a place of several words whole; 5: headlines read too;
-# 6: "Mt. Gox", not "Gox"; 7: "Ali Abdullah Saleh", not "Saleh – Ali"
+LINK_VERSION = 8  # 4: titles write a place of several words whole; 5: headlines read too;
+# 6: "Mt. Gox", not "Gox"; 7: "Ali Abdullah Saleh", not "Saleh – Ali"; 8: no common word
+# the reports write in lower case too ("servizi segreti": not "Italy – Segreti – Servicio")
 
 
 def core_names(ev: EventState, share: float = 0.5, repeats: int = 2) -> dict[str, float]:
@@ -168,7 +172,8 @@ class StorylineLinker:
             shown = [display.get(k, k.title()) for k in ranked[:4] if in_events[k] >= 2]
             texts = [text_of[a.id] for m in members[:8] for a in events[m].members[:2]
                      if text_of and a.id in text_of]
-            names = _title_names(shown, texts)
+            langs = sum((events[m].langs for m in members), Counter())
+            names = _title_names(shown, texts, langs.most_common(1)[0][0] if langs else "")
             first = members[0]  # the earliest by arrival: its id names the storyline
             out.append(Storyline(id="sl-" + ids[first].removeprefix("ev-"),
                                  title=" – ".join(names) or ids[first],
@@ -242,22 +247,61 @@ def fold_weak_communities(graph: "nx.Graph", communities: list[set[int]]) -> lis
     return list(groups.values())
 
 
-def _title_names(shown: list[str], texts: list[str]) -> list[str]:
+def _title_names(shown: list[str], texts: list[str], lang: str = "") -> list[str]:
     """Up to three names for a storyline's title, each written whole ("New York", not
-    "New": `name_phrase`), none repeating another's words ("New York – York")."""
+    "New": `name_phrase`), none repeating another's words ("New York – York"), none a
+    common word (`_common_word`; `lang`: most of the storyline's reports')."""
     out: list[str] = []
     for name in _full_names(shown, texts):
+        if " " not in name and _common_word(name, texts, lang):
+            continue
         phrase = name_phrase(name, texts)
         if not set(phrase.split()) <= {w for n in out for w in n.split()}:
             out.append(phrase)
     return out[:3]
 
 
+def _common_word(name: str, texts: list[str], lang: str) -> bool:
+    """A capitalised common word, no name to title a storyline with (the name keys keep
+    it: it ties reports of one country's affairs together, see institutions.py): one the
+    reports write in lower case at least as often ("la policía"), or in reports in Spanish,
+    French, Italian or Portuguese, which capitalise institutions, one a dictionary of these
+    languages knows and no gazetteer does ("i Servizi Segreti", "el Servicio de Inteligencia"), unless the reports
+    write it after a given name ("Mario Monti")."""
+    low = name.lower()
+    if low == name:
+        return False
+    lower = sum(len(re.findall(rf"(?<![\w-]){re.escape(low)}(?![\w-])", t)) for t in texts)
+    upper = sum(len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", t)) for t in texts)
+    if lower >= 2 and lower >= upper:
+        return True
+    if lang not in _CAPITALISING_INSTITUTIONS or english_name(name) or \
+            organisation_abbreviation(name) or not any(
+                dictionary_word(low, other) for other in _CAPITALISING_INSTITUTIONS):
+        return False
+    return not any(low in words_after_given_names(t, _WORD) for t in texts if name in t)
+
+
+_CAPITALISING_INSTITUTIONS = frozenset({"es", "fr", "it", "pt"})
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 def _words_between(first: str, last: str, texts: list[str]) -> Counter[str]:
     """Of the texts writing `first` right before `last` or one word before it, a count of
     that word ('' where none stands between)."""
-    pattern = re.compile(rf"(?<![\w-]){re.escape(first)} (?:([A-Z][\w'’.-]*) )?{re.escape(last)}(?![\w-])")
+    pattern = re.compile(rf"(?<![\w-]){_accents_aside(first)} (?:([A-Z][\w'’.-]*) )?"
+                         rf"{_accents_aside(last)}(?![\w-])")
     return Counter((m.group(1) or "") for t in texts for m in [pattern.search(t)] if m)
+
+
+def _accents_aside(name: str) -> str:
+    """A pattern for `name` written with or without accents: a name is shown in one
+    spelling ("Ali"), and Spanish reports write "Alí Abdalá Saleh"."""
+    return "".join(f"[{c}{_ACCENTED[c]}]" if c in _ACCENTED else re.escape(c) for c in name)
+
+
+_ACCENTED = {"a": "áàâäã", "e": "éèêë", "i": "íìîï", "o": "óòôöõ", "u": "úùûü", "n": "ñ", "c": "ç",
+             "A": "ÁÀÂÄÃ", "E": "ÉÈÊË", "I": "ÍÌÎÏ", "O": "ÓÒÔÖÕ", "U": "ÚÙÛÜ"}
 
 
 def _full_names(shown: list[str], texts: list[str]) -> list[str]:
@@ -271,7 +315,8 @@ def _full_names(shown: list[str], texts: list[str]) -> list[str]:
         for j, last in enumerate(shown):
             if i == j or j in given or i in given.values():
                 continue
-            both = [t for t in texts if first in t and last in t]
+            both = [t for t in texts if re.search(_accents_aside(first), t) and
+                    re.search(_accents_aside(last), t)]
             between = _words_between(first, last, both)
             if both and sum(between.values()) * 5 >= len(both) * 3:
                 given[i] = j

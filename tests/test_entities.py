@@ -214,6 +214,20 @@ def test_words_for_kinds_of_place_and_lists_with_a_place_mark_places():
     assert "idlib" in es.places_in_context
 
 
+
+def test_natural_features_and_squares_mark_places_and_a_comma_joins_no_list_of_two():
+    x = NameExtractor()
+    en = x.extract("The probe landed in the Von Karman crater. Crowds filled Tahrir square.", "en")
+    assert {"karma", "tagri"} <= set(en.places_in_context)
+    it = x.extract("Migliaia in piazza Tahrir e sull'isola di Lampedusa.", "it")
+    assert {"tagri", "lampe"} <= set(it.places_in_context)
+    ru = x.extract("Зонд сел в кратере Фон Карман и передал на Землю первый снимок.", "ru")
+    assert "karma" in ru.places_in_context and not ru.places  # Earth is no place of the event
+    es = x.extract("Delante de la isla de Vantotene, Merkel defendió la cooperación.", "es")
+    assert "vanto" in es.places_in_context and "merke" not in es.places_in_context
+    lst = x.extract("Shelling was reported in Aleppo, Hama, Homs.", "en")  # no "and"
+    assert {"gama", "goms"} <= set(lst.places_in_context)
+
 def test_a_name_beside_a_place_is_no_place_unless_they_form_a_list():
     x = NameExtractor()
     out = x.extract("Officials said that in Paris, Macron met Putin and Xi on Monday.", "en")
@@ -318,6 +332,13 @@ def test_a_german_compound_of_dictionary_words_is_no_name_but_an_abbreviation_he
     shown = {found.surfaces[k].most_common(1)[0][0] for k in found.counts}
     assert {"CDU", "Ippen-Digital-Redaktionsnetzwerk", "Klaus-Dieter", "Baden-Württemberg"} <= shown
     assert not shown & {"Corona-Krise", "Symbol-Charakter", "CDU-Spitze"}
+
+
+def test_a_german_adjective_of_a_place_is_no_name():
+    found = NameExtractor().extract("Die Sonde landete um 10.26 Uhr Pekinger Zeit, wie die "
+                                    "Kiewer Behörden und Wladimir Putin bestätigten.", "de")
+    shown = {found.surfaces[k].most_common(1)[0][0] for k in found.counts}
+    assert "Putin" in " ".join(shown) and not shown & {"Pekinger", "Kiewer"}
 
 
 def test_a_figure_between_a_preposition_and_a_word_makes_no_place():

@@ -187,3 +187,20 @@ def test_titles_write_a_place_of_several_words_whole():
     assert _title_names(["Yemen", "Saleh", "Ali"], yemen) == ["Yemen", "Ali Abdullah Saleh"]
     mixed = ["Ali Abdullah Saleh quit.", "Ali Abdallah Saleh left.", "Ali Saleh spoke."]
     assert _title_names(["Saleh", "Ali"], mixed) == ["Ali Saleh"]
+
+
+def test_titles_leave_out_common_words_and_read_names_with_or_without_accents():
+    from storyweave.storylines import _title_names
+
+    italy = ["Secondo i Servizi Segreti italiani, Roma teme.", "I Servizi Segreti e il governo.",
+             "Mario Monti ha detto che i Servizi Segreti sanno."]
+    assert _title_names(["Italia", "Segreti", "Monti"], italy, "it") == ["Italia", "Monti"]
+    # not in a language that does not capitalise institutions, nor a word written in lower
+    # case less often than as a name
+    assert _title_names(["Cosmos", "Fox"], ["Cosmos on Fox.", "Fox airs Cosmos."], "en") == \
+        ["Cosmos", "Fox"]
+    police = ["La policía detuvo a dos.", "La Policía dijo que la policía no sabe."]
+    assert _title_names(["Policía", "Madrid"], police + ["en Madrid"], "es") == ["Madrid"]
+    yemen = ["Alí Abdalá Saleh dimite.", "El presidente Alí Abdalá Saleh y Ali Mohsen.",
+             "Saleh habló."]
+    assert _title_names(["Yemen", "Saleh", "Ali"], yemen, "es") == ["Yemen", "Ali Abdalá Saleh"]
