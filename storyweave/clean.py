@@ -76,6 +76,14 @@ _RAW_PATTERNS: list[tuple[str, str]] = [
                     r"(editing|writing) by\b[^.()]*\.?$"),
     ("credit-line", r"\b(contributed (to )?this (report|story)|contributed reporting)\.?\)?$"),
     ("advertising", r"^(advertisement|реклама|anzeige|publicité|publicidad|sponsored)$"),
+    # a byline names the writers, not the story's actors: "By Jane Doe and John Roe", "Par
+    # Christophe Ayad, Serge Michel et ... Publié le 13 janvier", "scritto da Afef Abrougui";
+    # two capitalised words at least, so "By Monday" is no byline
+    ("byline", r"^(?i:by|posted by|written by|text by|par|por|von|scritto da|tradotto da|"
+               r"a cura di|escrito por|texto de|publié par|автор|автори|авторы)\s*:?\s*"
+               r"[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.-]*(?:[ ,]+(?:(?:and|et|y|e|und|и|і|та|de|da|di|del|van|"
+               r"von|der|le|la|al|el|bin|ben)\s+)*[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.-]*(?:\s*\([^()]{1,40}\))?)"
+               r"{1,12}\s*(?:[|—–-]\s*.{0,60}|(?i:publié le|publicado el|pubblicato il|updated) .{0,40})?$"),
     # es/fr/it forms of the above, measured on ML-Crisis dumps (bench/boilerplate.py)
     ("comments", r"^(\d+\s*»?\s*)?(comentarios?|commenti|commentaires?)\s*\(?\d*\)?$"),
     ("comments", r"^(leave a reply|deja un comentario|deja tu comentario|lascia un commento|"
@@ -128,7 +136,7 @@ _COMMENT_HEAD = re.compile(r"^((\d+\s*»?\s*)(comentarios|commenti|commentaires|
 # ~30 times per line.
 # Signatures and slugs are told by their case ("—AP", "envoye_special"): they read the line
 # as written.
-_CASED_REASONS = frozenset({"signature", "slug"})
+_CASED_REASONS = frozenset({"signature", "slug", "byline"})
 PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
     (reason, re.compile(rx, _CASED), reason not in _CASED_REASONS) for reason, rx in _RAW_PATTERNS]
 PATTERNS.append(("code", _CODE, False))

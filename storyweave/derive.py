@@ -71,9 +71,10 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "origi
 # English "a", "a White House aide"; 61: nor after Portuguese "a", "a Petrobras"; 62: a
 # headline opening with a quoted word, "'Cosmos': Can Fox ...", is no code; 63: natural features
 # and squares mark places, "la isla de Vantotene, Merkel" is no list, a German adjective of
-# a place ("Pekinger") is no name, Earth no place): stores derived before are derived again
-# on their next update.
-DERIVE_VERSION = 63
+# a place ("Pekinger") is no name, Earth no place; 64: a byline is
+# furniture, "Par Christophe Ayad, Serge Michel et ..."): stores derived before are derived
+# again on their next update.
+DERIVE_VERSION = 64
 
 
 def article_id(content_hash: str) -> str:

@@ -21,6 +21,8 @@ JUNK = [
     "¿Desea activar las notificaciones en el escritorio?", "Reciba notificaciones de La Nación",
     "L'édition abonnés 100% digital", '"Giovedì", "Venerdì", "Sabato");', '"Giugno", "Luglio",',
     "'sitekey': '6LeusxoUAAAAACPdQ6XgmLNImULpa-gRylyMwpTZ',", "'callback': function (token) {",
+    "By Jane Doe and John Roe", "Par Christophe Ayad, Serge Michel et Benjamin Barthe Publié le 13 "
+    "janvier 2014", "scritto da Afef Abrougui", "Por: Sara Flounders",
 ]
 KEEP = [
     "Ministers agree on new grain deal",  # a headline-like short line
@@ -33,6 +35,7 @@ KEEP = [
     "Voir la Syrie sombrer dans la guerre civile inquiète les voisins.",
     "Rebels took the town, the AFP/Reuters tally said on Monday.",
     "Interview",
+    "By Monday, rebels had taken the city.", "Por Egipto pasa el canal de Suez.",
     "'Cosmos': Can Fox reboot shine amid 'billions and billions' of options?",  # a quoted key, no code
     '"Le peuple veut", "la chute du régime", scandaient-ils.',
 ]
@@ -49,6 +52,7 @@ def test_junk_lines_removed_with_reasons_and_real_short_lines_kept():
         assert line.strip() in removed, line
     assert removed["Today: Saturday, 27 April 2024 year"] == "crawl-banner"
     assert removed["Reporting by Jane Doe; Editing by Tom Hogue"] == "credit-line"
+    assert removed["By Jane Doe and John Roe"] == "byline"
 
 
 def test_line_repeated_across_an_outlets_articles_is_boilerplate():
