@@ -83,7 +83,8 @@ _RAW_PATTERNS: list[tuple[str, str]] = [
                r"a cura di|escrito por|texto de|publié par|автор|автори|авторы)\s*:?\s*"
                r"[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.-]*(?:[ ,]+(?:(?:and|et|y|e|und|и|і|та|de|da|di|del|van|"
                r"von|der|le|la|al|el|bin|ben)\s+)*[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.-]*(?:\s*\([^()]{1,40}\))?)"
-               r"{1,12}\s*(?:[|—–-]\s*.{0,60}|(?i:publié le|publicado el|pubblicato il|updated) .{0,40})?$"),
+               r"{1,12}\s*(?:[|—–-]\s*.{0,60}|"
+               r"(?i:publié le|publicado el|pubblicato il|updated) .{0,40})?$"),
     # es/fr/it forms of the above, measured on ML-Crisis dumps (bench/boilerplate.py)
     ("comments", r"^(\d+\s*»?\s*)?(comentarios?|commenti|commentaires?)\s*\(?\d*\)?$"),
     ("comments", r"^(leave a reply|deja un comentario|deja tu comentario|lascia un commento|"
@@ -119,7 +120,8 @@ _RAW_PATTERNS: list[tuple[str, str]] = [
 _CODE = re.compile(r"(^(//|/\*|\*/|<!--)|^(var|let|const)\s+[\w$]+\s*=|^function\b.*\(|"
                    r"^(if|for|while|switch)\s*\(.*\)\s*\{?$|^\}|\{$|^[\w$.\[\]'\"]+\s*(=|\+=)\s*.*;$|"
                    r"^!?[\w$.]+\(.*\);$|^-?[a-z-]+\s*:\s*[^;]+;\s*\}?$|^[#.][\w-]+[^{]*\{|"
-                   # a quoted key opens code only before a value: "'Cosmos': Can Fox ..." is a headline
+                   # a quoted key opens code only before a value ("'Cosmos': Can Fox ..."
+                   # is a headline)
                    r"^'[\w-]+'\s*:\s*(['\"\d\[{(-]|true\b|false\b|null\b|function\b|$)|"
                    r"^[a-z_$][\w$]*\s*:\s*(function\b|'[^']*'\s*,?$|\"[^\"]*\"\s*,?$|"
                    r"\d+\s*,?$|true\b|false\b)|^\"[^\"]*\"(\s*,\s*\"[^\"]*\")*\s*\)+;$|"

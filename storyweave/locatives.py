@@ -55,11 +55,11 @@ def places_from_context(sentence: str, spans: list[tuple[int, int]], tokens: lis
         word = tokens[i].rpartition("'")[2] if 0 <= i < len(tokens) else ""  # "sull'isola"
         return word in _PLACE_WORDS or word.startswith(_PLACE_STEMS)
 
-    # lists: runs of names joined by commas or "and" (a two-word name counts once)
-    lists: list[list[list]] = [[found[0]]]
     def one_name(a: list, b: list) -> bool:  # "New York"; not "Vantotene, Merkel"
         return b[0] == a[0] + 1 and not sentence[spans[a[0]][1]:spans[b[0]][0]].strip()
 
+    # lists: runs of names joined by commas or "and" (a two-word name counts once)
+    lists: list[list[list]] = [[found[0]]]
     for prev, cur in zip(found, found[1:]):
         gap = sentence[spans[prev[0]][1]:spans[cur[0]][0]]
         if one_name(prev, cur) or (gap.strip() and _LIST_GAP.fullmatch(gap)):

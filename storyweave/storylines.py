@@ -266,8 +266,8 @@ def _common_word(name: str, texts: list[str], lang: str) -> bool:
     it: it ties reports of one country's affairs together, see institutions.py): one the
     reports write in lower case at least as often ("la policía"), or in reports in Spanish,
     French, Italian or Portuguese, which capitalise institutions, one a dictionary of these
-    languages knows and no gazetteer does ("i Servizi Segreti", "el Servicio de Inteligencia"), unless the reports
-    write it after a given name ("Mario Monti")."""
+    languages knows and no gazetteer does ("i Servizi Segreti", "el Servicio de
+    Inteligencia"), unless the reports write it after a given name ("Mario Monti")."""
     low = name.lower()
     if low == name:
         return False
@@ -290,7 +290,7 @@ def _words_between(first: str, last: str, texts: list[str]) -> Counter[str]:
     """Of the texts writing `first` right before `last` or one word before it, a count of
     that word ('' where none stands between)."""
     pattern = re.compile(rf"(?<![\w-]){_accents_aside(first)} (?:([A-Z][\w'’.-]*) )?"
-                         rf"{_accents_aside(last)}(?![\w-])")
+                         rf"{_accents_aside(last)}(?![\w-])")  # re caches it for the next call
     return Counter((m.group(1) or "") for t in texts for m in [pattern.search(t)] if m)
 
 
@@ -309,14 +309,14 @@ def _full_names(shown: list[str], texts: list[str]) -> list[str]:
     naming both ("Carlos", "Ghosn" -> "Carlos Ghosn"), so a storyline is not "Carlos – Ghosn".
     A plain substring check over a few reports: the full given-name analysis of the actor
     lists (explain.py) scans every report and is too slow here."""
+    written = [[t for t in texts if re.search(_accents_aside(name), t)] for name in shown]
     given: dict[int, int] = {}  # index of a given name -> index of its surname
     middle: dict[int, str] = {}  # a name between them most reports write ("Ali Abdullah Saleh")
     for i, first in enumerate(shown):
         for j, last in enumerate(shown):
             if i == j or j in given or i in given.values():
                 continue
-            both = [t for t in texts if re.search(_accents_aside(first), t) and
-                    re.search(_accents_aside(last), t)]
+            both = [t for t in written[i] if t in written[j]]
             between = _words_between(first, last, both)
             if both and sum(between.values()) * 5 >= len(both) * 3:
                 given[i] = j
