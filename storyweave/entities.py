@@ -81,7 +81,7 @@ der die das ein eine und oder aber von im am zum zur mit für auf aus bei nach �
 sie er es wir ich ihr minister präsident außenminister sagte
 le la les un une des et ou mais du de au aux en dans par pour sur avec il elle ils nous
 el los las y o pero del al por para con en su sus es
-сми змі
+сми змі earth земля земли землю земле землёй землей землі землею
 ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim aralık pazartesi salı çarşamba
 perşembe cuma cumartesi pazar başbakan başbakanı bakan bakanı cumhurbaşkanı başkan başkanı
 prezydent prezes

@@ -223,6 +223,7 @@ def test_natural_features_and_squares_mark_places_and_a_comma_joins_no_list_of_t
     assert {"tagri", "lampe"} <= set(it.places_in_context)
     ru = x.extract("Зонд сел в кратере Фон Карман и передал на Землю первый снимок.", "ru")
     assert "karma" in ru.places_in_context and not ru.places  # Earth is no place of the event
+    assert name_key("Землю") not in ru.counts  # nor an actor
     es = x.extract("Delante de la isla de Vantotene, Merkel defendió la cooperación.", "es")
     assert "vanto" in es.places_in_context and "merke" not in es.places_in_context
     lst = x.extract("Shelling was reported in Aleppo, Hama, Homs.", "en")  # no "and"
