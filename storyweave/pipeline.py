@@ -46,7 +46,8 @@ __all__ = ["Engine"]
 
 # Bump when summaries, aspects or quotes are computed differently: stored ones are then
 # recomputed on the next run instead of being reused for unchanged events.
-# 25: a list of names ("Saif al-Islam, Khamis, …") is no statement;
+# 26: names with different figures are no one name across scripts ("Чанъэ-4" is no
+# "Kraters"); 25: a list of names ("Saif al-Islam, Khamis, …") is no statement;
 # 24: no site furniture in aspects; 23: no site furniture, cut sentences' tails or
 # caption credits in summaries;
 # 22: another point of the same summary supports no point;
@@ -62,7 +63,7 @@ __all__ = ["Engine"]
 # through Cyrillic inflection; 10: summary sentences start after a wire dateline; 9: a
 # passage placing its claim elsewhere is no support; 8: aspect phrases. (Actors are not
 # stored: they are computed at export, so how they are shown needs no bump.)
-EXPLAIN_VERSION = 25
+EXPLAIN_VERSION = 26
 
 
 class Engine:

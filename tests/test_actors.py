@@ -271,3 +271,14 @@ def test_polish_people_show_their_nominative_and_institutions_their_written_phra
              "Fundacja imienia Lecha Kaczyńskiego pomogła."]
     names = _shown_names(_build([("pl", t) for t in texts]))
     assert "Lech Kaczyński" in names and "Centralnej Komisji Egzaminacyjnej" in names
+
+
+def test_names_with_different_figures_are_not_joined_across_scripts():
+    from storyweave.actors import script_aliases
+
+    arts = _build([("de", "Die Sonde Chang'e 4 landete am Rand des Kraters. Der Rand des Kraters ist steil."),
+                   ("ru", "Зонд «Чанъэ-4» сел на Луне, передал «Юйту-2»."),
+                   ("ru", "Аппарат «Чанъэ-4» и луноход «Юйту-2» работают.")], title="Mond")
+    forms = {k: f for a in arts for k, f in a.name_forms.items()}
+    joined = {forms[c]: forms[l] for c, l in script_aliases(arts).items()}
+    assert not any(c.startswith("Чанъэ") for c in joined), joined
