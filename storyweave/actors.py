@@ -311,16 +311,17 @@ def _cyrillic_aliases(written: _Written) -> dict[str, str]:
         candidates = {k for v in _deletions(c) for k in latin.get(v, ())}
         near = [k for k in sorted(candidates) if not holders[k] & holders[c]
                 and len(holders[k]) + len(holders[c]) >= 3 and _close_keys(c, k)
-                and _digits(written.forms[k][0]) == _digits(written.forms[c][0])]
+                and _digits(written.forms[k]) & _digits(written.forms[c])]
         closest = [k for k in near if _edits(c, k) == min(_edits(c, n) for n in near)]
         if len(closest) == 1:  # two equally close Latin keys: no telling which
             out[c] = closest[0]
     return out
 
 
-def _digits(form: str) -> str:
-    """A name's figures: "Чанъэ-4" is no "Kraters", "Юйту-2" may be "Yutu-2"."""
-    return "".join(ch for ch in form if ch.isdigit())
+def _digits(forms: list[str]) -> set[str]:
+    """The figures a name is written with, one string per form: "Чанъэ-4" is no "Kraters",
+    "Юйту-2" may be "Yutu-2" or "Yutu 2" ("Yutu" of "Yutu 2" has none)."""
+    return {"".join(ch for ch in form if ch.isdigit()) for form in forms}
 
 
 def _deletions(key: str, depth: int = 2) -> set[str]:

@@ -282,3 +282,16 @@ def test_names_with_different_figures_are_not_joined_across_scripts():
     forms = {k: f for a in arts for k, f in a.name_forms.items()}
     joined = {forms[c]: forms[l] for c, l in script_aliases(arts).items()}
     assert not any(c.startswith("Чанъэ") for c in joined), joined
+
+
+def test_a_name_with_its_figure_written_apart_still_meets_its_other_script():
+    from storyweave.actors import script_aliases
+
+    reports = [("de", "Der Rover Yutu 2 fuhr los. Yutu 2 sendet Bilder."),
+               ("en", "The Yutu-2 rover drove off the lander."),
+               ("ru", "Луноход «Юйту-2» съехал с платформы.")]
+    for order in (reports, reports[::-1]):
+        arts = _build(order, title="Mond")
+        forms = {k: f for a in arts for k, f in a.name_forms.items()}
+        joined = {forms[c]: forms[l] for c, l in script_aliases(arts).items()}
+        assert joined.get("Юйту-2", "").startswith("Yutu"), joined
