@@ -73,8 +73,10 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "origi
 # and squares mark places, "la isla de Vantotene, Merkel" is no list, a German adjective of
 # a place ("Pekinger") is no name, Earth no place; 64: a byline is
 # furniture, "Par Christophe Ayad, Serge Michel et ..."; 65: Earth, "Земля", is no
-# name): stores derived before are derived again on their next update.
-DERIVE_VERSION = 65
+# name; 66: "Tierra", "Terre" after a bare locative are places again, and German
+# surnames are read by given_names.words_after_given_names): stores derived before are
+# derived again on their next update.
+DERIVE_VERSION = 66
 
 
 def article_id(content_hash: str) -> str:

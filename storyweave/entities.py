@@ -23,6 +23,7 @@ from .gazetteer import (country_abbreviation, country_name, country_phrases, eng
                         english_name, organisation_abbreviation, phrase_form, place_aliases,
                         place_name)
 from .geonames import known_place
+from .given_names import WORD_TOKEN as _TOKEN
 from .given_names import words_after_given_names
 from .german import (NOUN_CAPITALISING, PLACE_BEFORE_BARE_NAME, PLACE_ONLY_BEFORE,
                      after_given_name, common_noun, compound_head, inflected, no_place)
@@ -34,7 +35,6 @@ from .terms import stopwords
 
 __all__ = ["ARABIC_ARTICLE", "NameExtractor", "Names", "name_key"]
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’ʼ-]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
 _BRAND = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z]+$")
 # The Arabic article joined to a name, assimilated or not ("al-Assad", "el-Sisi",
@@ -253,7 +253,7 @@ class NameExtractor:
                 continue
             place = in_case or (_after_place_preposition(tok, lemma, i, sentence, spans, words, lang)
                                 and not no_place_after_a(tok, lemma, lowered, i, lang,
-                                                         lambda: words_after_given_names(text, _TOKEN)))
+                                                         lambda: words_after_given_names(text)))
             if lang in NOUN_CAPITALISING and i > 0 and not _acronym(tok, text) and \
                     common_noun(tok, lang) and (
                     lowered[i - 1] not in PLACE_BEFORE_BARE_NAME

@@ -6,12 +6,11 @@ speakers.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from .gazetteer import english_name
 from .geonames import known_place
-from .given_names import given_name
+from .given_names import given_name, words_after_given_names
 from .terms import dictionary_word, stopwords
 
 __all__ = ["NOUN_CAPITALISING", "PLACE_BEFORE_BARE_NAME", "PLACE_ONLY_BEFORE", "after_given_name",
@@ -132,18 +131,10 @@ def nouns_only(words: list[str], text: str) -> bool:
     the text writes them after a given name somewhere ("Jürgen Klopp": the dictionary knows
     "Klopp" too); abbreviations are parties and firms ("CDU", "RTL")."""
     return all(common_noun(w, "de") and not compound_head(w).isupper()  # "CDU", "EZB-Rats"
-               and w not in _surnames(text) for w in words)
+               and w.lower() not in _surnames(text) for w in words)
 
 
 def _surnames(text: str) -> frozenset[str]:
-    """Capitalised words that follow a given name in `text` ("Angela Merkel")."""
-    return _surnames_cached(text) if len(text) < 100_000 else frozenset()
-
-
-@lru_cache(maxsize=8)
-def _surnames_cached(text: str) -> frozenset[str]:
-    return frozenset(w for g, w in _GIVEN_AND_NEXT.findall(text) if given_name(g)
-                     and g.lower() not in stopwords("de"))
-
-
-_GIVEN_AND_NEXT = re.compile(r"(?<![\w-])([A-ZÀ-Þ][a-zà-ÿ]+) (?=([A-ZÀ-Þ][\w-]*\w))")
+    """Words that follow a given name in `text` ("Angela Merkel" -> "merkel"), lowercased."""
+    return words_after_given_names(text, stopwords("de")) \
+        if len(text) < 100_000 else frozenset()

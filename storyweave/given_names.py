@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["given_name", "words_after_given_names"]
+__all__ = ["WORD_TOKEN", "given_name", "words_after_given_names"]
+
+# A word as the name extractor reads it: letters first, then letters, digits, hyphens and
+# apostrophes ("Chang'e-4", "O’Brien")
+WORD_TOKEN = re.compile(r"[^\W\d_][\w'’ʼ-]*", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
@@ -27,10 +31,12 @@ def given_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=16)
-def words_after_given_names(text: str, token: re.Pattern[str]) -> frozenset[str]:
+def words_after_given_names(text: str, not_given: frozenset[str] = frozenset()) -> frozenset[str]:
     """The words a text writes right after a given name, one space between ("Hosni
     Mubarak", "Osama bin Laden" -> "mubarak", "bin"), lowercased: its people's surnames
-    and their particles. `token`: the caller's word pattern."""
-    tokens = [(m.group(0), m.start(), m.end()) for m in token.finditer(text)]
+    and their particles. `not_given`: lowercased words never taken for given names
+    (German "Im", "Seit", "Am" are given names too)."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in WORD_TOKEN.finditer(text)]
     return frozenset(b.lower() for (a, _, end), (b, start, _) in zip(tokens, tokens[1:])
-                     if a[0].isupper() and text[end:start] == " " and given_name(a))
+                     if a[0].isupper() and text[end:start] == " " and given_name(a)
+                     and a.lower() not in not_given)

@@ -91,8 +91,6 @@ def after_locative(lowered: list[str], i: int, lang: str) -> bool:
     if i == 0:
         return False
     before = lowered[i - 1]
-    if lowered[i] in _EARTH:  # "vers la Terre", "a la Tierra": no place of an event
-        return False
     return (before in _LOCATIVE or before in _LOCATIVE_OF.get(lang, ())) and (
         before not in _NOT_LOCATIVE.get(lang, ())) and not (i > 1 and lowered[i - 2] in _HOLDINGS)
 
@@ -109,9 +107,6 @@ _ARTICLES = frozenset("the der den dem die la le les el los las il lo".split())
 _LOCATIVE_WITH_ARTICLE = frozenset("in dans en".split())
 
 
-# the planet; its English and Slavic names are no names at all (entities._STOP), these are
-# names too ("Tierra del Fuego", "Terra Nova")
-_EARTH = frozenset("terre tierra terra".split())
 
 # "shares in Renault", "a stake in Nissan": "in" after these names a company, not a place.
 _HOLDINGS = set("share shares stake stakes holding holdings investment investments".split())

@@ -11,7 +11,6 @@ falls back to the subject of the sentence before, which is right in the simple c
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .entities import (_OPENING_ELISION, _STOP, ARABIC_ARTICLE, NameExtractor, _standalone_name,
                        _word_key, cyrillic, function_word)

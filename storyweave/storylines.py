@@ -279,11 +279,10 @@ def _common_word(name: str, texts: list[str], lang: str) -> bool:
             organisation_abbreviation(name) or not any(
                 dictionary_word(low, other) for other in _CAPITALISING_INSTITUTIONS):
         return False
-    return not any(low in words_after_given_names(t, _WORD) for t in texts if name in t)
+    return not any(low in words_after_given_names(t) for t in texts if name in t)
 
 
 _CAPITALISING_INSTITUTIONS = frozenset({"es", "fr", "it", "pt"})
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _words_between(first: str, last: str, texts: list[str]) -> Counter[str]:
