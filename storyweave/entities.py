@@ -24,7 +24,6 @@ from .gazetteer import (country_abbreviation, country_name, country_phrases, eng
                         place_name)
 from .geonames import known_place
 from .given_names import WORD_TOKEN as _TOKEN
-from .given_names import words_after_given_names
 from .german import (NOUN_CAPITALISING, PLACE_BEFORE_BARE_NAME, PLACE_ONLY_BEFORE,
                      after_given_name, common_noun, compound_head, inflected, no_place)
 from .locatives import (after_compass, after_locative, after_locative_article, no_place_after_a,
@@ -252,8 +251,7 @@ class NameExtractor:
             if len(key) < 3:
                 continue
             place = in_case or (_after_place_preposition(tok, lemma, i, sentence, spans, words, lang)
-                                and not no_place_after_a(tok, lemma, lowered, i, lang,
-                                                         lambda: words_after_given_names(text)))
+                                and not no_place_after_a(tok, lemma, lowered, i, lang, text))
             if lang in NOUN_CAPITALISING and i > 0 and not _acronym(tok, text) and \
                     common_noun(tok, lang) and (
                     lowered[i - 1] not in PLACE_BEFORE_BARE_NAME

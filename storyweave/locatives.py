@@ -5,11 +5,10 @@ Pazarcık", "in Aleppo, Hama and Latakia"). Hand-written: no offline NER tags pl
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from .gazetteer import place_name
 from .geonames import known_place
-from .given_names import given_name
+from .given_names import given_name, written_after_given_name
 
 __all__ = ["after_compass", "after_locative", "after_locative_article", "no_place_after_a",
            "places_from_context"]
@@ -153,19 +152,18 @@ _COMPASS_OF = frozenset("de del du des di della dello dei d".split())
 
 
 def no_place_after_a(tok: str, lemma: str, lowered: list[str], i: int, lang: str,
-                     surnames: Callable[[], frozenset[str]]) -> bool:
+                     text: str) -> bool:
     """Is a word after "a"/"à" no place though they mark places ("a Madrid", "à Paris")?
     Spanish "exigieron a Saleh", "culpa a Bin Laden", French "a écrit à Hollande": a dative
-    before a person, when the word is a given name or the text writes it right after one
-    ("Alí Abdalá Saleh", `surnames`: the text's words after given names, lowercased, asked
-    for only here); English "a White House aide", "a Waitrose store" (and Portuguese
-    "a Petrobras"): an article, before any word no gazetteer knows ("a Vancouver man" stays
-    placed)."""
+    before a person, when the word is a given name or `text` (the whole text) writes it
+    right after one ("Ali Abdullah Saleh"); English "a White House aide", "a Waitrose store"
+    (and Portuguese "a Petrobras"): an article, before any word no gazetteer knows ("a
+    Vancouver man" stays placed)."""
     if i == 0 or lowered[i - 1] not in _DATIVE_TOO:
         return False
     if place_name(tok) or place_name(lemma) or known_place(tok):
         return False
-    return lang in _ARTICLE_A or given_name(tok) or tok.lower() in surnames()
+    return lang in _ARTICLE_A or given_name(tok) or written_after_given_name(text, tok)
 
 
 _DATIVE_TOO = frozenset({"a", "à"})

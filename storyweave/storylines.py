@@ -14,7 +14,7 @@ import numpy as np
 from .cluster import EventState
 from .events import majority, name_phrase
 from .gazetteer import english_name, organisation_abbreviation
-from .given_names import words_after_given_names
+from .given_names import written_after_given_name
 from .models import Storyline
 from .terms import dictionary_word
 
@@ -279,7 +279,7 @@ def _common_word(name: str, texts: list[str], lang: str) -> bool:
             organisation_abbreviation(name) or not any(
                 dictionary_word(low, other) for other in _CAPITALISING_INSTITUTIONS):
         return False
-    return not any(low in words_after_given_names(t) for t in texts if name in t)
+    return not any(written_after_given_name(t, name) for t in texts if name in t)
 
 
 _CAPITALISING_INSTITUTIONS = frozenset({"es", "fr", "it", "pt"})
