@@ -487,6 +487,13 @@ def _shown_as_written(word: str, lemma: str, lang: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def _lemma_cached(morph, word: str) -> str:
+    lemma = _likeliest_lemma(morph, word)
+    # the analyzer reads "’" as its dictionary's "'": show the lemma with the writer's own
+    mark = next((c for c in "’ʼ" if c in word), "")
+    return lemma.replace("'", mark) if mark else lemma
+
+
+def _likeliest_lemma(morph, word: str) -> str:
     parses = morph.parse(word)
     for p in parses:  # a known place beats a namesake: "Києві" is Kyiv, not Kyi
         if english_name(p.normal_form):

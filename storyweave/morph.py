@@ -5,13 +5,28 @@ from functools import lru_cache
 
 __all__ = ["likeliest", "morph_for"]
 
+# pymorphy3's Ukrainian dictionary writes the apostrophe as ASCII "'"; news writes "’" or
+# "ʼ" ("Ф’юрі", "В’ячеслав", "Слов’янськ"), which it would read as unknown words and guess
+# wrong lemmas for ("Ф’юрі" -> "ф’юра", a dative of a feminine noun).
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
+
+
+class _Analyzer:
+    """A pymorphy3 analyzer that reads every apostrophe as its dictionary writes it."""
+
+    def __init__(self, lang: str):
+        import pymorphy3
+
+        self._morph = pymorphy3.MorphAnalyzer(lang=lang)
+
+    def parse(self, word: str):
+        return self._morph.parse(word.translate(_APOSTROPHES))
+
 
 @lru_cache(maxsize=4)
-def morph_for(lang: str):
+def morph_for(lang: str) -> _Analyzer:
     """The pymorphy3 analyzer of "uk" or "ru", loaded once."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang=lang)
+    return _Analyzer(lang)
 
 
 @lru_cache(maxsize=100_000)

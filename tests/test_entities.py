@@ -425,3 +425,12 @@ def test_arabic_places_are_found_through_their_prefixes_under_the_other_language
         name_key("Beirut")}  # "كواليس" (backstage) is no "ك" + Wallis
     fr = NameExtractor().extract("Le ministre est arrivé au Caire, venant de Riyad.", "fr")
     assert name_key("Cairo") in fr.places and name_key("Cairo") in x.places
+
+
+def test_a_ukrainian_name_with_a_typographic_apostrophe_is_read_as_the_dictionary_writes_it():
+    ne = NameExtractor()
+    # the dictionary knows "Ф'юрі" (indeclinable); with "’" it had guessed a feminine "Ф’юра"
+    for mark in "’ʼ'":
+        uk = ne.extract(f"Усик переміг Тайсона Ф{mark}юрі. Третій суддя віддав перемогу Ф{mark}юрі.", "uk")
+        assert uk.counts[name_key("Фьюри")] == 2, mark
+        assert set(uk.surfaces[name_key("Фьюри")]) == {f"Ф{mark}юрі"}
