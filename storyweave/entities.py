@@ -42,9 +42,16 @@ ARABIC_ARTICLE = "al|el|ad|an|ar|as|ash|at|az"
 # French and Italian elide articles and prepositions onto the name that follows; Arabic
 # names carry their article.
 _ELISION = re.compile(rf"^(?:[a-zà-ÿ]{{1,5}}['’]|(?:{ARABIC_ARTICLE})-)(?=[^\W\d_])")
-# "C'est", "J'ai", "Qu'il", "L'esercito": a French or Italian word elided onto a lower-case
-# one, capitalised only because it opens a sentence ("L'Égypte", "O'Brien" go on in capitals)
-_OPENING_ELISION = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]{0,4}['’](?!s$)[a-zà-ÿ]")  # not "China's"
+# "C'est", "J'ai", "Qu'il", "L'esercito", "Nell'incontro": a French or Italian word elided
+# onto a lower-case one, capitalised only because it opens a sentence ("L'Égypte",
+# "O'Brien" go on in capitals); "Don't", "I'm": an English contraction. Named words only:
+# "Sana'a", "Dar'a", "Ba'ath", "Chang'e-4", "Xi'an" are names written with an apostrophe.
+_ELIDED_WORDS = ("c|j|l|m|n|s|t|d|y|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu"  # French
+                 "|un|nell|all|dall|sull|dell|coll|quest|quell|anch|com|quand|qual|vent|tutt"
+                 "|dov|cos|bell|sant|nessun|ciascun|ognun|buon|mezz|senz|gl|v|tant|nient"
+                 "|trent|quarant|cinquant|sessant|settant|ottant|novant")  # Italian
+_OPENING_ELISION = re.compile(
+    rf"^(?:(?i:{_ELIDED_WORDS})['’][a-zà-ÿ]|[A-Z][a-z]*['’](?:t|m|re|ve|ll|d)$)")  # not "China's"
 # What opens a clause inside a sentence: a colon ("@asmaaia: Que la colère ...", "écrit :
 # Cuando ..."), a quote mark ('"Ouvre la porte"'), a dash ("IL CAIRO – Sono ..."), an
 # ellipsis ("…Questo"). A capital right after one says as little as a sentence's first.

@@ -195,6 +195,10 @@ def test_words_opening_a_clause_or_elided_onto_a_word_are_no_names():
     assert name_key("Morsi") in ex.names("Le président égyptien : Morsi a parlé.", "fr")
     assert name_key("Кінгдом") in ex.names("Поєдинок на «Кінгдом Арені» тривав 12 раундів.", "uk")
     assert name_key("China") in ex.names("Officials said China's probe ended.", "en")
+    # an apostrophe inside a name is no elision: "Sana'a", "Chang'e-4"; contractions are
+    assert {name_key("Sana'a"), name_key("Chang'e")} <= ex.names(
+        "Protesters marched in Sana'a. The Chang'e-4 probe landed. Don't go, I'm here.", "en").keys()
+    assert not ex.names("Nell'incontro si è parlato. Trent'anni dopo, Quest'anno.", "it")
 
 def test_brand_names_and_arabic_articles():
     names = NameExtractor().names("Apple releases iOS 7.1 for the iPhone's owners; al-Assad spoke.", "en")
