@@ -206,7 +206,7 @@ def find_aspects(sents: list[Sentence], vecs: np.ndarray, sim: Callable[[np.ndar
     an aspect needs sentences from two articles at least. `lang_shift`: the clusterer's
     per-language-pair cosine shift, so that a sub-topic is not split by language.
     `names`: to lead labels with a name (`_lead_name`); `aliases`: the event's
-    cross-script name keys (actors.script_aliases); `outlets`: name keys of the reports'
+    cross-script name keys (aliases.script_aliases); `outlets`: name keys of the reports'
     outlets, never a label's name."""
     keep = [i for i, s in enumerate(sents) if not site_furniture(s.text)]  # paywall forms
     sents, vecs = [sents[i] for i in keep], vecs[keep]

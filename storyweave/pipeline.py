@@ -28,7 +28,8 @@ from .pairmodel import PairModel
 from .dedup import Deduplicator
 from .dates import day_of
 from .derive import DERIVE_VERSION, ArticleBuilder, outlet_of
-from .actors import display_names, script_aliases
+from .actors import display_names
+from .aliases import script_aliases
 from .embed import Embedder, embed_text, get_embedder, text_hash
 from .events import EventBuilder, apply_overrides
 from .ingest import Limits, iter_inputs

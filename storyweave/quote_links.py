@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._disjoint import DisjointSets
-from .actors import script_aliases
+from .aliases import script_aliases
 from .entities import NameExtractor
 from .figures import number_keys
 from .models import Article, Citation, EventQuote, Quote

@@ -48,7 +48,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .actors import script_aliases
+from .aliases import script_aliases
 from .dates import find_dates
 from .entities import DATELINE_PREFIX, SENTENCE_BREAK, NameExtractor, Names
 from .figures import number_keys
@@ -226,7 +226,7 @@ class Summarizer:
 
     def summarize_prepared(self, sents: list[Sentence], vecs: np.ndarray, evidence_ids: set[str],
                            aliases: dict[str, str] | None = None) -> list[SummarySentence]:
-        """`aliases`: the event's cross-script name keys (actors.script_aliases), so that
+        """`aliases`: the event's cross-script name keys (aliases.script_aliases), so that
         "Фьюри" names the sentence's "Fury"."""
         if not sents:
             return []

@@ -62,7 +62,7 @@ def test_abbreviations_are_not_joined_to_latin_look_alikes():
 
 
 def test_countries_are_left_to_the_gazetteer_not_joined_by_spelling():
-    from storyweave.actors import script_aliases
+    from storyweave.aliases import script_aliases
 
     arts = _build([("en", "French officials met Ghosn's lawyers in Beirut on Monday, French media said."),
                    ("en", "French prosecutors and Ghosn's lawyers met in Beirut, French papers said."),
@@ -196,7 +196,7 @@ def test_two_names_with_the_same_consonants_in_one_report_stay_apart():
         ("en", "Talks", "Mohamed Morsi and Mahmoud Abbas met again. Morsi said little."),
         ("en", "Talks", "Mahmoud Abbas flew home after meeting Mohamed Morsi."),
     ])
-    from storyweave.actors import script_aliases
+    from storyweave.aliases import script_aliases
 
     assert script_aliases(arts) == {}
 
@@ -274,7 +274,7 @@ def test_polish_people_show_their_nominative_and_institutions_their_written_phra
 
 
 def test_names_with_different_figures_are_not_joined_across_scripts():
-    from storyweave.actors import script_aliases
+    from storyweave.aliases import script_aliases
 
     arts = _build([("de", "Die Sonde Chang'e 4 landete am Rand des Kraters. Der Rand des Kraters ist steil."),
                    ("ru", "Зонд «Чанъэ-4» сел на Луне, передал «Юйту-2»."),
@@ -285,7 +285,7 @@ def test_names_with_different_figures_are_not_joined_across_scripts():
 
 
 def test_a_name_with_its_figure_written_apart_still_meets_its_other_script():
-    from storyweave.actors import script_aliases
+    from storyweave.aliases import script_aliases
 
     reports = [("de", "Der Rover Yutu 2 fuhr los. Yutu 2 sendet Bilder."),
                ("en", "The Yutu-2 rover drove off the lander."),
