@@ -13,6 +13,7 @@ from .aliases import script_aliases
 from .entities import _STOP as _ENTITY_STOP
 from .entities import _DECLINED_NAME_LANGS, ARABIC_ARTICLE, cyrillic, name_key
 from .gazetteer import country_abbreviation, english_demonym, english_name, place_name
+from .geonames import known_place
 from .institutions import adjectives_after, institution_mention
 from .models import Article, Event
 from .morph import likeliest
@@ -30,7 +31,8 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
     mentions: Counter[str] = Counter()
     langs: dict[str, set[str]] = {}
     first: dict[str, str] = {}
-    place_votes: Counter[str] = Counter()
+    place_votes: Counter[str] = Counter()  # reports that locate something in it ("in Sochi")
+    context_votes: Counter[str] = Counter()  # reports that call it a place ("piazza Tahrir")
     alias = script_aliases(members)
     holders: dict[str, set[str]] = {}
     for a in members:
@@ -40,7 +42,8 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
             mentions[key] += count
             langs.setdefault(key, set()).add(a.lang)
             first.setdefault(key, a.id)
-        place_votes.update(alias.get(k, k) for k in a.places + a.places_in_context)
+        place_votes.update(alias.get(k, k) for k in a.places)
+        context_votes.update(alias.get(k, k) for k in a.places_in_context)
     n_articles = Counter({k: len(ids) for k, ids in holders.items()})
     need = 2 if len(members) > 2 else 1  # a name in one report of many is a detail
     # A country's adjective that is not its key ("French", "American"; `display_names`
@@ -62,7 +65,7 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
         if article:  # "Seif al-Islam", "Muamar el Gadafi", as the reports write them
             parts[-1] = article + ("" if article.endswith("-") else " ") + name
         # "in New York" votes for "New": a place keyed by its first word
-        is_place = bool(place_votes[key] or place_name(name) or any(place_votes[k] for k in chain))
+        is_place = _is_place(key, name, chain, (place_votes, context_votes), n_articles[key])
         phrase = _adjective_phrase(name, members) if len(parts) == 1 and cyrillic(name) else None
         if phrase:  # "Белый" -> "Белый дом" (a place too: "в Белом доме")
             parts = [phrase]
@@ -77,6 +80,20 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
                     "other_keys": sorted(c for c, k in alias.items() if k == key)})
     order = {a.id: i for i, a in enumerate(members)}
     return _join_acronyms(out, holders, order)[:limit]
+
+
+def _is_place(key: str, name: str, chain: list[str], votes: tuple[Counter[str], Counter[str]],
+              n_articles: int) -> bool:
+    """Show a name as a place: a country or city, a name a report calls a place ("piazza
+    Tahrir"), or one that reports locate something in ("in Sochi"; "in New York" locates in
+    "New", the key before "York"): a third of the reports naming it, or fewer where a
+    gazetteer knows it ("in Aleppo"). A person or an institution one report
+    in four writes after a preposition ("у Верховній Раді", "en Gadafi") is no place."""
+    located, called = votes
+    if place_name(name) or any(called[k] for k in (key, *chain)):
+        return True
+    most = max(located[k] for k in (key, *chain))
+    return bool(most) and (most * 3 >= n_articles or known_place(name))
 
 
 def _name_phrase(name: str, members: list[Article], share: float = 0.6) -> str | None:

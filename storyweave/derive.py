@@ -76,9 +76,10 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "origi
 # name; 66: "Tierra", "Terre" after a bare locative are places again, and German
 # surnames are read by given_names.words_after_given_names; 67: a Ukrainian "’" is read as
 # the dictionary's "'", "Ф’юрі" is no "Ф’юра"; 68: an elision is a listed word's, "C'est",
-# "Nell'incontro", so "Sana'a", "Chang'e-4" are names): stores derived before are derived
-# again on their next update.
-DERIVE_VERSION = 68
+# "Nell'incontro", so "Sana'a", "Chang'e-4" are names; 69: an event is placed at a crater
+# or a square its reports name, and a re-derive rebuilds the events): stores derived before
+# are derived again on their next update.
+DERIVE_VERSION = 69
 
 
 def article_id(content_hash: str) -> str:

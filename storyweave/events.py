@@ -185,8 +185,10 @@ class EventBuilder:
         votes: Counter[str] = Counter()
         rank: Counter[str] = Counter()  # how high reports rank it among their places
         for a in members:
-            votes.update(a.places)
-            rank.update({k: len(a.places) - i for i, k in enumerate(a.places)})
+            # a crater, an island, a square a report locates it at ("в кратере Фон Карман")
+            located = a.places + [k for k in a.places_in_context if k not in a.places]
+            votes.update(located)
+            rank.update({k: len(located) - i for i, k in enumerate(located)})
         if not votes:
             return None
         for a in members:

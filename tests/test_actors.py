@@ -295,3 +295,19 @@ def test_a_name_with_its_figure_written_apart_still_meets_its_other_script():
         forms = {k: f for a in arts for k, f in a.name_forms.items()}
         joined = {forms[c]: forms[l] for c, l in script_aliases(arts).items()}
         assert joined.get("Юйту-2", "").startswith("Yutu"), joined
+
+
+def test_a_name_one_report_in_four_writes_after_a_preposition_is_no_place():
+    # "en Gadafi" (es: "a proposal on Gadafi"), "in Aleppo": only the gazetteer's place stays one
+    arts = _build([("es", "La oposición habló en Gadafi y su régimen, dijo en Aleppo un portavoz."),
+                   ("es", "Muamar Gadafi respondió a la oposición, que se reunió en Aleppo."),
+                   ("es", "Gadafi habló por la radio. Los rebeldes de Aleppo celebraron."),
+                   ("es", "Según Gadafi, la oposición miente. Aleppo sigue sitiada.")], title="Libia")
+    kinds = {a["name"]: a["kind"] for a in _shown(arts)}
+    assert kinds.get("Muamar Gadafi", kinds.get("Gadafi")) == "name", kinds
+    assert kinds["Aleppo"] == "place", kinds
+    # a report calling it a square makes it a place however few reports do
+    arts = _build([("it", "I manifestanti sono tornati in piazza Tahrir ieri sera."),
+                   ("it", "Tahrir era piena. La folla di Tahrir chiede elezioni."),
+                   ("it", "Tahrir resta il cuore della protesta, dicono gli attivisti.")], title="Cairo")
+    assert {a["name"]: a["kind"] for a in _shown(arts)}.get("Tahrir") == "place"

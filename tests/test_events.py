@@ -95,3 +95,9 @@ def test_an_event_is_titled_by_a_headline_not_by_a_first_line_that_reads_as_a_se
         state.add(signals[a.id])
     # the note's vector is the closer one to the centroid; the headline still wins
     assert EventBuilder()._title([note, report], state, signals) == "Morsi gana las elecciones en Egipto"
+
+
+def test_an_event_is_placed_at_a_crater_or_square_its_reports_name():
+    reports = [_article(1, "Probe lands", "The probe landed in the Von Karman crater on Thursday.", "en"),
+               _article(2, "Зонд сел", "Зонд совершил посадку в кратере Фон Карман в четверг.", "ru")]
+    assert EventBuilder()._place(reports) in ("Karman", "Von Karman", "Карман")
