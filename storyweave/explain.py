@@ -166,8 +166,13 @@ def framing(ev: Event, articles: dict[str, Article],
                     wording.append({"summary_index": i, "article_id": c.article_id,
                                     "text": articles[c.article_id].text[c.start:c.end]})
                     break
-        quoted = [{"speaker": who, "text": q.text} for q, who in zip(ev.quotes, speakers)
-                  if any(c.article_id in ids for c in q.citations)]
+        quoted = []
+        for q, who in zip(ev.quotes, speakers):
+            own = next((c for c in q.citations if c.article_id in ids), None)
+            if own:  # the statement, and how this outlet words it (its own language)
+                quoted.append({"speaker": who, "text": q.text, "article_id": own.article_id,
+                               "start": own.start, "end": own.end,
+                               "wording": articles[own.article_id].text[own.start:own.end]})
         out.append({"outlet": outlet, "articles": sorted(ids), "quotes_used": quoted,
                     "languages": sorted({a.lang for a in arts}),
                     "aspects_covered": covered,

@@ -63,3 +63,12 @@ def test_demo_storyline_pages_show_key_dates_that_point_at_their_words(tmp_path)
     said = {(s["text"], s["speaker"]) for ev in data["events"] for s in ev["summary"] if s["speaker"]}
     assert any(" he told " in t and who == "Mike Pompeo" for t, who in said), said
     assert all(who.split()[-1] not in t for t, who in said)  # never when the sentence names them
+    # (same run) each outlet's framing shows a statement in its own report's words
+    used = [(f, q) for ev in data["events"] for f in ev["framing"] for q in f["quotes_used"]]
+    assert used
+    for f, q in used:
+        assert q["article_id"] in f["articles"]
+        assert texts[q["article_id"]][q["start"]:q["end"]] == q["wording"]
+    langs = {a["id"]: a["lang"] for ev in data["events"] for a in ev["articles"]}
+    dw = [q for f, q in used if f["outlet"] == "dw" and "Верховну" in q["text"]]
+    assert dw and all(langs[q["article_id"]] == "de" and "Верховну" not in q["wording"] for q in dw)
