@@ -47,6 +47,8 @@ __all__ = ["Engine"]
 
 # Bump when summaries, aspects or quotes are computed differently: stored ones are then
 # recomputed on the next run instead of being reused for unchanged events.
+# 27: a summary line in another language than the target's must add a figure, a name
+# the target-language reports write, or a quote;
 # 26: names with different figures are no one name across scripts ("Чанъэ-4" is no
 # "Kraters"); 25: a list of names ("Saif al-Islam, Khamis, …") is no statement;
 # 24: no site furniture in aspects; 23: no site furniture, cut sentences' tails or
@@ -64,7 +66,7 @@ __all__ = ["Engine"]
 # through Cyrillic inflection; 10: summary sentences start after a wire dateline; 9: a
 # passage placing its claim elsewhere is no support; 8: aspect phrases. (Actors are not
 # stored: they are computed at export, so how they are shown needs no bump.)
-EXPLAIN_VERSION = 26
+EXPLAIN_VERSION = 27
 
 
 class Engine:

@@ -64,6 +64,12 @@ def test_target_language_first_and_other_languages_only_when_new():
              lang="uk")
     summary = Summarizer(HashingEmbedder()).summarize([en, uk], {"a1", "a2"})
     assert summary[0].lang == "en"
+    # (a hashing embedder never finds the translation close: names and figures decide)
+    assert [x.lang for x in summary] == ["en"]  # the Ukrainian line restates the English one
+    more = art(3, "Лавров заявив, що Москва готова витратити на договір 2,5 млрд доларів.", lang="uk")
+    quote = art(4, "«Настав час піти з Ірану і скасувати всі санкції», – заявив Помпео.", lang="uk")
+    summary = Summarizer(HashingEmbedder()).summarize([en, uk, more, quote], {"a1", "a2", "a3", "a4"})
+    assert {x.text for x in summary if x.lang == "uk"} == {more.text, quote.text}  # a figure; a quote
 
 
 def test_a_different_toll_next_to_a_shared_magnitude_is_a_conflict():
