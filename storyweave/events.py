@@ -38,7 +38,34 @@ def _place_phrase(shown: str, members: list[Article]) -> str:
     if place_name(shown):
         return shown
     # headlines too: ECB+'s "New Bedford" was in three headlines and no text
-    return name_phrase(shown, [f"{a.title}\n{a.text}" for a in members])
+    texts = [f"{a.title}\n{a.text}" for a in members]
+    return _with_feature(_with_particle(name_phrase(shown, texts), texts), texts)
+
+
+# The capitalised particle a place's name may open with ("Von Karman", "La Paz", "El
+# Paso"): the name extractor keys the place by the word after it.
+_PARTICLES = "Von|Van|De|Di|Da|Del|Della|La|Le|Las|Los|El|Al|Den|Der"
+
+
+def _with_particle(phrase: str, texts: list[str]) -> str:
+    """"Von Karman" for "Karman" when most of the texts' mentions of it follow "Von"."""
+    pattern = re.compile(rf"(?<![\w-])(?:({_PARTICLES}) )?{re.escape(phrase)}(?![\w-])")
+    word = majority(Counter(m.group(1) for t in texts for m in pattern.finditer(t)))
+    return f"{word} {phrase}" if word else phrase
+
+
+# English words for a natural feature or a square written after its name ("the Von Karman
+# crater", "Tahrir square"; other languages write them before it: "piazza Tahrir")
+_FEATURES = frozenset("crater basin valley island peninsula mountains river square".split())
+
+
+def _with_feature(phrase: str, texts: list[str]) -> str:
+    """"Von Karman crater" when most of the texts' mentions of the place go on with the
+    English word for a natural feature or a square ("the Von Karman crater")."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?: ([a-zà-ÿ]+))?(?![\w-])")
+    word = majority(Counter(m.group(1) if m.group(1) in _FEATURES else None
+                            for t in texts for m in pattern.finditer(t)))
+    return f"{phrase} {word}" if word else phrase
 
 
 def name_phrase(shown: str, texts: list[str]) -> str:
