@@ -43,29 +43,35 @@ def _place_phrase(shown: str, members: list[Article]) -> str:
 
 
 # The capitalised particle a place's name may open with ("Von Karman", "La Paz", "El
-# Paso"): the name extractor keys the place by the word after it.
+# Paso"): the name extractor keys the place by the word after it. (quotes._NAME_PARTICLES
+# are people's, in lower case: "Charles de Gaulle".)
 _PARTICLES = "Von|Van|De|Di|Da|Del|Della|La|Le|Las|Los|El|Al|Den|Der"
+# English words for a natural feature or a square written after its name ("the Von Karman
+# crater", "Tahrir square"; other languages write them before it: "piazza Tahrir")
+_FEATURES = "crater|basin|valley|island|peninsula|mountains|river|square"
 
 
 def _with_particle(phrase: str, texts: list[str]) -> str:
     """"Von Karman" for "Karman" when most of the texts' mentions of it follow "Von"."""
-    pattern = re.compile(rf"(?<![\w-])(?:({_PARTICLES}) )?{re.escape(phrase)}(?![\w-])")
-    word = majority(Counter(m.group(1) for t in texts for m in pattern.finditer(t)))
+    word = _word_around(phrase, texts, _PARTICLES, before=True)
     return f"{word} {phrase}" if word else phrase
-
-
-# English words for a natural feature or a square written after its name ("the Von Karman
-# crater", "Tahrir square"; other languages write them before it: "piazza Tahrir")
-_FEATURES = frozenset("crater basin valley island peninsula mountains river square".split())
 
 
 def _with_feature(phrase: str, texts: list[str]) -> str:
     """"Von Karman crater" when most of the texts' mentions of the place go on with the
     English word for a natural feature or a square ("the Von Karman crater")."""
-    pattern = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?: ([a-zà-ÿ]+))?(?![\w-])")
-    word = majority(Counter(m.group(1) if m.group(1) in _FEATURES else None
-                            for t in texts for m in pattern.finditer(t)))
+    word = _word_around(phrase, texts, _FEATURES, before=False)
     return f"{phrase} {word}" if word else phrase
+
+
+def _word_around(name: str, texts: list[str], word: str, before: bool) -> str | None:
+    """The word (matching the pattern `word`) that most of the texts' mentions of `name`
+    write right before it (or after it); None when no one word has most of them (a
+    mention with none counts for none)."""
+    core = re.escape(name)
+    pattern = re.compile(rf"(?<![\w.-])(?:({word}) )?{core}(?![\w-])" if before
+                         else rf"(?<![\w-]){core}(?: ({word}))?(?![\w-])")
+    return majority(Counter(m.group(1) for t in texts for m in pattern.finditer(t)))
 
 
 def name_phrase(shown: str, texts: list[str]) -> str:
@@ -93,15 +99,13 @@ _TITLE_ABBREVIATIONS = {"Mr.", "Mrs.", "Ms.", "Dr.", "Sr.", "Jr.", "Gen.", "Col.
 
 def _abbreviation_before(name: str, texts: list[str]) -> str | None:
     """"Mt. Gox" for "Gox" when most of the texts' mentions of it follow "Mt."."""
-    pattern = re.compile(rf"(?<![\w.-])(?:([A-Z][a-z]{{0,3}}\.) )?{re.escape(name)}(?![\w-])")
-    word = majority(Counter(m.group(1) for t in texts for m in pattern.finditer(t)))
+    word = _word_around(name, texts, r"[A-Z][a-z]{0,3}\.", before=True)
     return None if word is None or word in _TITLE_ABBREVIATIONS else f"{word} {name}"
 
 
 def _next_word(phrase: str, texts: list[str]) -> str | None:
     """The capitalised word that most of the texts' mentions of `phrase` go on with."""
-    pattern = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?: ([A-Z][\w.-]*\w))?(?![\w-])")
-    return majority(Counter(m.group(1) for t in texts for m in pattern.finditer(t)))
+    return _word_around(phrase, texts, r"[A-Z][\w.-]*\w", before=False)
 
 
 def majority(counts: Counter):
