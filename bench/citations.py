@@ -387,7 +387,7 @@ def run_engine(inputs: list[str], embedder: str, db: str) -> dict:
 # ---------------------------------------------------------------------------------
 def score(dump: dict) -> dict:
     from storyweave.models import Article
-    from storyweave.summarize import split_sentences
+    from storyweave.sentences import split_sentences
 
     arts = dump["articles"]
     sent_cache: dict[str, list] = {}

@@ -14,7 +14,7 @@ import numpy as np
 from .entities import NameExtractor, Names, name_key
 from .models import Article, Aspect, Citation
 from .quotes import TITLES
-from .summarize import Sentence, site_furniture
+from .sentences import Sentence, site_furniture
 from .terms import WORD, label_stopwords
 
 __all__ = ["find_aspects", "outlet_keys"]

@@ -10,9 +10,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from .dates import article_event_date
-from .figures import number_keys
+from .figures import is_clock, number_keys
 from .models import Article, Event, Storyline, SummarySentence
-from .summarize import is_statement, split_sentences
+from .sentences import is_statement, split_sentences
 
 __all__ = ["corroboration", "timeline", "key_dates", "developments", "framing"]
 
@@ -93,11 +93,10 @@ def _span(articles: list[Article], margin: int | None) -> tuple[date, date] | No
     return min(pubs) - timedelta(days=margin), max(pubs) + timedelta(days=margin)
 
 
-# Numbers that are not the news: clock times ("21.00 horas", "a las 22.00", "alle 10.30"),
-# ages ("the 64-year-old", "der 41-Jährige"), the hex runs of file names and ids
+# Numbers that are not the news: ages ("the 64-year-old", "der 41-Jährige"), the hex runs
+# of file names and ids (times of day are told apart by `number_keys` itself)
 _NOT_FIGURES = re.compile(
-    r"\b\d{1,2}(?::|\s?h\s?)\d{2}\b|\b\d{1,2}[.:]\d{2}\s*(?:Uhr|h\b|ч\b|год|horas?\b|heures?\b|ore\b)"
-    r"|\b(?:las|alle|à)\s+\d{1,2}[.:]\d{2}\b|\b[0-9a-f]*\d[0-9a-f]*(?:-[0-9a-f]{3,}){2,}\b"
+    r"\b[0-9a-f]*\d[0-9a-f]*(?:-[0-9a-f]{3,}){2,}\b"
     r"|\b\d{1,3}(?:[- ]?(?:year|years)[- ]old|-?(?:jährige|Jährige|летн|річн)\w*|\s(?:ans|años|anni)\b)",
     re.I)
 
@@ -114,7 +113,7 @@ def _without_dates(article: Article) -> str:
 
 def _figures(text: str) -> set[str]:
     """The figures of a (date-blanked) sentence: its numbers less times and ages."""
-    return number_keys(_NOT_FIGURES.sub(" ", text))
+    return {k for k in number_keys(_NOT_FIGURES.sub(" ", text)) if not is_clock(k)}
 
 
 def developments(ev: Event, articles: dict[str, Article], limit: int = 12) -> list[dict[str, Any]]:

@@ -1,18 +1,41 @@
-"""Figures that identify a story (casualties, sums, magnitudes), compared across
-languages: a claim and a passage that share "1,200" or "6.2" likely report one fact."""
+"""Figures that identify a story (casualties, sums, magnitudes, the minute it happened),
+compared across languages: a claim and a passage that share "1,200", "6.2" or "10:26" likely
+report one fact."""
 from __future__ import annotations
 
 import re
 
-__all__ = ["number_keys"]
+__all__ = ["contradicts", "is_clock", "number_keys"]
 
 _NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
+
+# A time of day in the ways news writes one: "10:26", "10:26 am", "6.50pm", "10.26 Uhr",
+# "10h26", "um 4 Uhr", "alle 10.26", "о 18.50". A dot or comma between hour and minutes is
+# read as a clock only beside a clock word: alone, "10.26" is a decimal (a price, a score).
+# Hand-written because dateparser and the date finders read dates, not times of day.
+_MERIDIEM = r"(?P<ampm>[ap])\.?\s?m\b\.?"
+_CLOCK_WORD = r"(?:Uhr|h\b|ч\b|час|год|godz|horas?\b|hrs?\b|heures?\b|ore\b|Ortszeit)"
+_CLOCK = re.compile(
+    r"(?<![\w.,:])(?P<h>[01]?\d|2[0-3])"
+    r"(?:(?P<sep>:|[.,]|\s?h\s?)(?P<m>[0-5]\d)(?::[0-5]\d)?(?![\d%]|[.,:]\d|\s%)"
+    rf"(?:\s?{_MERIDIEM}|(?P<word>\s?{_CLOCK_WORD}))?"
+    rf"|\s?(?:{_MERIDIEM.replace('ampm', 'ampm2')}|(?P<word2>Uhr\b)))",
+    re.I)
+_CLOCK_BEFORE = re.compile(r"(?:\b(?:um|alle|ore|las|à|a las|о|об)\s)$", re.I)
+
+
+def is_clock(key: str) -> bool:
+    """Is this key of `number_keys` a time of day ("10:26")?"""
+    return ":" in key
 
 
 def number_keys(text: str) -> set[str]:
     """Numbers that identify a story (casualties, sums, magnitudes), normalised across
-    languages ("1,200" = "1 200", "6.2" = "6,2"); years and single digits are left out."""
-    out = set()
+    languages ("1,200" = "1 200", "6.2" = "6,2"); years and single digits are left out.
+    A time of day is one key in any writing ("10.26 Uhr" = "10:26 am" = "10h26" = "10:26";
+    "6:50 pm" = "18:50"), never a decimal or two numbers."""
+    clocks, text = _clocks(text)
+    out = set(clocks)
     for m in _NUMBER.finditer(text):
         tok = m.group(0)
         if re.fullmatch(r"\d{1,3}(?:[ ,.\u00a0]\d{3})+", tok):
@@ -24,3 +47,53 @@ def number_keys(text: str) -> set[str]:
         if len(value) >= 2 and not re.fullmatch(r"(19|20)\d\d", value):
             out.add(value)
     return out
+
+
+def _clocks(text: str) -> tuple[list[str], str]:
+    """(the times of day in the text as "H:MM", the text with them blanked, same length)."""
+    keys: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in _CLOCK.finditer(text):
+        key = _clock_key(m, text)
+        if key:
+            keys.append(key)
+            spans.append(m.span())
+    if not spans:
+        return keys, text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return keys, "".join(chars)
+
+
+def _clock_key(m: re.Match[str], text: str) -> str | None:
+    hour, minutes, sep = int(m["h"]), m["m"], m["sep"]
+    ampm = (m["ampm"] or m["ampm2"] or "").lower()
+    if minutes is None:  # "6 pm", "4 Uhr": an hour only
+        minutes = "00"
+    elif sep in ".," and not (ampm or m["word"] or _CLOCK_BEFORE.search(text[:m.start()])):
+        return None  # "10.26" alone is a decimal
+    if ampm:
+        if hour > 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "p" else 0)
+    return f"{hour}:{minutes}"
+
+
+def _same_scale(x: str, y: str) -> bool:
+    """Two figures that could be values of one quantity: both whole or both decimal, and
+    within a factor of two (3,800 vs 3,000 dead; magnitude 7.8 vs 7.5)."""
+    if ("." in x) != ("." in y):
+        return False
+    a, b = float(x), float(y)
+    return min(a, b) > 0 and max(a, b) <= 2 * min(a, b)
+
+
+def contradicts(nums_i: set[str], nums_j: set[str]) -> bool:
+    """Both give figures and they disagree: none in common, or each side has a figure of
+    the same kind and size that the other lacks (a different toll next to a shared magnitude)."""
+    if not nums_i or not nums_j:
+        return False
+    if not nums_i & nums_j:
+        return True
+    return any(_same_scale(x, y) for x in nums_i - nums_j for y in nums_j - nums_i)

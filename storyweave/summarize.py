@@ -41,140 +41,21 @@ A passage is cited only when all of these hold (see `Summarizer._citations`):
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
 
 from .aliases import script_aliases
 from .dates import find_dates
-from .entities import DATELINE_PREFIX, SENTENCE_BREAK, NameExtractor, Names
-from .figures import number_keys
+from .entities import NameExtractor, Names
+from .figures import contradicts, is_clock, number_keys
 from .gazetteer import city_name, english_name
 from .models import Article, Citation, SummarySentence
 from .quotes import extract_quotes
+from .sentences import Sentence, is_statement, split_sentences, summary_candidate
 
-__all__ = ["Summarizer", "split_sentences", "Sentence"]
-
-_WORDS = re.compile(r"(?<![\w'’ʼ-])[^\W\d_][\w'’ʼ-]*", re.UNICODE)
-
-
-# A statement ends like a sentence: a full stop (or "!"), possibly inside closing quotes.
-# Headlines and related-article links ("5 riesgos que corre el mundo tras el ataque a
-# Siria", "Perché c'è la guerra in Siria?") end with a bare word or a question mark.
-_SENTENCE_END = re.compile(r"(?:[.!…。]|[.!?…。]\s*[\"'»”“)]+)\s*$")
-
-
-def is_statement(text: str, lang: str = "en", min_words: int = 6, min_lower: int = 2) -> bool:
-    """A sentence that states something: it ends like a sentence, and has at least
-    `min_words` words, of which at least `min_lower` are lowercase words of three letters or
-    more once explicit dates are left out. Headlines, datelines and name lists ("19 (Kyodo)
-    -- Nissan Motor Co.", "Publié le 19 novembre 2018 à 12h32 - Mis à jour le ...") are
-    mostly capitalised words, numbers and dates, in any language that has case."""
-    if len(text.split()) < min_words or not _SENTENCE_END.search(text):
-        return False
-    masked = list(text)
-    for m in find_dates(text, None, lang):
-        if m.offset is not None and m.text and not (m.relative or "").startswith(("weekday", "days")):
-            masked[m.offset:m.offset + len(m.text)] = " " * len(m.text)
-    words = _WORDS.findall("".join(masked))
-    # a letter of a script without case (Arabic, Hebrew) counts as lower case; a word with a
-    # capital inside is a name ("al-Islam", "l'Égypte": a name list is no statement)
-    return sum(w[0].isalpha() and not any(c.isupper() for c in w) and len(w) >= 3
-               for w in words) >= min_lower
-
-
-def _same_scale(x: str, y: str) -> bool:
-    """Two figures that could be values of one quantity: both whole or both decimal, and
-    within a factor of two (3,800 vs 3,000 dead; magnitude 7.8 vs 7.5)."""
-    if ("." in x) != ("." in y):
-        return False
-    a, b = float(x), float(y)
-    return min(a, b) > 0 and max(a, b) <= 2 * min(a, b)
-
-
-def contradicts(nums_i: set[str], nums_j: set[str]) -> bool:
-    """Both give figures and they disagree: none in common, or each side has a figure of
-    the same kind and size that the other lacks (a different toll next to a shared magnitude)."""
-    if not nums_i or not nums_j:
-        return False
-    if not nums_i & nums_j:
-        return True
-    return any(_same_scale(x, y) for x in nums_i - nums_j for y in nums_j - nums_i)
-
-
-@dataclass
-class Sentence:
-    article_id: str
-    start: int
-    end: int
-    text: str
-    lang: str
-    position: int  # index of the sentence in its article
-
-
-# A photo credit that a caption leaves before the sentence when a page comes as one line:
-# "(Xinhua/Shan Yuqi) Chancellor Angela Merkel said ...", "(Photo by Markus Schreiber /
-# POOL / AFP) - MARKUS SCHREIBER/AFP Angela Merkel has been ..."
-_CREDIT_PREFIX = re.compile(
-    r"^(?:\((?=[^()]*(?:/|\b(?:photo|foto|bild|image|picture)s?\b))[^()]{1,80}\)\s*(?:[-–—]\s*)?)+"
-    r"(?:[A-ZÀ-Þ][A-ZÀ-Þ.'-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ.'-]*){0,3}/[A-Z]{2,}(?: via [\w ]{1,20}?)?\s+)?",
-    re.I)
-# Site furniture left inside a one-line page: "This advertisement has not loaded yet, but
-# your article continues below.", "By continuing to use this site you consent to the use
-# of cookies ...", a paywall's form ("Enter your details below for immediate access.").
-_FURNITURE = re.compile(
-    r"\b(advertisement has not loaded|article continues below|continuing to use this site|"
-    r"(use|using) (of )?cookies|cookie policy|sign up for|subscribe to our|click here|"
-    r"all rights reserved|enable javascript|your browser|enter your details|immediate access|"
-    r"trial request|(work|your) email address|password for your account|log ?in to|"
-    r"registrieren sie sich|melden sie sich an|artikel teilen)\b", re.I)
-
-
-def site_furniture(text: str) -> bool:
-    return bool(_FURNITURE.search(text))
-
-
-def summary_candidate(text: str) -> bool:
-    """May the sentence stand in a summary: not site furniture, not a cut sentence's tail
-    ("murder and violating the victims' rights."; "eBay said" is a name)."""
-    first = _FIRST_WORD.search(text)
-    if first and first.group(0)[0].islower() and not _BRAND_START.match(first.group(0)):
-        return False
-    return not site_furniture(text)
-
-
-_FIRST_WORD = re.compile(r"[^\W\d_]\w*")
-_BRAND_START = re.compile(r"[a-z]{1,2}[A-Z]")  # "eBay", "iPhone"
-
-
-def split_sentences(article: Article) -> list[Sentence]:
-    out: list[Sentence] = []
-    pos = 0
-    text = article.text
-    for part in SENTENCE_BREAK.split(text):
-        if part is None:
-            continue
-        start = text.find(part, pos)
-        if start < 0:
-            continue
-        pos = start + len(part)
-        clean = part.strip()
-        if not clean:
-            continue
-        s0 = start + part.index(clean)
-        # a dateline opens the story's first paragraph (after a headline or byline line)
-        opens_line = s0 < 500 and (s0 == 0 or text[s0 - 1] == "\n")
-        dateline = DATELINE_PREFIX.match(clean) if opens_line else None
-        if dateline:
-            clean, s0 = clean[dateline.end():], s0 + dateline.end()
-        if credit := _CREDIT_PREFIX.match(clean):  # the caption's credit, not the story's
-            clean, s0 = clean[credit.end():], s0 + credit.end()
-        if len(clean) >= 25 and len(clean.split()) >= 5:
-            out.append(Sentence(article.id, s0, s0 + len(clean), clean, article.lang, len(out)))
-    return out
+__all__ = ["Summarizer"]
 
 
 class Summarizer:
@@ -389,7 +270,7 @@ class _Facts(NamedTuple):
 
 def _adds(i: int, chosen: list[int], facts: list[_Facts], claims: _Claims, said: set[str]) -> bool:
     """Does sentence i, of another language than the chosen ones, add to them: a figure
-    none of them gives, a name none of them gives that the event's target-language
+    none of them gives (not a time of day: "05:26 мск" restates "10:26 Beijing time"), a name none of them gives that the event's target-language
     sentences write too (a name only one language writes, "Луна" for the Moon, can be a
     translation of a chosen word), or a quote (a speaker's own words)? Translations of a
     chosen sentence score 0.80-0.86 against it, as do new facts (measured on the demo), so
@@ -399,7 +280,8 @@ def _adds(i: int, chosen: list[int], facts: list[_Facts], claims: _Claims, said:
         return True
     names = set().union(*(facts[j].names for j in chosen))
     numbers = set().union(*(facts[j].numbers for j in chosen))
-    return bool((facts[i].names & said) - names or facts[i].numbers - numbers)
+    new_figures = {k for k in facts[i].numbers - numbers if not is_clock(k)}
+    return bool((facts[i].names & said) - names or new_figures)
 
 
 def _topic_only(shared: set[str], shares: dict[str, float], topic_share: float) -> bool:

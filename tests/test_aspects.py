@@ -2,7 +2,7 @@
 import numpy as np
 
 from storyweave.aspects import find_aspects
-from storyweave.summarize import Sentence
+from storyweave.sentences import Sentence
 
 DIM = 32
 

@@ -310,7 +310,7 @@ def test_an_italian_pronoun_before_the_verb_is_no_speaker():
 def test_an_organisation_speaker_has_its_name_key_in_every_language():
     en = one('"Rates will stay high for a while," the ECB said.', "en")
     de = one("„Die Zinsen bleiben noch eine Weile hoch“, teilte die EZB mit.", "de")
-    assert en.speaker_key == name_key("ECB")
+    assert en.speaker_key == de.speaker_key == name_key("ECB")
     es = one("«Protegeremos a los civiles», dijo la OTAN.", "es")
     it = one("«Proteggeremo i civili», ha dichiarato la Nato.", "it")
     assert es.speaker_key == it.speaker_key == name_key("NATO")

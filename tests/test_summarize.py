@@ -1,7 +1,8 @@
 from storyweave.embed import HashingEmbedder
 from storyweave.models import Article
 from storyweave import summarize as summarize_module
-from storyweave.summarize import Summarizer, split_sentences
+from storyweave.sentences import split_sentences
+from storyweave.summarize import Summarizer
 
 
 def art(i, text, lang="en", source=None):
@@ -72,8 +73,17 @@ def test_target_language_first_and_other_languages_only_when_new():
     assert {x.text for x in summary if x.lang == "uk"} == {more.text, quote.text}  # a figure; a quote
 
 
+def test_a_line_adding_only_a_time_of_day_restates():
+    en = art(1, "The probe touched down at 10:26 am Beijing time in the crater, CCTV reported.")
+    de = art(2, "Die Sonde setzte um 10.26 Uhr Pekinger Zeit im Krater auf, berichtete CCTV.",
+             lang="de")
+    ru = art(3, "Зонд прилунился в 10:26 по пекинскому времени (05:26 мск) в кратере.", lang="ru")
+    summary = Summarizer(HashingEmbedder()).summarize([en, de, ru], {"a1", "a2", "a3"})
+    assert [x.lang for x in summary] == ["en"]  # "10.26 Uhr" is no new 10.26; "05:26 мск" no news
+
+
 def test_a_different_toll_next_to_a_shared_magnitude_is_a_conflict():
-    from storyweave.summarize import contradicts
+    from storyweave.figures import contradicts
 
     assert contradicts({"3800", "7.8"}, {"3000", "7.8"})  # same kind and size, unmatched
     assert not contradicts({"3800", "7.8"}, {"7.8"})  # the passage just omits the toll
@@ -82,7 +92,7 @@ def test_a_different_toll_next_to_a_shared_magnitude_is_a_conflict():
 
 
 def test_headlines_datelines_and_name_lists_are_not_statements():
-    from storyweave.summarize import is_statement
+    from storyweave.sentences import is_statement
 
     assert not is_statement("19 (Kyodo) -- Nissan Motor Co.")
     assert not is_statement("Fury, 35, disputed it.")
@@ -261,3 +271,23 @@ def test_another_point_of_the_summary_supports_no_point():
     before = cited(s, ready)
     after = cited(s, ready, points=frozenset({0, 1}))
     assert before == {"a1", "a2", "a3"} and after == {"a1", "a3"}
+
+
+def test_a_line_that_only_says_who_reported_the_one_before_is_no_summary_line():
+    from storyweave.sentences import points_back, summary_candidate
+
+    for text in ["Об этом сообщили японское агентство Kyodo и сам автопроизводитель.",
+                 "Das bestätigte der 65-Jährige in einer Erklärung.",
+                 "Lo ha riferito la tv di stato di Tripoli.", "Así lo anunció el ministro de Exteriores.",
+                 "Про це повідомляє агентство Укрінформ.", "This was reported by Reuters on Monday."]:
+        assert points_back(text) and not summary_candidate(text), text
+    for text in ["Lo ha riferito l'emittente al-Jazeera, citando una propria fonte in Libia, secondo "
+                 "cui il raid è avvenuto a sud-ovest di Bengasi nella notte di domenica.",
+                 "Esto ha impedido que mucha gente vote.",
+                 "Das Erdbeben erschütterte die Region am frühen Morgen.",
+                 "Об этом он заявил: «Мы готовы к переговорам»."]:
+        assert not points_back(text), text
+    ru = art(1, "Карлос Гон арестован в Токио по подозрению в занижении своих доходов. Об этом "
+                "сообщили японское агентство Kyodo и сам автопроизводитель Nissan.", lang="ru")
+    summary = Summarizer(HashingEmbedder(), target_lang="ru").summarize([ru], {"a1"})
+    assert [x.text[:10] for x in summary] == ["Карлос Гон"]

@@ -1,0 +1,20 @@
+from storyweave.figures import is_clock, number_keys
+
+
+def test_a_time_of_day_is_one_key_in_any_writing():
+    same = ["touched down at 10:26 am Beijing time", "um 10.26 Uhr Pekinger Zeit",
+            "прилунился в 10:26 по пекинскому времени", "à 10h26, heure de Pékin",
+            "alle 10.26 ora di Pechino", "о 10.26 за пекінським часом"]
+    assert all(number_keys(t) == {"10:26"} for t in same), [number_keys(t) for t in same]
+    assert number_keys("at around 6:50 pm local time") == number_keys("близько 18:50") == {"18:50"}
+    assert number_keys("at 6pm") == {"18:00"} and number_keys("12:30 am") == {"0:30"}
+    assert number_keys("um 4 Uhr") == {"4:00"} and number_keys("at 10:26:30") == {"10:26"}
+    assert all(is_clock(k) for k in number_keys("entre las 22.00 y las 22.20 horas"))
+
+
+def test_decimals_sums_and_scores_stay_figures():
+    assert number_keys("magnitude 6.2 quake, 1,200 killed") == {"6.2", "1200"}
+    assert number_keys("shares closed at 10.26") == {"10.26"}  # no clock word: a decimal
+    assert number_keys("à 3.50 %, puis 3,75%") == {"3.50", "3.75"}
+    assert number_keys("won 115-112 and 98:87") == {"115", "112", "98", "87"}
+    assert not any(is_clock(k) for k in number_keys("20.000 Menschen, 0,25 Prozentpunkte"))
