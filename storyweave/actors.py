@@ -13,6 +13,7 @@ from .aliases import script_aliases
 from .entities import _STOP as _ENTITY_STOP
 from .entities import _DECLINED_NAME_LANGS, ARABIC_ARTICLE, cyrillic, name_key
 from .gazetteer import country_abbreviation, english_demonym, english_name, place_name
+from .organisations import organisation_name
 from .geonames import known_place
 from .institutions import adjectives_after, institution_mention
 from .models import Article, Event
@@ -66,10 +67,12 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
             parts[-1] = article + ("" if article.endswith("-") else " ") + name
         # "in New York" votes for "New": a place keyed by its first word
         is_place = _is_place(key, name, chain, (place_votes, context_votes), n_articles[key])
-        phrase = _adjective_phrase(name, members) if len(parts) == 1 and cyrillic(name) else None
-        if phrase:  # "Белый" -> "Белый дом" (a place too: "в Белом доме")
+        whole = organisation_name(name) is not None  # "Security Council": a name in full
+        phrase = _adjective_phrase(name, members) if len(parts) == 1 and cyrillic(name) \
+            and not whole else None
+        if phrase:  # "Центральный" -> "Центральное телевидение"
             parts = [phrase]
-        elif len(parts) == 1 and not is_place:  # "State Department", "Consejo de Seguridad"
+        elif len(parts) == 1 and not is_place and not whole:  # "Department", "Consejo"
             shown = _name_phrase(name, members)
             if shown is None:
                 continue  # "el Gobierno": no one in particular
@@ -237,18 +240,19 @@ def _join_acronyms(entries: list[dict[str, Any]], holders: dict[str, set[str]],
 
 
 def display_names(arts: list[Article], target_lang: str = "en") -> dict[str, str]:
-    """One display form per name key: a place's English name, else the commonest
-    spelling in reports in the target language ("Zelensky", not German "Selenskyj"),
-    else the commonest Latin-script one (the report's lingua franca), else the commonest."""
+    """One display form per name key: a place's or organisation's English name, else the
+    commonest spelling in reports in the target language ("Zelensky", not German
+    "Selenskyj"), else the commonest Latin-script one (the report's lingua franca), else
+    the commonest."""
     scores: dict[str, Counter[str]] = {}
-    places: dict[str, Counter[str]] = {}  # English place names among a key's forms
+    places: dict[str, Counter[str]] = {}  # English names of places, organisations
     reports: Counter[str] = Counter()
     for a in arts:
         for k, f in a.name_forms.items():
             scores.setdefault(k, Counter())[f] += (
                 (1_000_000 if a.lang == target_lang else 0) + (1000 if _latin(f) else 1))
             reports[k] += 1
-            if english := english_name(f) or _country_of_adjective(f, k):
+            if english := english_name(f) or organisation_name(f) or _country_of_adjective(f, k):
                 places.setdefault(k, Counter())[english] += 1
     out = {k: c.most_common(1)[0][0] for k, c in scores.items()}
     # A country or city is shown under its English name whatever language named it

@@ -1,4 +1,5 @@
-"""Country names of several words, and abbreviations, found as one name in a sentence.
+"""Country names of several words, and abbreviations, found as one name in a sentence;
+and so the organisations of organisations.py ("Security Council", "Белого дома").
 
 Name keys are per word (entities.py), so "United States", "Соединенных Штатов" or "U.S."
 would be two names or none; the gazetteer's CLDR names (`country_phrases`) and its short
@@ -13,6 +14,7 @@ from functools import lru_cache
 
 from .gazetteer import ABBREVIATIONS, country_abbreviation, country_name, country_phrases, phrase_form
 from .morph import likeliest
+from .organisations import organisation_codes, organisation_form
 
 __all__ = ["find_countries"]
 
@@ -26,8 +28,9 @@ _INFLECTING = {"uk", "ru", "de"}
 def find_countries(sentence: str, spans: list[tuple[int, int]], tokens: list[str],
                    lang: str) -> dict[int, tuple[int, str, str]]:
     """{index of a country name's first token: (index after its last, country code,
-    surface)} for abbreviations ("U.S.", "США") and names of two or three words ("United
-    States", "Соединенных Штатов", "Corée du Sud"). `spans`: the tokens' offsets."""
+    surface)} for abbreviations ("U.S.", "США") and names of two to five words ("United
+    States", "Соединенных Штатов", "Corée du Sud"; "Consejo de Seguridad", an organisation's
+    code of organisations.py). `spans`: the tokens' offsets."""
     out: dict[int, tuple[int, str, str]] = {}
     for m in _ABBREVIATION.finditer(sentence) if _TWO_CAPITALS.search(sentence) else ():
         i = next((k for k, (a, _b) in enumerate(spans) if a == m.start()), None)
@@ -41,7 +44,7 @@ def find_countries(sentence: str, spans: list[tuple[int, int]], tokens: list[str
         if not tok[:1].isupper() or i in out or (tok.lower() not in first_words and not (
                 inflecting and _phrase_lemma(tok, lang) in first_words)):
             continue
-        for n in (3, 2):
+        for n in (5, 4, 3, 2):
             found = _phrase_at(sentence, spans, tokens, i, n, lang)
             if found:
                 out[i] = found
@@ -51,31 +54,42 @@ def find_countries(sentence: str, spans: list[tuple[int, int]], tokens: list[str
 
 def _phrase_at(sentence: str, spans: list[tuple[int, int]], tokens: list[str], i: int, n: int,
                lang: str) -> tuple[int, str, str] | None:
-    """The country named by tokens i..i+n-1 (only spaces between them), as written or
-    through the words' lemmas; the surface is the locale's own name for an inflected form."""
+    """The country (or organisation) named by tokens i..i+n-1 (only spaces between them),
+    as written or through the words' lemmas; the surface is the locale's own name for an
+    inflected form."""
     words = tokens[i:i + n]
     if len(words) < n or any(sentence[spans[k][1]:spans[k + 1][0]].strip() for k in range(i, i + n - 1)):
         return None
     written = " ".join(words)
-    code = country_phrases().get(phrase_form(written))
+    code = _phrases().get(phrase_form(written))
     if code:
-        return i + n, code, written
+        return i + n, code, organisation_form(code, lang) or written
     code = _lemma_phrases(lang).get(" ".join(_phrase_lemma(w, lang) for w in words))
-    return (i + n, code, country_name(code, lang) or written) if code else None
+    return (i + n, code, country_name(code, lang) or organisation_form(code, lang) or written
+            ) if code else None
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[str, str]:
+    """{phrase_form: code} of the names of several words: countries' of up to three words
+    (longer ones, "Democratic Republic of the Congo", are read word by word), organisations'
+    of up to five."""
+    return {**organisation_codes(), **{p: code for p, code in country_phrases().items()
+                                       if len(p.split()) <= 3}}
 
 
 @lru_cache(maxsize=16)
 def _lemma_phrases(lang: str) -> dict[str, str]:
-    """`country_phrases` of two or three words with each word in dictionary form, for
-    inflected names ("Соединенных Штатов", "Сполученими Штатами", "den Vereinigten Staaten")."""
+    """`_phrases` of two to five words with each word in dictionary form, for inflected
+    names ("Соединенных Штатов", "Сполученими Штатами", "den Vereinigten Staaten")."""
     return {" ".join(_phrase_lemma(w, lang) for w in p.split()): code
-            for p, code in country_phrases().items() if 1 < len(p.split()) <= 3}
+            for p, code in _phrases().items() if 1 < len(p.split()) <= 5}
 
 
 @lru_cache(maxsize=16)
 def _first_words(lang: str) -> frozenset[str]:
-    """The first words of the names of `country_phrases`, as written and as lemmas."""
-    many = [p.split() for p in country_phrases() if 1 < len(p.split()) <= 3]
+    """The first words of the names of `_phrases`, as written and as lemmas."""
+    many = [p.split() for p in _phrases() if 1 < len(p.split()) <= 5]
     return frozenset([w[0] for w in many] + [_phrase_lemma(w[0], lang) for w in many])
 
 

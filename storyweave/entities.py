@@ -19,6 +19,7 @@ from anyascii import anyascii
 
 from .arabic import arabic_places
 from .countries import find_countries
+from .organisations import organisation_codes, organisation_form
 from .gazetteer import (country_abbreviation, country_name, country_phrases, english_demonym,
                         english_name, organisation_abbreviation, phrase_form, place_aliases,
                         place_name)
@@ -105,12 +106,14 @@ def name_key(word: str) -> str:
     and every form of a country whose English name is several words ('США', 'États-Unis')
     -> that country's key (`country_key`); an organisation's abbreviation in any language
     ('OTAN', 'ЄЦБ', 'ECB') -> its English one in lower case (a skeleton would cut "ICC"
-    to two letters)."""
+    to two letters); an organisation of organisations.py written as one word
+    ('Госдепартамент', 'Sicherheitsrat', 'Croix-Rouge') -> that organisation's key."""
     org = organisation_abbreviation(word)
     if org:
         return org.lower()
-    code = country_abbreviation(word) or country_phrases().get(phrase_form(word)) or \
-        country_phrases().get(phrase_form(_demonym_country(word)))
+    form = phrase_form(word)
+    code = country_abbreviation(word) or country_phrases().get(form) or \
+        country_phrases().get(phrase_form(_demonym_country(word))) or organisation_codes().get(form)
     if code:  # "США", "Великобритания", "États-Unis", "American": one key with "United States"
         return country_key(code)
     key = _skeleton(word)
@@ -136,7 +139,8 @@ _COUNTRY_KEYS = {"US": "usa", "GB": "brita"}
 
 
 def country_key(code: str) -> str:
-    """The name key of a country whose English name is several words: the whole name's
+    """The name key of a country whose English name is several words (or of an
+    organisation, code `organisations.ORGANISATION` + English name): the whole name's
     skeleton, not cut to five letters ("United Nations" and "United Arab Emirates" are
     not one key), as the per-word keys would split it into two names."""
     return _COUNTRY_KEYS.get(code) or _skeleton((country_name(code) or code).replace(" ", ""), 40)
@@ -257,6 +261,9 @@ class NameExtractor:
             key = _word_key(tok, lemma)
             if len(key) < 3:
                 continue
+            if key in _organisation_keys():  # "в Госдепартаменте", "der Sicherheitsrat"
+                found.append([i, key, organisation_form(_organisation_keys()[key], lang) or tok, False, False])
+                continue
             place = in_case or (_after_place_preposition(tok, lemma, i, sentence, spans, words, lang)
                                 and not no_place_after_a(tok, lemma, lowered, i, lang, text))
             if lang in NOUN_CAPITALISING and i > 0 and not _acronym(tok, text) and \
@@ -273,6 +280,13 @@ class NameExtractor:
             keep = _shown_as_written(tok, lemma, lang)
             found.append([i, key, tok if keep else _shown_lemma(lemma, tok), place, False])
         return found
+
+
+@lru_cache(maxsize=1)
+def _organisation_keys() -> dict[str, str]:
+    """{name key: code} of the organisations of organisations.py: a body, never a place,
+    and a German one ("Sicherheitsrat") a name though a common noun."""
+    return {country_key(code): code for code in set(organisation_codes().values())}
 
 
 def _after_place_preposition(tok: str, lemma: str, i: int, sentence: str,
