@@ -13,7 +13,7 @@ from .aliases import script_aliases
 from .entities import _STOP as _ENTITY_STOP
 from .entities import _DECLINED_NAME_LANGS, ARABIC_ARTICLE, cyrillic, name_key
 from .gazetteer import country_abbreviation, english_demonym, english_name, place_name
-from .organisations import organisation_name
+from .organisations import organisation_forms, organisation_name
 from .geonames import known_place
 from .institutions import adjectives_after, institution_mention
 from .models import Article, Event
@@ -219,9 +219,14 @@ def _join_acronyms(entries: list[dict[str, Any]], holders: dict[str, set[str]],
     the like, spell the acronym."""
     full_by_initials: dict[str, dict[str, Any]] = {}
     for e in entries:
-        words = [w for w in e["name"].split() if w.lower() not in _ACRONYM_SKIP]
-        if len(words) >= 2 and all(w[:1].isupper() for w in words):
-            full_by_initials.setdefault("".join(w[0] for w in words).upper(), e)
+        # an organisation's forms in every language, whatever their case: "CNT" is the
+        # "Conseil national de transition" shown as the National Transitional Council
+        known = organisation_forms(e["name"])
+        for form in known or [e["name"]]:
+            words = [w for w in (re.split(r"[\s-]+", form) if known else form.split())
+                     if w.lower() not in _ACRONYM_SKIP]
+            if len(words) >= 2 and (known or all(w[:1].isupper() for w in words)):
+                full_by_initials.setdefault("".join(w[0] for w in words).upper(), e)
     out = []
     for e in entries:
         full = full_by_initials.get(e["name"]) if e["name"].isupper() and \

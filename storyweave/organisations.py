@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from .gazetteer import phrase_form
 
-__all__ = ["ORGANISATION", "organisation_codes", "organisation_form", "organisation_name"]
+__all__ = ["ORGANISATION", "organisation_codes", "organisation_form", "organisation_forms",
+           "organisation_name"]
 
 # An organisation's code: this mark and its English name (country codes are two letters)
 ORGANISATION = "="
@@ -60,9 +61,14 @@ _FORMS: dict[str, dict[str, str]] = {
                          "uk": "Вільна сирійська армія"},
     "National Transitional Council": {
         "de": "Nationaler Übergangsrat|Übergangsrat|Übergangsrats|Übergangsrates", "fr": "Conseil national de transition",
-        "es": "Consejo Nacional de Transición", "it": "Consiglio nazionale di transizione",
+        "es": "Consejo Nacional de Transición|Consejo Nacional Transitorio",
+        "it": "Consiglio nazionale di transizione|Consiglio nazionale transitorio",
         "pt": "Conselho Nacional de Transição", "ru": "Национальный переходный совет",
         "uk": "Національна перехідна рада"},
+    "Syrian National Council": {"de": "Syrischer Nationalrat|Syrische Nationalrat",
+                                "fr": "Conseil national syrien", "es": "Consejo Nacional Sirio",
+                                "it": "Consiglio nazionale siriano", "pt": "Conselho Nacional Sírio",
+                                "ru": "Сирийский национальный совет", "uk": "Сирійська національна рада"},
     "Red Cross": {"de": "Rotes Kreuz|Rote Kreuz|Roten Kreuz|Roten Kreuzes", "fr": "Croix-Rouge",
                   "es": "Cruz Roja", "it": "Croce Rossa", "pt": "Cruz Vermelha",
                   "ru": "Красный Крест", "uk": "Червоний Хрест"},
@@ -128,3 +134,10 @@ def organisation_form(code: str, lang: str) -> str | None:
         return english if english in _FORMS else None
     forms = _FORMS.get(english, {}).get(lang)
     return forms.split("|")[0] if forms else None
+
+
+def organisation_forms(english: str) -> list[str]:
+    """Every form of the organisation of this English name, in every language ([] for
+    other names): what its acronyms may abbreviate ("CNT", "Conseil national de transition")."""
+    by_lang = _FORMS.get(english)
+    return [english, *"|".join(by_lang.values()).split("|")] if by_lang else []

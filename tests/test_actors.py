@@ -324,3 +324,12 @@ def test_an_organisation_each_language_names_in_its_own_words_is_one_actor():
     for name in ("White House", "State Department"):
         assert shown[name]["languages"] == ["en", "ru"] and shown[name]["kind"] == "name", shown
     assert not {"Белый дом", "Госдепартамент", "Белый"} & set(shown)
+
+
+def test_an_acronym_of_an_organisations_own_words_joins_its_english_name():
+    arts = _build([("es", "El Consejo Nacional de Transición (CNT) tomó Trípoli. El CNT pidió calma."),
+                   ("fr", "Le Conseil national de transition (CNT) contrôle Tripoli, dit le CNT."),
+                   ("es", "Los rebeldes del CNT entraron en Trípoli con el Consejo Nacional de Transición.")],
+                  title="Libia")
+    names = _shown_names(arts)
+    assert "National Transitional Council (CNT)" in names and "CNT" not in names, names

