@@ -180,9 +180,13 @@ _ABBREVIATIONS = {"US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "США
 
 
 ABBREVIATIONS = tuple(_ABBREVIATIONS)
-# Everyday names CLDR lists only as variants, which Babel does not ship either.
+# Everyday names CLDR lists only as variants, which Babel does not ship either; and the
+# everyday one-word names of two multi-word ones ("Евросоюз" for "Европейский союз", "the
+# Vatican" for "Vatican City", which ru and uk write "Ватикан" as CLDR does).
 _VARIANTS = {"GB": ("Great Britain", "Großbritannien", "Grande-Bretagne", "Gran Bretaña",
-                    "Gran Bretagna", "Grã-Bretanha")}
+                    "Gran Bretagna", "Grã-Bretanha"),
+             "EU": ("Евросоюз", "Євросоюз"),
+             "VA": ("Vatican", "Vatikan", "Vaticano")}
 
 
 def country_name(code: str, locale: str = "en") -> str | None:

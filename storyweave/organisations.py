@@ -104,6 +104,10 @@ _FORMS: dict[str, dict[str, str]] = {
     "Federal Reserve": {"en": "Fed", "fr": "Réserve fédérale", "es": "Reserva Federal",
                         "it": "Riserva Federale", "pt": "Reserva Federal",
                         "ru": "Федеральная резервная система|ФРС", "uk": "Федеральна резервна система|ФРС"},
+    "Élysée Palace": {"en": "Élysée|Elysee|Elysée|Elysee Palace", "fr": "Élysée|Elysée|Elysee",
+                      "de": "Élysée-Palast|Elysée-Palast", "es": "Elíseo|Eliseo|Palacio del Elíseo",
+                      "it": "Eliseo", "pt": "Eliseu|Palácio do Eliseu",
+                      "ru": "Елисейский дворец", "uk": "Єлисейський палац"},
     "Notre-Dame": {"en": "Notre Dame", "ru": "Парижская Богоматерь|Нотр-Дам|Нотр-Дама",
                    "uk": "Паризька Богоматір|Нотр-Дам|Нотр-Дама"},
 }

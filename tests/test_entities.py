@@ -63,6 +63,10 @@ def test_an_organisation_named_in_its_own_words_is_one_name_in_every_language():
         assert keys[lang] == keys["en"], lang
     state_department = next(k for k in keys["en"] if k not in keys["de"])
     assert keys["de"] == keys["en"] - {state_department}
+    # everyday one-word names: "Евросоюз" is the EU, "Vaticano" the Vatican, "Eliseo" the Élysée
+    assert name_key("Евросоюз") == name_key("Євросоюз") == name_key("European Union")
+    assert name_key("Vaticano") == name_key("Ватикан") == name_key("Vatican")
+    assert name_key("Eliseo") == name_key("Élysée") != name_key("Elisa")
     # a body, not a place: "в Белом доме" locates nothing
     found = ex.extract("Переговоры прошли в Белом доме и в Госдепартаменте.", "ru")
     assert not found.places and len(found.counts) == 2
