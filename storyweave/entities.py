@@ -261,8 +261,9 @@ class NameExtractor:
             key = _word_key(tok, lemma)
             if len(key) < 3:
                 continue
-            if key in _organisation_keys():  # "в Госдепартаменте", "der Sicherheitsrat"
-                found.append([i, key, organisation_form(_organisation_keys()[key], lang) or tok, False, False])
+            organisation = _organisation_keys().get(key)
+            if organisation:  # "в Госдепартаменте" locates nothing; "der Sicherheitsrat"
+                found.append([i, key, organisation_form(organisation, lang) or tok, False, False])
                 continue
             place = in_case or (_after_place_preposition(tok, lemma, i, sentence, spans, words, lang)
                                 and not no_place_after_a(tok, lemma, lowered, i, lang, text))

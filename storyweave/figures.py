@@ -13,13 +13,15 @@ _NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+(?:[.,]\d+)
 # "10h26", "um 4 Uhr", "alle 10.26", "о 18.50". A dot or comma between hour and minutes is
 # read as a clock only beside a clock word: alone, "10.26" is a decimal (a price, a score).
 # Hand-written because dateparser and the date finders read dates, not times of day.
-_MERIDIEM = r"(?P<ampm>[ap])\.?\s?m\b\.?"
+_MERIDIEM = r"(?P<{}>[ap])\.?\s?m\b\.?"  # "am", "p.m.", named by the branch it stands in
 _CLOCK_WORD = r"(?:Uhr|h\b|ч\b|час|год|godz|horas?\b|hrs?\b|heures?\b|ore\b|Ortszeit)"
 _CLOCK = re.compile(
     r"(?<![\w.,:])(?P<h>[01]?\d|2[0-3])"
+    # hour and minutes ("10:26", "10.26 Uhr", "10h26", "6:50 pm"), seconds ignored
     r"(?:(?P<sep>:|[.,]|\s?h\s?)(?P<m>[0-5]\d)(?::[0-5]\d)?(?![\d%]|[.,:]\d|\s%)"
-    rf"(?:\s?{_MERIDIEM}|(?P<word>\s?{_CLOCK_WORD}))?"
-    rf"|\s?(?:{_MERIDIEM.replace('ampm', 'ampm2')}|(?P<word2>Uhr\b)))",
+    rf"(?:\s?{_MERIDIEM.format('ampm')}|(?P<word>\s?{_CLOCK_WORD}))?"
+    # or an hour alone ("6 pm", "4 Uhr")
+    rf"|\s?(?:{_MERIDIEM.format('ampm2')}|Uhr\b))",
     re.I)
 _CLOCK_BEFORE = re.compile(r"(?:\b(?:um|alle|ore|las|à|a las|о|об)\s)$", re.I)
 

@@ -27,7 +27,8 @@ ORGANISATION = "="
 # "hausen" and leaves "Sicherheitsrats" as it is}. Bodies one country has in every country ("Foreign
 # Ministry", "Supreme Court") are left out: their words name no one body.
 _FORMS: dict[str, dict[str, str]] = {
-    "White House": {"de": "Weißes Haus|Weiße Haus|Weißen Haus|Weißen Hauses", "fr": "Maison Blanche|Maison-Blanche",
+    "White House": {"de": "Weißes Haus|Weiße Haus|Weißen Haus|Weißen Hauses",
+                    "fr": "Maison Blanche|Maison-Blanche",
                     "es": "Casa Blanca", "it": "Casa Bianca", "pt": "Casa Branca",
                     "ru": "Белый дом", "uk": "Білий дім|Білого дому|Білому домі|Білим домом"},
     "State Department": {"en": "Department of State", "fr": "Département d'État|Département d'Etat",
@@ -35,7 +36,8 @@ _FORMS: dict[str, dict[str, str]] = {
                          "pt": "Departamento de Estado",
                          "ru": "Госдепартамент|Государственный департамент|Госдеп",
                          "uk": "Держдепартамент|Державний департамент|Держдеп"},
-    "Security Council": {"de": "Sicherheitsrat|Sicherheitsrats|Sicherheitsrates|Weltsicherheitsrat|Weltsicherheitsrats", "fr": "Conseil de sécurité",
+    "Security Council": {"de": "Sicherheitsrat|Sicherheitsrats|Sicherheitsrates|Weltsicherheitsrat|"
+                               "Weltsicherheitsrats", "fr": "Conseil de sécurité",
                          "es": "Consejo de Seguridad", "it": "Consiglio di Sicurezza",
                          "pt": "Conselho de Segurança", "ru": "Совет Безопасности|Совбез",
                          "uk": "Рада Безпеки"},
@@ -60,7 +62,8 @@ _FORMS: dict[str, dict[str, str]] = {
                          "pt": "Exército Livre da Síria", "ru": "Свободная сирийская армия",
                          "uk": "Вільна сирійська армія"},
     "National Transitional Council": {
-        "de": "Nationaler Übergangsrat|Übergangsrat|Übergangsrats|Übergangsrates", "fr": "Conseil national de transition",
+        "de": "Nationaler Übergangsrat|Übergangsrat|Übergangsrats|Übergangsrates",
+        "fr": "Conseil national de transition",
         "es": "Consejo Nacional de Transición|Consejo Nacional Transitorio",
         "it": "Consiglio nazionale di transizione|Consiglio nazionale transitorio",
         "pt": "Conselho Nacional de Transição", "ru": "Национальный переходный совет",

@@ -381,23 +381,21 @@ class _Claims:
         views = [(True, self.vec[t]) for t in quotes]
         return views if mostly else [(False, self.vecs[k])] + views
 
-    def quotes_match(self, i: int, j: int, bar: float) -> bool:
-        """Both sentences mostly quotes, and two of their quotes at `bar` or closer."""
-        if not (self._quotes(i)[1] and self._quotes(j)[1]):
-            return False
+    def _quotes_close(self, i: int, j: int, bar: float) -> bool:
+        """A quote of sentence i and one of sentence j at `bar` or closer (calibrated)."""
         self.prepare([i, j])
         return any(float(self.s.sim(_cos(self.vec[a], self.vec[b]))) >= bar
                    for a in self._quotes(i)[0] for b in self._quotes(j)[0])
+
+    def quotes_match(self, i: int, j: int, bar: float) -> bool:
+        """Both sentences mostly quotes, and two of their quotes at `bar` or closer."""
+        return self._quotes(i)[1] and self._quotes(j)[1] and self._quotes_close(i, j, bar)
 
     def renders_quote_of(self, i: int, j: int) -> bool:
         """Is one of sentence i's quotes a rendering of one of sentence j's, at
         `support_cos` or closer? Quotes alone, on the demo: a translated quote scores
         0.88-0.91 against its original, another quote of the same speaker 0.75-0.85."""
-        if not self._quotes(i)[0] or not self._quotes(j)[0]:
-            return False
-        self.prepare([i, j])
-        return any(float(self.s.sim(_cos(self.vec[a], self.vec[b]))) >= self.s.support_cos
-                   for a in self._quotes(i)[0] for b in self._quotes(j)[0])
+        return self._quotes_close(i, j, self.s.support_cos)
 
     def same_statement(self, i: int, j: int) -> bool:
         """Both plain sentences: yes (the sentence similarity decided). Otherwise a quote
