@@ -72,6 +72,8 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
             and not whole else None
         if phrase:  # "Центральный" -> "Центральное телевидение"
             parts = [phrase]
+        elif len(parts) == 1 and cyrillic(name) and not is_place and _title_opening(name, members):
+            continue  # "Договор" of "Договора о СНВ": no one in particular
         elif len(parts) == 1 and not is_place and not whole:  # "Department", "Consejo"
             shown = _name_phrase(name, members)
             if shown is None:
@@ -197,6 +199,30 @@ def _adjective_phrase(name: str, members: list[Article], share: float = 0.6) -> 
 
 
 _ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ой|ій|ая|яя|ое|ее|ые|ие)$")
+# pymorphy3's tags of a proper name or an abbreviation: a word without them is a common noun
+_PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+
+
+def _title_opening(name: str, members: list[Article], share: float = 0.6) -> bool:
+    """A Russian or Ukrainian common noun that is capitalised only as the first word of a
+    title that goes on with a preposition: "Договора о СНВ" (the New START treaty), "Закону
+    про мову". The dictionary knows it as a plain noun in every report's language, and most
+    of its mentions are followed by a preposition ("Конгресс одобрил" is the Congress).
+    Such a word names no one by itself."""
+    langs = {a.lang for a in members if a.lang in ("ru", "uk")}
+    if not langs or not all(_common_noun(likeliest(lang, name.lower())) for lang in langs):
+        return False
+    mention = re.compile(rf"(?<![\w-]){re.escape(name[:-1])}\w{{0,3}}(?![\w-])(?:\s+([^\W\d_]+))?")
+    after = [(a.lang, m.group(1) or "") for a in members if a.lang in langs
+             for m in mention.finditer(a.text)]
+    prepositions = sum(w[:1].islower() and "PREP" in likeliest(lang, w).tag for lang, w in after)
+    return bool(after) and prepositions >= share * len(after)
+
+
+def _common_noun(parse) -> bool:
+    """pymorphy3's reading is a dictionary noun, not a name, place, organisation or
+    abbreviation."""
+    return parse.is_known and "NOUN" in parse.tag and not _PROPER_TAGS & set(parse.tag.grammemes)
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \u00a0]$")

@@ -333,3 +333,13 @@ def test_an_acronym_of_an_organisations_own_words_joins_its_english_name():
                   title="Libia")
     names = _shown_names(arts)
     assert "National Transitional Council (CNT)" in names and "CNT" not in names, names
+
+
+def test_a_common_noun_opening_a_title_is_no_actor_but_a_body_acting_is():
+    arts = _build([("ru", "Лавров и Помпео обсудили будущее Договора о СНВ. Помпео сказал, что Конгресс "
+                          "одобрил бюджет."),
+                   ("ru", "Судьба Договора о сокращении вооружений неясна, заявил Лавров, а Конгресс "
+                          "промолчал."),
+                   ("ru", "Помпео назвал условия продления Договора о СНВ.")], title="СНВ")
+    names = _shown_names(arts)
+    assert "Договор" not in names and "Конгресс" in names, names
