@@ -177,16 +177,14 @@ def _adjective_phrase(name: str, members: list[Article], share: float = 0.6) -> 
     first = {lang: p for lang, p in first.items() if "ADJF" in p.tag}
     if not first or len(name) < 5:
         return None
-    mention = re.compile(rf"(?<![\w-]){re.escape(name[:-2])}\w{{1,3}}(?![\w-])(?:\s+([^\W\d_]+))?")
     nouns: Counter[tuple[str, str, str]] = Counter()
     total: Counter[str] = Counter()  # mentions per language
-    for a in members:
-        for m in mention.finditer(a.text) if a.lang in ("ru", "uk") else ():
-            total[a.lang] += 1
-            word = (m.group(1) or "") if a.lang in first else ""
-            noun = likeliest(a.lang, word) if word[:1].islower() else None
-            if noun is not None and "NOUN" in noun.tag:  # its likeliest reading: not "в", "и"
-                nouns[(a.lang, noun.normal_form, noun.tag.gender or "masc")] += 1
+    for lang, word in _words_after(name[:-2], 1, members):
+        total[lang] += 1
+        word = word if lang in first else ""
+        noun = likeliest(lang, word) if word[:1].islower() else None
+        if noun is not None and "NOUN" in noun.tag:  # its likeliest reading: not "в", "и"
+            nouns[(lang, noun.normal_form, noun.tag.gender or "masc")] += 1
     if not nouns:
         return None
     (lang, noun, gender), n = nouns.most_common(1)[0]
@@ -212,11 +210,18 @@ def _title_opening(name: str, members: list[Article], share: float = 0.6) -> boo
     langs = {a.lang for a in members if a.lang in ("ru", "uk")}
     if not langs or not all(_common_noun(likeliest(lang, name.lower())) for lang in langs):
         return False
-    mention = re.compile(rf"(?<![\w-]){re.escape(name[:-1])}\w{{0,3}}(?![\w-])(?:\s+([^\W\d_]+))?")
-    after = [(a.lang, m.group(1) or "") for a in members if a.lang in langs
-             for m in mention.finditer(a.text)]
+    after = _words_after(name[:-1], 0, members)
     prepositions = sum(w[:1].islower() and "PREP" in likeliest(lang, w).tag for lang, w in after)
     return bool(after) and prepositions >= share * len(after)
+
+
+def _words_after(stem: str, least: int, members: list[Article]) -> list[tuple[str, str]]:
+    """(language, the word after it, "" if none) for each mention of a Cyrillic name in the
+    Russian and Ukrainian reports, matched by its `stem` and an inflected ending of `least`
+    to three letters ("Белом доме", "Договора о")."""
+    mention = re.compile(rf"(?<![\w-]){re.escape(stem)}\w{{{least},3}}(?![\w-])(?:\s+([^\W\d_]+))?")
+    return [(a.lang, m.group(1) or "") for a in members if a.lang in ("ru", "uk")
+            for m in mention.finditer(a.text)]
 
 
 def _common_noun(parse) -> bool:

@@ -16,7 +16,7 @@ from .gazetteer import ABBREVIATIONS, country_abbreviation, country_name, countr
 from .morph import likeliest
 from .organisations import organisation_codes, organisation_form
 
-__all__ = ["find_countries"]
+__all__ = ["find_phrase_names"]
 
 _TWO_CAPITALS = re.compile(r"[A-ZА-ЯІЄ]\.?[A-ZА-ЯІЄ]")  # a cheap test before `_ABBREVIATION`
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:%s)(?!\w|\.\w)" % "|".join(
@@ -25,8 +25,8 @@ _ABBREVIATION = re.compile(r"(?<![\w.])(?:%s)(?!\w|\.\w)" % "|".join(
 _INFLECTING = {"uk", "ru", "de"}
 
 
-def find_countries(sentence: str, spans: list[tuple[int, int]], tokens: list[str],
-                   lang: str) -> dict[int, tuple[int, str, str]]:
+def find_phrase_names(sentence: str, spans: list[tuple[int, int]], tokens: list[str],
+                      lang: str) -> dict[int, tuple[int, str, str]]:
     """{index of a country name's first token: (index after its last, country code,
     surface)} for abbreviations ("U.S.", "США") and names of two to five words ("United
     States", "Соединенных Штатов", "Corée du Sud"; "Consejo de Seguridad", an organisation's

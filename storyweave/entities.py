@@ -18,7 +18,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from .arabic import arabic_places
-from .countries import find_countries
+from .countries import find_phrase_names
 from .organisations import organisation_codes, organisation_form
 from .gazetteer import (country_abbreviation, country_name, country_phrases, english_demonym,
                         english_name, organisation_abbreviation, phrase_form, place_aliases,
@@ -231,13 +231,13 @@ class NameExtractor:
         (is an all-capital word written otherwise too?)."""
         tokens, lowered = words
         found: list[list] = []
-        countries = find_countries(sentence, spans, tokens, lang)
+        phrases = find_phrase_names(sentence, spans, tokens, lang)
         resume = 0
         for i, tok in enumerate(tokens):
             if i < resume:
-                continue  # a word of a country's name read as a whole
-            if i in countries:
-                resume, code, surface = countries[i]
+                continue  # a word of a country's or organisation's name read as a whole
+            if i in phrases:
+                resume, code, surface = phrases[i]
                 place = (after_locative(lowered, i, lang) or after_locative_article(lowered, i)
                          or after_compass(lowered, i)) and place_name(surface) is not None
                 found.append([i, country_key(code), surface, place, False])  # "in the EU": no place
