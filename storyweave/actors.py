@@ -84,7 +84,7 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
                     "languages": sorted(langs[key]), "first_article": first[key],
                     "other_keys": sorted(c for c, k in alias.items() if k == key)})
     order = {a.id: i for i, a in enumerate(members)}
-    return _join_acronyms(out, holders, order)[:limit]
+    return _join_acronyms(out, holders, order, members)[:limit]
 
 
 def _is_place(key: str, name: str, chain: list[str], votes: tuple[Counter[str], Counter[str]],
@@ -243,11 +243,13 @@ _ACRONYM_SKIP = set("of the and for de del la las los des du et für der die das
 
 
 def _join_acronyms(entries: list[dict[str, Any]], holders: dict[str, set[str]],
-                   order: dict[str, int]) -> list[dict[str, Any]]:
+                   order: dict[str, int], members: list[Article] = ()) -> list[dict[str, Any]]:
     """An acronym and the name it abbreviates, both among an event's actors ("ECB" and
     "European Central Bank", "EHT" and "Event Horizon Telescope"), become one entry,
     "European Central Bank (ECB)": the initials of the name's words, less "of", "de" and
-    the like, spell the acronym."""
+    the like, spell the acronym; or a report writes the acronym in brackets right after
+    the name ("Центральное телевидение Китая (CCTV)", `_bracketed_acronyms`). A name in
+    another script than its Latin acronym is shown as the acronym ("CCTV")."""
     full_by_initials: dict[str, dict[str, Any]] = {}
     for e in entries:
         # an organisation's forms in every language, whatever their case: "CNT" is the
@@ -258,6 +260,8 @@ def _join_acronyms(entries: list[dict[str, Any]], holders: dict[str, set[str]],
                      if w.lower() not in _ACRONYM_SKIP]
             if len(words) >= 2 and (known or all(w[:1].isupper() for w in words)):
                 full_by_initials.setdefault("".join(w[0] for w in words).upper(), e)
+    for acronym, e in _bracketed_acronyms(entries, members).items():
+        full_by_initials.setdefault(acronym, e)
     out = []
     for e in entries:
         full = full_by_initials.get(e["name"]) if e["name"].isupper() and \
@@ -266,13 +270,40 @@ def _join_acronyms(entries: list[dict[str, Any]], holders: dict[str, set[str]],
             out.append(e)
             continue
         ids = holders[full["key"]] | holders[e["key"]]
-        full.update(name=f"{full['name']} ({e['name']})", articles=len(ids),
+        shown = e["name"] if cyrillic(full["name"]) else f"{full['name']} ({e['name']})"
+        full.update(name=shown, articles=len(ids),
                     mentions=full["mentions"] + e["mentions"],
                     languages=sorted(set(full["languages"]) | set(e["languages"])),
                     first_article=min(ids, key=order.__getitem__),
                     other_keys=sorted({*full["other_keys"], e["key"], *e["other_keys"]}))
         holders[full["key"]] = ids
     return sorted(out, key=lambda e: -e["articles"])  # stable: ties keep their order
+
+
+# A name's last words before an acronym in brackets: "Центральное телевидение Китая (CCTV)".
+_BRACKETED = re.compile(r"((?:[^\W\d_][\w'’-]*[ \u00a0]+){2,6})\(([A-Z]{2,6})\)")
+
+
+def _bracketed_acronyms(entries: list[dict[str, Any]], members: list[Article]
+                        ) -> dict[str, dict[str, Any]]:
+    """{acronym: the entry of the name a report writes it after}: of the two to six words
+    before "(CCTV)" ("Istanbul (AFP)" is a dateline, not a name and its acronym), the
+    capitalised Cyrillic one nearest the bracket that keys an actor other than a place
+    ("Китая", China, is where the name's owner is). Latin names are left to their
+    initials, which are surer; a Cyrillic name's Latin acronym has no initials to match."""
+    acronyms = {e["name"] for e in entries if e["name"].isupper() and 2 <= len(e["name"]) <= 6}
+    by_key = {k: e for e in entries if e["kind"] != "place" and e["name"] not in acronyms
+              for k in (e["key"], *e["other_keys"])}
+    out: dict[str, dict[str, Any]] = {}
+    for a in members:
+        for m in _BRACKETED.finditer(a.text):
+            if m.group(2) not in acronyms or m.group(2) in out:
+                continue
+            keys = (name_key(w) for w in reversed(m.group(1).split()) if w[:1].isupper() and cyrillic(w))
+            full = next((by_key[k] for k in keys if k in by_key), None)
+            if full is not None:
+                out[m.group(2)] = full
+    return out
 
 
 def display_names(arts: list[Article], target_lang: str = "en") -> dict[str, str]:

@@ -343,3 +343,15 @@ def test_a_common_noun_opening_a_title_is_no_actor_but_a_body_acting_is():
                    ("ru", "Помпео назвал условия продления Договора о СНВ.")], title="СНВ")
     names = _shown_names(arts)
     assert "Договор" not in names and "Конгресс" in names, names
+
+
+def test_a_name_a_report_writes_before_a_bracketed_acronym_is_that_acronyms_actor():
+    arts = _build([("ru", "Зонд сел на Луну, сообщило Центральное телевидение Китая (CCTV). "
+                          "Центральное телевидение показало снимки."),
+                   ("en", "The probe landed, CCTV said. CCTV showed the first pictures from Beijing."),
+                   ("ru", "Как передает Центральное телевидение Китая, зонд передал снимки в Пекин."),
+                   ("en", "Istanbul (AFP) - The probe landed, AFP and CCTV reported from Istanbul.")],
+                  title="Moon")
+    shown = {a["name"]: a for a in _shown(arts)}
+    assert "CCTV" in shown and shown["CCTV"]["languages"] == ["en", "ru"], list(shown)
+    assert not any(n.startswith("Центральн") for n in shown), list(shown)
