@@ -81,9 +81,10 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "origi
 # one number key, "10.26 Uhr" = "10:26 am", no decimal 10.26; 71: organisations named in each
 # language's own words are one name, "Белый дом" = "White House"; 72: and "Consejo Nacional
 # Transitorio", the Syrian National Council; 73: "Евросоюз" is the EU, "Vaticano" and
-# "Ватикан" the Vatican, "Eliseo" the Élysée): stores derived before
+# "Ватикан" the Vatican, "Eliseo" the Élysée; 74: a figure with a scale word is its
+# value, "2,3 тис." = "2,300", "5 milliards" = "5 billion"): stores derived before
 # are derived again on their next update.
-DERIVE_VERSION = 73
+DERIVE_VERSION = 74
 
 
 def article_id(content_hash: str) -> str:

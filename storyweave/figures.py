@@ -4,6 +4,7 @@ report one fact."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 __all__ = ["contradicts", "is_clock", "number_keys"]
 
@@ -26,6 +27,22 @@ _CLOCK = re.compile(
 _CLOCK_BEFORE = re.compile(r"(?:\b(?:um|alle|ore|las|à|a las|о|об)\s)$", re.I)
 
 
+# Scale words after a figure, per language: "2,3 тис." = "2,300", "5 milliards" = "5 billion".
+# Longest first ("mil millones" is a billion, "mil" a thousand). English "m" is left out:
+# it is as often metres ("the 100m final") as millions.
+_SCALE_WORDS = {
+    1_000_000_000: r"mil\s+millones|mil\s+milhões|billions?|bn|Milliarden?|Mrd\.|milliards?|miliard[oi]"
+                   r"|mld\.?|bilhão|bilhões|млрд\.?|миллиард(?:ов|а)?|мільярд(?:ів|а)?",
+    1_000_000: r"millions?|Millionen|Mio\.|mln\.?|millón|millones|milion[ei]|milhão|milhões"
+               r"|млн\.?|миллион(?:ов|а)?|мільйон(?:ів|а)?",
+    1_000: r"thousand|Tausend|Tsd\.|mila|mille|mil|тыс\.?|тысяч[аи]?|тис\.?|тисяч[аі]?",
+}
+_SCALED = re.compile(
+    r"(?<![\w.,])(?P<n>\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+(?:[.,]\d+)?)[ \u00a0]?(?P<w>"
+    + "|".join(f"(?P<s{i}>{w})" for i, w in enumerate(_SCALE_WORDS.values())) + r")(?![\w])",
+    re.I)
+
+
 def is_clock(key: str) -> bool:
     """Is this key of `number_keys` a time of day ("10:26")?"""
     return ":" in key
@@ -37,7 +54,8 @@ def number_keys(text: str) -> set[str]:
     A time of day is one key in any writing ("10.26 Uhr" = "10:26 am" = "10h26" = "10:26";
     "6:50 pm" = "18:50"), never a decimal or two numbers."""
     clocks, text = _clocks(text)
-    out = set(clocks)
+    scaled, text = _scaled(text)
+    out = set(clocks) | scaled
     for m in _NUMBER.finditer(text):
         tok = m.group(0)
         if re.fullmatch(r"\d{1,3}(?:[ ,.\u00a0]\d{3})+", tok):
@@ -49,6 +67,21 @@ def number_keys(text: str) -> set[str]:
         if len(value) >= 2 and not re.fullmatch(r"(19|20)\d\d", value):
             out.add(value)
     return out
+
+
+def _scaled(text: str) -> tuple[set[str], str]:
+    """(the values of the figures with a scale word, the text with them blanked)."""
+    keys: set[str] = set()
+    chars = list(text)
+    scales = list(_SCALE_WORDS)
+    for m in _SCALED.finditer(text):
+        scale = next(scales[i] for i in range(len(scales)) if m[f"s{i}"])
+        n = m["n"]  # "2.500 millones": a group of three digits is thousands, as in _NUMBER
+        n = re.sub(r"\D", "", n) if re.fullmatch(r"\d{1,3}(?:[ ,.\u00a0]\d{3})+", n) else n.replace(",", ".")
+        value = Decimal(n) * scale
+        keys.add(str(int(value)) if value == value.to_integral_value() else str(value.normalize()))
+        chars[m.start():m.end()] = " " * (m.end() - m.start())
+    return keys, "".join(chars) if keys else text
 
 
 def _clocks(text: str) -> tuple[list[str], str]:

@@ -18,3 +18,14 @@ def test_decimals_sums_and_scores_stay_figures():
     assert number_keys("à 3.50 %, puis 3,75%") == {"3.50", "3.75"}
     assert number_keys("won 115-112 and 98:87") == {"115", "112", "98", "87"}
     assert not any(is_clock(k) for k in number_keys("20.000 Menschen, 0,25 Prozentpunkte"))
+
+
+def test_a_figure_with_a_scale_word_is_its_value_in_any_language():
+    assert number_keys("понад 2,3 тис. людей") == number_keys("more than 2,300 people") == {"2300"}
+    assert number_keys("3,8 тысячи погибших") == number_keys("3.800 muertos") == {"3800"}
+    assert number_keys("5 milliards de yens") == number_keys("5 billion yen") == {"5000000000"}
+    assert number_keys("1,5 млрд иен") == number_keys("1.5bn yen") == number_keys("1,5 Mrd. Yen")
+    assert number_keys("$1.3 million") == number_keys("$1,3 млн") == number_keys("1,3 Mio. Dollar")
+    assert number_keys("2.500 millones de euros") == number_keys("2,5 mil millones") == {"2500000000"}
+    assert number_keys("oltre 3mila morti") == number_keys("3 mil muertos") == {"3000"}
+    assert number_keys("the 100m final, Zehntausende, millions of people") == set()
