@@ -117,8 +117,9 @@ def _clock_key(m: re.Match[str], text: str) -> str | None:
 
 def _same_scale(x: str, y: str) -> bool:
     """Two figures that could be values of one quantity: both whole or both decimal, and
-    within a factor of two (3,800 vs 3,000 dead; magnitude 7.8 vs 7.5)."""
-    if ("." in x) != ("." in y):
+    within a factor of two (3,800 vs 3,000 dead; magnitude 7.8 vs 7.5). A time of day is no
+    quantity ("11:00" next to "1,200 dead")."""
+    if ("." in x) != ("." in y) or is_clock(x) or is_clock(y):
         return False
     a, b = float(x), float(y)
     return min(a, b) > 0 and max(a, b) <= 2 * min(a, b)

@@ -29,3 +29,11 @@ def test_a_figure_with_a_scale_word_is_its_value_in_any_language():
     assert number_keys("2.500 millones de euros") == number_keys("2,5 mil millones") == {"2500000000"}
     assert number_keys("oltre 3mila morti") == number_keys("3 mil muertos") == {"3000"}
     assert number_keys("the 100m final, Zehntausende, millions of people") == set()
+
+
+def test_a_time_of_day_is_no_quantity_to_contradict():
+    from storyweave.figures import contradicts
+
+    # one shared toll, and a time of day on one side, a sum on the other: no clash, no crash
+    assert not contradicts(number_keys("1,200 dead by 11:00"), number_keys("1.200 muertos, 2,5 millones"))
+    assert contradicts(number_keys("3,800 dead, magnitude 7.8"), number_keys("2,3 тис. загиблих, магнітуда 7,8"))
