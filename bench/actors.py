@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT))
 
 from storyweave.clean import build_stats  # noqa: E402
 from storyweave.derive import ArticleBuilder  # noqa: E402
-from storyweave.entities import name_key  # noqa: E402
+from storyweave.namekeys import name_key  # noqa: E402
 from storyweave.gazetteer import country_phrases, phrase_form, place_name  # noqa: E402
 from storyweave.ingest import make_item  # noqa: E402
 from storyweave.models import Article, Parsed  # noqa: E402

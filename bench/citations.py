@@ -48,7 +48,8 @@ sys.path.insert(0, str(ROOT))
 
 from anyascii import anyascii  # noqa: E402
 
-from storyweave.entities import NameExtractor, name_key  # noqa: E402
+from storyweave.entities import NameExtractor  # noqa: E402
+from storyweave.namekeys import name_key  # noqa: E402
 from storyweave.figures import number_keys  # noqa: E402
 
 LABELS = ROOT / "bench" / "data" / "citation_labels.jsonl"

@@ -18,7 +18,7 @@ from collections import Counter
 
 from _common import build_articles, load_jsonl, split_first_line
 
-from storyweave.entities import name_key
+from storyweave.namekeys import name_key
 
 
 def main() -> None:

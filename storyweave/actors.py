@@ -11,13 +11,14 @@ from typing import Any
 
 from .aliases import script_aliases
 from .entities import _STOP as _ENTITY_STOP
-from .entities import _DECLINED_NAME_LANGS, ARABIC_ARTICLE, cyrillic, name_key
+from .entities import _DECLINED_NAME_LANGS, ARABIC_ARTICLE
 from .gazetteer import country_abbreviation, english_demonym, english_name, place_name
 from .organisations import organisation_forms, organisation_name
 from .geonames import known_place
 from .institutions import adjectives_after, institution_mention
 from .models import Article, Event
 from .morph import likeliest
+from .namekeys import cyrillic, name_key
 from .terms import dictionary_word
 
 __all__ = ["actors", "display_names", "script_aliases"]

@@ -8,7 +8,7 @@ import re
 
 from anyascii import anyascii
 
-from .entities import cyrillic
+from .namekeys import cyrillic
 from .gazetteer import english_name
 from .models import Article
 

@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .entities import NameExtractor, Names, name_key
+from .entities import NameExtractor, Names
+from .namekeys import name_key
 from .models import Article, Aspect, Citation
 from .quotes import TITLES
 from .sentences import Sentence, site_furniture

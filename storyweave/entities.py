@@ -15,14 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from anyascii import anyascii
-
 from .arabic import arabic_places
 from .countries import find_phrase_names
-from .organisations import organisation_codes, organisation_form
-from .gazetteer import (country_abbreviation, country_name, country_phrases, english_demonym,
-                        english_name, organisation_abbreviation, phrase_form, place_aliases,
-                        place_name)
+from .organisations import organisation_form
+from .gazetteer import country_abbreviation, english_name, organisation_abbreviation, place_name
 from .geonames import known_place
 from .given_names import WORD_TOKEN as _TOKEN
 from .german import (NOUN_CAPITALISING, PLACE_BEFORE_BARE_NAME, PLACE_ONLY_BEFORE,
@@ -30,10 +26,11 @@ from .german import (NOUN_CAPITALISING, PLACE_BEFORE_BARE_NAME, PLACE_ONLY_BEFOR
 from .locatives import (after_compass, after_locative, after_locative_article, no_place_after_a,
                         places_from_context)
 from .morph import morph_for as _morph_for
+from .namekeys import country_key, name_key, organisation_keys
 from .terms import dictionary_word as _dictionary_word
 from .terms import stopwords
 
-__all__ = ["ARABIC_ARTICLE", "NameExtractor", "Names", "name_key"]
+__all__ = ["ARABIC_ARTICLE", "NameExtractor", "Names"]
 
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
 _BRAND = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z]+$")
@@ -94,69 +91,11 @@ perşembe cuma cumartesi pazar başbakan başbakanı bakan bakanı cumhurbaşkan
 prezydent prezes
 """.split())
 
-_SKELETON_RULES = [("tsch", "ch"), ("sch", "sh"), ("w", "v"), ("ph", "f"), ("th", "t"), ("kh", "h"), ("ck", "k"), ("q", "k"),
-                   ("x", "ks"), ("z", "s"), ("c", "k"), ("y", "i"), ("j", "i"), ("ie", "i"), ("ee", "i"),
-                   ("ou", "u"), ("oo", "u")]
-
-
-@lru_cache(maxsize=200_000)
-def name_key(word: str) -> str:
-    """'Вашингтон' / 'Washington' -> 'vashington'-like skeleton shared across scripts;
-    a country or city's name in another language ('Ливан', 'Libanon') -> its English one's,
-    and every form of a country whose English name is several words ('США', 'États-Unis')
-    -> that country's key (`country_key`); an organisation's abbreviation in any language
-    ('OTAN', 'ЄЦБ', 'ECB') -> its English one in lower case (a skeleton would cut "ICC"
-    to two letters); an organisation of organisations.py written as one word
-    ('Госдепартамент', 'Sicherheitsrat', 'Croix-Rouge') -> that organisation's key."""
-    org = organisation_abbreviation(word)
-    if org:
-        return org.lower()
-    form = phrase_form(word)
-    code = country_abbreviation(word) or country_phrases().get(form) or \
-        country_phrases().get(phrase_form(_demonym_country(word))) or organisation_codes().get(form)
-    if code:  # "США", "Великобритания", "États-Unis", "American": one key with "United States"
-        return country_key(code)
-    key = _skeleton(word)
-    return place_aliases(_skeleton).get(key, key)
-
-
 def _word_key(word: str, lemma: str) -> str:
     """A word's name key from its lemma; an abbreviation ("l'ONU", "США") as written, as
     abbreviations are told from words by their capitals."""
     as_written = country_abbreviation(word) or organisation_abbreviation(word)
     return name_key(word if as_written else lemma)
-
-
-def _demonym_country(word: str) -> str:
-    """'American(s)' / 'saudi' -> the country's English name ('' for other words)."""
-    cap = word[:1].upper() + word[1:]
-    return english_demonym(cap) or (cap.endswith("s") and english_demonym(cap[:-1])) or ""
-
-
-# The keys of two countries news names most, set so their commonest one-word English forms
-# ("USA", "Britain") already carry them.
-_COUNTRY_KEYS = {"US": "usa", "GB": "brita"}
-
-
-def country_key(code: str) -> str:
-    """The name key of a country whose English name is several words (or of an
-    organisation, code `organisations.ORGANISATION` + English name): the whole name's
-    skeleton, not cut to five letters ("United Nations" and "United Arab Emirates" are
-    not one key), as the per-word keys would split it into two names."""
-    return _COUNTRY_KEYS.get(code) or _skeleton((country_name(code) or code).replace(" ", ""), 40)
-
-
-@lru_cache(maxsize=200_000)
-def _skeleton(word: str, length: int = 5) -> str:
-    s = re.sub(r"[^a-z]", "", anyascii(word).lower())
-    for a, b in _SKELETON_RULES:
-        s = s.replace(a, b)
-    # Cyrillic writes Latin h with г ("Тегеран", "Гройсман"): one letter for both
-    s = s.replace("h", "g")
-    s = re.sub(r"(.)\1+", r"\1", s)  # doubled letters: "Pompeo"/"Помпео" either way
-    # Five letters: endings differ across languages and cases (Italy/Италия, Amatrice/
-    # Аматриче, Венесуэла/Venezuela); the stem carries the identity.
-    return s[:length]
 
 
 class NameExtractor:
@@ -261,7 +200,7 @@ class NameExtractor:
             key = _word_key(tok, lemma)
             if len(key) < 3:
                 continue
-            organisation = _organisation_keys().get(key)
+            organisation = organisation_keys().get(key)
             if organisation:  # "в Госдепартаменте" locates nothing; "der Sicherheitsrat"
                 found.append([i, key, organisation_form(organisation, lang) or tok, False, False])
                 continue
@@ -281,13 +220,6 @@ class NameExtractor:
             keep = _shown_as_written(tok, lemma, lang)
             found.append([i, key, tok if keep else _shown_lemma(lemma, tok), place, False])
         return found
-
-
-@lru_cache(maxsize=1)
-def _organisation_keys() -> dict[str, str]:
-    """{name key: code} of the organisations of organisations.py: a body, never a place,
-    and a German one ("Sicherheitsrat") a name though a common noun."""
-    return {country_key(code): code for code in set(organisation_codes().values())}
 
 
 def _after_place_preposition(tok: str, lemma: str, i: int, sentence: str,
@@ -336,11 +268,6 @@ def _title_case(tokens: list[str], lang: str) -> bool:
     caps = [t for t in long if t[0].isupper()]
     return len(long) >= 2 and len(caps) >= 0.8 * len(long) and \
         sum(_dictionary_word(t.lower(), lang) for t in caps) >= 0.5 * len(caps)
-
-
-def cyrillic(text: str) -> bool:
-    """Any Cyrillic letter: names in two scripts are two names to show or to join."""
-    return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 
 from .entities import (_OPENING_ELISION, _STOP, ARABIC_ARTICLE, NameExtractor, _standalone_name,
-                       _word_key, cyrillic, function_word)
+                       _word_key, function_word)
 from .gazetteer import (country_abbreviation, english_demonym, english_name,
                         organisation_abbreviation, place_name)
 from .german import NOUN_CAPITALISING, nouns_only
 from .models import Quote
 from .morph import likeliest
+from .namekeys import cyrillic
 from .quote_words import ACCORDING as _ACCORDING
 from .quote_words import ALL_VERBS as _ALL_VERBS
 from .quote_words import INDEFINITE as _INDEFINITE

@@ -355,3 +355,4 @@ def test_a_name_a_report_writes_before_a_bracketed_acronym_is_that_acronyms_acto
     shown = {a["name"]: a for a in _shown(arts)}
     assert "CCTV" in shown and shown["CCTV"]["languages"] == ["en", "ru"], list(shown)
     assert not any(n.startswith("Центральн") for n in shown), list(shown)
+

@@ -10,7 +10,7 @@ import pytest
 
 from storyweave.cluster import (ArticleSignals, EventState, OnlineClusterer, name_overlap,
                                 pair_features, signals_of)
-from storyweave.entities import name_key
+from storyweave.namekeys import name_key
 from storyweave.pairmodel import FEATURES, PairModel
 
 DIM = 384

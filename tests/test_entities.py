@@ -1,5 +1,6 @@
 """Name keys across scripts and the German capitalised-noun filter."""
-from storyweave.entities import NameExtractor, name_key
+from storyweave.entities import NameExtractor
+from storyweave.namekeys import name_key
 
 
 def test_keys_meet_across_scripts_and_inflections():

@@ -52,7 +52,7 @@ def test_place_without_locative_evidence_is_none():
 
 def test_display_names_prefer_the_target_language_and_english_place_names():
     from storyweave import Engine
-    from storyweave.entities import name_key
+    from storyweave.namekeys import name_key
 
     arts = [
         _article(1, "Selenskyj vereidigt", "Der neue Präsident Selenskyj sprach in Kiew. "

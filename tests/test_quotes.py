@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from storyweave.embed import HashingEmbedder
-from storyweave.entities import NameExtractor, name_key
+from storyweave.entities import NameExtractor
+from storyweave.namekeys import name_key
 from storyweave.quote_links import link_quotes
 from storyweave.quotes import Quote, extract_quotes
 

@@ -1,5 +1,5 @@
 from storyweave.embed import HashingEmbedder
-from storyweave.entities import name_key
+from storyweave.namekeys import name_key
 from storyweave.models import Article
 from storyweave import summarize as summarize_module
 from storyweave.sentences import split_sentences
