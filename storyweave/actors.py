@@ -80,12 +80,25 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
             if shown is None:
                 continue  # "el Gobierno": no one in particular
             parts = [shown]
-        out.append({"name": " ".join(parts), "key": key, "kind": "place" if is_place else "name",
+        shown = " ".join(parts)
+        if _names_event_place(key, chain, ev.place) and all(e["name"] != ev.place for e in out):
+            shown, is_place = ev.place, True  # "Karman" of the "Von Karman crater"
+        out.append({"name": shown, "key": key, "kind": "place" if is_place else "name",
                     "articles": n_articles[key], "mentions": mentions[key],
                     "languages": sorted(langs[key]), "first_article": first[key],
                     "other_keys": sorted(c for c, k in alias.items() if k == key)})
     order = {a.id: i for i, a in enumerate(members)}
     return _join_acronyms(out, holders, order, members)[:limit]
+
+
+def _names_event_place(key: str, chain: list[str], place: str | None) -> bool:
+    """Is this name a word of the event's place, when that place is written in several
+    words ("Karman" of the "Von Karman crater", "Tahrir" of "Tahrir Square")? Then the
+    actor is that place, shown as the event's place is."""
+    if not place or " " not in place:
+        return False
+    keys = {name_key(w) for w in place.split() if w[:1].isupper()}
+    return key in keys or bool(keys & set(chain))
 
 
 def _is_place(key: str, name: str, chain: list[str], votes: tuple[Counter[str], Counter[str]],

@@ -356,3 +356,13 @@ def test_a_name_a_report_writes_before_a_bracketed_acronym_is_that_acronyms_acto
     assert "CCTV" in shown and shown["CCTV"]["languages"] == ["en", "ru"], list(shown)
     assert not any(n.startswith("Центральн") for n in shown), list(shown)
 
+
+def test_a_word_of_the_events_place_is_shown_as_that_place():
+    arts = _build([("en", "The probe landed in the Von Karman crater, CNSA said. Karman is a deep crater."),
+                   ("en", "China's probe touched down in the Von Karman crater on the far side."),
+                   ("ru", "Зонд сел в кратере Фон Карман на обратной стороне Луны.")], title="Moon")
+    ev, by_id = _event_of(arts)
+    ev.place = "Von Karman crater"
+    shown = {a["name"]: a for a in actors(ev, by_id, display_names(arts))}
+    assert shown["Von Karman crater"]["kind"] == "place" and "Karman" not in shown, list(shown)
+    assert shown["Von Karman crater"]["languages"] == ["en", "ru"]
