@@ -294,8 +294,9 @@ def _join_acronyms(entries: list[dict[str, Any]], holders: dict[str, set[str]],
     return sorted(out, key=lambda e: -e["articles"])  # stable: ties keep their order
 
 
-# A name's last words before an acronym in brackets: "Центральное телевидение Китая (CCTV)".
-_BRACKETED = re.compile(r"((?:[^\W\d_][\w'’-]*[ \u00a0]+){2,6})\(([A-Z]{2,6})\)")
+# A name's last two to six words before an acronym in brackets: "Центральное телевидение
+# Китая (CCTV)".
+_WORDS_BEFORE_BRACKET = re.compile(r"(?:[^\W\d_][\w'’-]*[ \u00a0]+){2,6}$")
 
 
 def _bracketed_acronyms(entries: list[dict[str, Any]], members: list[Article]
@@ -309,14 +310,16 @@ def _bracketed_acronyms(entries: list[dict[str, Any]], members: list[Article]
     by_key = {k: e for e in entries if e["kind"] != "place" and e["name"] not in acronyms
               for k in (e["key"], *e["other_keys"])}
     out: dict[str, dict[str, Any]] = {}
-    for a in members:
-        for m in _BRACKETED.finditer(a.text):
-            if m.group(2) not in acronyms or m.group(2) in out:
-                continue
-            keys = (name_key(w) for w in reversed(m.group(1).split()) if w[:1].isupper() and cyrillic(w))
-            full = next((by_key[k] for k in keys if k in by_key), None)
+    for acronym in acronyms:
+        for a in members:
+            at = a.text.find(f"({acronym})")
+            words = _WORDS_BEFORE_BRACKET.search(a.text, max(0, at - 120), at) if at > 0 else None
+            names = [w for w in reversed(words.group(0).split()) if w[:1].isupper() and cyrillic(w)] \
+                if words else []
+            full = next((by_key[k] for k in map(name_key, names) if k in by_key), None)
             if full is not None:
-                out[m.group(2)] = full
+                out[acronym] = full
+                break
     return out
 
 

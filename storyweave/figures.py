@@ -8,7 +8,11 @@ from decimal import Decimal
 
 __all__ = ["contradicts", "is_clock", "number_keys"]
 
-_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
+# A number as news writes it: "1,200", "1 200", "20.000" (groups of three digits are
+# thousands in every writing), "6.2", "6,2", "115".
+_GROUPED = r"\d{1,3}(?:[ ,.\u00a0]\d{3})+"
+_FIGURE = rf"(?:{_GROUPED}|\d+(?:[.,]\d+)?)"
+_NUMBER = re.compile(rf"(?<![\w.,]){_FIGURE}(?![\w]|[.,]\d)")
 
 # A time of day in the ways news writes one: "10:26", "10:26 am", "6.50pm", "10.26 Uhr",
 # "10h26", "um 4 Uhr", "alle 10.26", "о 18.50". A dot or comma between hour and minutes is
@@ -37,10 +41,12 @@ _SCALE_WORDS = {
                r"|млн\.?|миллион(?:ов|а)?|мільйон(?:ів|а)?",
     1_000: r"thousand|Tausend|Tsd\.|mila|mille|mil|тыс\.?|тысяч[аи]?|тис\.?|тисяч[аі]?",
 }
-_SCALED = re.compile(
-    r"(?<![\w.,])(?P<n>\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+(?:[.,]\d+)?)[ \u00a0]?(?P<w>"
-    + "|".join(f"(?P<s{i}>{w})" for i, w in enumerate(_SCALE_WORDS.values())) + r")(?![\w])",
-    re.I)
+_ANY_FIGURE = re.compile(rf"(?<![\w.,]){_FIGURE}")
+# A scale word right after a figure ("2,3 тис.", "3mila", "1.5bn"): tried only where a
+# figure ends, which is much cheaper than scanning the text for all the words.
+_SCALE_AFTER = re.compile(
+    r"[ \u00a0]?(?:" + "|".join(f"(?P<s{i}>{w})" for i, w in enumerate(_SCALE_WORDS.values()))
+    + r")(?![\w])", re.I)
 
 
 def is_clock(key: str) -> bool:
@@ -51,37 +57,50 @@ def is_clock(key: str) -> bool:
 def number_keys(text: str) -> set[str]:
     """Numbers that identify a story (casualties, sums, magnitudes), normalised across
     languages ("1,200" = "1 200", "6.2" = "6,2"); years and single digits are left out.
-    A time of day is one key in any writing ("10.26 Uhr" = "10:26 am" = "10h26" = "10:26";
+    A figure with a scale word is its value ("2,3 тис." = "2,300" = "2300"; "1,5 млрд" =
+    "1.5 billion" = "1500000000"). A time of day is one key in any writing ("10.26 Uhr" = "10:26 am" = "10h26" = "10:26";
     "6:50 pm" = "18:50"), never a decimal or two numbers."""
     clocks, text = _clocks(text)
     scaled, text = _scaled(text)
     out = set(clocks) | scaled
     for m in _NUMBER.finditer(text):
-        tok = m.group(0)
-        if re.fullmatch(r"\d{1,3}(?:[ ,.\u00a0]\d{3})+", tok):
-            value = re.sub(r"\D", "", tok)
-        elif re.fullmatch(r"\d+[.,]\d+", tok):
-            value = tok.replace(",", ".")
-        else:
-            value = tok
+        value = _plain(m.group(0))
         if len(value) >= 2 and not re.fullmatch(r"(19|20)\d\d", value):
             out.add(value)
     return out
 
 
+def _plain(figure: str) -> str:
+    """A written figure in one writing: "1,200" / "1 200" -> "1200", "6,2" -> "6.2"."""
+    if re.fullmatch(_GROUPED, figure):
+        return re.sub(r"\D", "", figure)
+    return figure.replace(",", ".")
+
+
 def _scaled(text: str) -> tuple[set[str], str]:
     """(the values of the figures with a scale word, the text with them blanked)."""
     keys: set[str] = set()
-    chars = list(text)
+    spans: list[tuple[int, int]] = []
     scales = list(_SCALE_WORDS)
-    for m in _SCALED.finditer(text):
-        scale = next(scales[i] for i in range(len(scales)) if m[f"s{i}"])
-        n = m["n"]  # "2.500 millones": a group of three digits is thousands, as in _NUMBER
-        n = re.sub(r"\D", "", n) if re.fullmatch(r"\d{1,3}(?:[ ,.\u00a0]\d{3})+", n) else n.replace(",", ".")
-        value = Decimal(n) * scale
+    for m in _ANY_FIGURE.finditer(text):
+        w = _SCALE_AFTER.match(text, m.end())
+        if w is None:
+            continue
+        scale = next(scales[i] for i in range(len(scales)) if w[f"s{i}"])
+        value = Decimal(_plain(m.group(0))) * scale  # "2.500 millones": 2,500 million
         keys.add(str(int(value)) if value == value.to_integral_value() else str(value.normalize()))
-        chars[m.start():m.end()] = " " * (m.end() - m.start())
-    return keys, "".join(chars) if keys else text
+        spans.append((m.start(), w.end()))
+    return keys, _blank(text, spans)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with these spans blanked, same length (no figure read twice)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
 
 
 def _clocks(text: str) -> tuple[list[str], str]:
@@ -93,12 +112,7 @@ def _clocks(text: str) -> tuple[list[str], str]:
         if key:
             keys.append(key)
             spans.append(m.span())
-    if not spans:
-        return keys, text
-    chars = list(text)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    return keys, "".join(chars)
+    return keys, _blank(text, spans)
 
 
 def _clock_key(m: re.Match[str], text: str) -> str | None:
