@@ -16,7 +16,10 @@ A passage is cited only when all of these hold (see `Summarizer._citations`):
     be a name counts too, `Names.maybe`: German "Pariser", a sentence-opening "Nissan";
     of a sentence that is mostly a quote, only the names inside the quote), or two of its
     figures, which also lower the cosine bar by `figure_relief` ("115-112 and 114-113" /
-    "115:112 и 114:113"). A name that `topic_share` of the event's sentences carry
+    "115:112 и 114:113"); one telling figure (`_telling_figure`: no two-digit count or age)
+    that fewer than `topic_share` of the event's sentences give lowers it by half that
+    and anchors the claim past its topic ("$1.3 million" / "$1,3 млн" about "the
+    Taylors" in a Taylor event). A name that `topic_share` of the event's sentences carry
     ("Siria" in a Syria event) is the event's topic, not an anchor for one claim: when
     every name they share is such a name, the bar rises by `topic_margin`
     ("La guerra in Siria dura da più di quattro anni" / "El último ataque en Siria ...").
@@ -210,10 +213,14 @@ class Summarizer:
         candidates = []
         for j, s in enumerate(sents):
             # two figures in common ("115-112 and 114-113" / "115:112 и 114:113") anchor
-            # the claim as names do, and let a passage a little further in meaning count
-            anchored = len(nums_i & facts[j].numbers) >= 2
-            bar = self.support_cos + (self.same_lang_margin if s.lang == own.lang else 0.0) \
-                - (self.figure_relief if anchored else 0.0)
+            # the claim as names do, and let a passage a little further in meaning count;
+            # one telling figure ("$1.3 million" / "$1,3 млн", "at 10:26" / "в 10:26"),
+            # half as far, and it anchors the claim past the event's topic
+            common = nums_i & facts[j].numbers
+            anchored = len(common) >= 2
+            one_figure = not anchored and _telling_figure(common, shares, self.topic_share)
+            relief = self.figure_relief if anchored else self.figure_relief / 2 if one_figure else 0.0
+            bar = self.support_cos + (self.same_lang_margin if s.lang == own.lang else 0.0) - relief
             if s.article_id == own.article_id or sims[j] < bar or not is_statement(s.text, s.lang):
                 continue
             places_j = facts[j].places
@@ -221,7 +228,7 @@ class Summarizer:
             shared = names_i & facts[j].may_name
             if names_i and not shared and not anchored:
                 continue
-            if not anchored and sims[j] < bar + self.topic_margin and (
+            if not anchored and not one_figure and sims[j] < bar + self.topic_margin and (
                     _topic_only(shared, shares, self.topic_share)
                     or (not names_i and s.lang != own.lang)) \
                     and not claims.quotes_match(i, j, bar + self.topic_margin):
@@ -288,14 +295,25 @@ def _adds(i: int, chosen: list[int], facts: list[_Facts], claims: _Claims, said:
     return bool((facts[i].names & said) - names or new_figures)
 
 
+def _telling_figure(figures: set[str], shares: dict[str, float], topic_share: float) -> bool:
+    """Is one of these figures one that by itself points at one fact: a time of day, a
+    decimal, or a whole number of three digits or more ("10:26", "3.75", "2300",
+    "1300000"), not a two-digit count, age or span ("30 años de dictadura", "the
+    64-year-old"), and fewer than `topic_share` of the event's sentences give it (`shares`,
+    `_name_shares`: "magnitude 7.8" in every line of a quake event points at none)?"""
+    return any((is_clock(k) or "." in k or len(k) >= 3) and shares.get(k, 0.0) < topic_share
+               for k in figures)
+
+
 def _topic_only(shared: set[str], shares: dict[str, float], topic_share: float) -> bool:
     """Every name two sentences share is one `topic_share` of the event's sentences carry."""
     return bool(shared) and min(shares.get(k, 0.0) for k in shared) >= topic_share
 
 
 def _name_shares(facts: list[_Facts]) -> dict[str, float]:
-    """For each name key, the share of the event's candidate sentences that name it."""
-    counts = Counter(k for f in facts for k in f.names)
+    """For each name key and figure, the share of the event's candidate sentences that
+    give it (name keys are letters, figures digits: one dict holds both)."""
+    counts = Counter(k for f in facts for k in f.names | f.numbers)
     return {k: c / max(len(facts), 1) for k, c in counts.items()}
 
 

