@@ -37,3 +37,19 @@ def test_a_time_of_day_is_no_quantity_to_contradict():
     # one shared toll, and a time of day on one side, a sum on the other: no clash, no crash
     assert not contradicts(number_keys("1,200 dead by 11:00"), number_keys("1.200 muertos, 2,5 millones"))
     assert contradicts(number_keys("3,800 dead, magnitude 7.8"), number_keys("2,3 тис. загиблих, магнітуда 7,8"))
+
+
+def test_any_two_sentences_of_the_demo_compare_without_error_and_symmetrically():
+    # contradicts() compares every summary sentence with every candidate passage of an
+    # event: whatever the keys (clocks, decimals, scaled sums), it must answer, both ways
+    import itertools
+    from pathlib import Path
+
+    from storyweave.figures import contradicts
+
+    corpus = Path(__file__).resolve().parent.parent / "demo" / "corpus"
+    lines = [ln for p in sorted(corpus.rglob("*.txt")) for ln in p.read_text("utf-8").splitlines()]
+    keys = [k for k in map(number_keys, lines) if k]
+    assert len(keys) > 40 and any(is_clock(x) for k in keys for x in k)
+    for a, b in itertools.combinations(keys, 2):
+        assert contradicts(a, b) == contradicts(b, a)
