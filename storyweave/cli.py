@@ -10,6 +10,7 @@ import click
 
 from .pipeline import Engine
 from .explain import developments
+from .figures import readable
 from .settings import SETTINGS_HELP, Settings
 
 DB_HELP = "SQLite store (created if missing)."
@@ -115,7 +116,7 @@ def show(event_id: str, db: str) -> None:
             for d in steps:
                 when = (d["published"] or "")[:16].replace("T", " ").removesuffix(" 00:00")
                 click.echo(f"  {when:16} {d['outlet'] or '?'} ({d['lang']}): {d['text']}  "
-                           f"[{d['article_id']}; new: {', '.join(d['new_figures'])}]")
+                           f"[{d['article_id']}; new: {', '.join(map(readable, d['new_figures']))}]")
         click.echo("")
         for m in ev.members:
             a = arts[m.article_id]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-__all__ = ["contradicts", "is_clock", "number_keys"]
+__all__ = ["contradicts", "is_clock", "number_keys", "readable"]
 
 # A number as news writes it: "1,200", "1 200", "20.000" (groups of three digits are
 # thousands in every writing), "6.2", "6,2", "115".
@@ -68,6 +68,20 @@ def number_keys(text: str) -> set[str]:
         if len(value) >= 2 and not re.fullmatch(r"(19|20)\d\d", value):
             out.add(value)
     return out
+
+
+def readable(key: str) -> str:
+    """A key of `number_keys` as a reader writes it: "6500000000" -> "6.5 billion",
+    "1300000" -> "1.3 million", "23000" -> "23,000"; times of day, decimals and small
+    numbers as they are."""
+    if not key.isdigit():
+        return key
+    n = int(key)
+    for scale, word in ((1_000_000_000, "billion"), (1_000_000, "million")):
+        if n >= scale and n * 1000 % scale == 0:  # three decimals at most: "1.25 million"
+            value = f"{Decimal(n) / scale:f}"
+            return (value.rstrip("0").rstrip(".") if "." in value else value) + f" {word}"
+    return f"{n:,}" if n >= 10_000 else key
 
 
 def _plain(figure: str) -> str:

@@ -11,6 +11,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from .figures import readable
+
 __all__ = ["write_report", "Renderer", "stylesheet"]
 
 
@@ -18,6 +20,7 @@ def _env() -> Environment:
     env = Environment(loader=PackageLoader("storyweave", "templates"),
                       autoescape=select_autoescape(["html"]))
     env.filters["count"] = _count
+    env.filters["figure"] = readable
     return env
 
 

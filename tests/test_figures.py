@@ -53,3 +53,13 @@ def test_any_two_sentences_of_the_demo_compare_without_error_and_symmetrically()
     assert len(keys) > 40 and any(is_clock(x) for k in keys for x in k)
     for a, b in itertools.combinations(keys, 2):
         assert contradicts(a, b) == contradicts(b, a)
+
+
+def test_a_figure_key_reads_as_a_reader_writes_it():
+    from storyweave.figures import readable
+
+    assert [readable(k) for k in ("6500000000", "55000000", "1250000", "800000000000", "10000000")] == \
+        ["6.5 billion", "55 million", "1.25 million", "800 billion", "10 million"]
+    assert [readable(k) for k in ("1234567", "23000", "2300", "3.75", "10:26")] == \
+        ["1,234,567", "23,000", "2300", "3.75", "10:26"]
+    assert readable(next(iter(number_keys("понад 2,3 тис. людей")))) == "2300"
