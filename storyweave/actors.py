@@ -53,6 +53,7 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
     ranked = [k for k, n in n_articles.most_common()
               if n >= need and not english_demonym(display.get(k, ""))][:limit * 2]
     given, articles = _given_names(ranked, members, n_articles, alias)
+    place_words = _place_word_keys(ev.place)
     out = []
     for key in ranked:
         if key in given:
@@ -81,7 +82,7 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
                 continue  # "el Gobierno": no one in particular
             parts = [shown]
         shown = " ".join(parts)
-        if _names_event_place(key, chain, ev.place) and all(e["name"] != ev.place for e in out):
+        if place_words & {key, *chain} and all(e["name"] != ev.place for e in out):
             shown, is_place = ev.place, True  # "Karman" of the "Von Karman crater"
         out.append({"name": shown, "key": key, "kind": "place" if is_place else "name",
                     "articles": n_articles[key], "mentions": mentions[key],
@@ -91,14 +92,13 @@ def actors(ev: Event, articles: dict[str, Article], display: dict[str, str],
     return _join_acronyms(out, holders, order, members)[:limit]
 
 
-def _names_event_place(key: str, chain: list[str], place: str | None) -> bool:
-    """Is this name a word of the event's place, when that place is written in several
-    words ("Karman" of the "Von Karman crater", "Tahrir" of "Tahrir Square")? Then the
-    actor is that place, shown as the event's place is."""
+def _place_word_keys(place: str | None) -> set[str]:
+    """The name keys of the event's place's words, when the place is written in several
+    ("Karman" of the "Von Karman crater", "Tahrir" of "Tahrir Square"): an actor under
+    one of them is that place, shown as the event's place is."""
     if not place or " " not in place:
-        return False
-    keys = {name_key(w) for w in place.split() if w[:1].isupper()}
-    return key in keys or bool(keys & set(chain))
+        return set()
+    return {name_key(w) for w in place.split() if w[:1].isupper()}
 
 
 def _is_place(key: str, name: str, chain: list[str], votes: tuple[Counter[str], Counter[str]],
@@ -314,9 +314,9 @@ def _bracketed_acronyms(entries: list[dict[str, Any]], members: list[Article]
         for a in members:
             at = a.text.find(f"({acronym})")
             words = _WORDS_BEFORE_BRACKET.search(a.text, max(0, at - 120), at) if at > 0 else None
-            names = [w for w in reversed(words.group(0).split()) if w[:1].isupper() and cyrillic(w)] \
-                if words else []
-            full = next((by_key[k] for k in map(name_key, names) if k in by_key), None)
+            nearest_first = reversed(words.group(0).split()) if words else ()
+            keys = (name_key(w) for w in nearest_first if w[:1].isupper() and cyrillic(w))
+            full = next((by_key[k] for k in keys if k in by_key), None)
             if full is not None:
                 out[acronym] = full
                 break

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-__all__ = ["contradicts", "is_clock", "number_keys", "readable"]
+__all__ = ["contradicts", "is_clock", "is_telling", "number_keys", "readable"]
 
 # A number as news writes it: "1,200", "1 200", "20.000" (groups of three digits are
 # thousands in every writing), "6.2", "6,2", "115".
@@ -41,6 +41,7 @@ _SCALE_WORDS = {
                r"|млн\.?|миллион(?:ов|а)?|мільйон(?:ів|а)?",
     1_000: r"thousand|Tausend|Tsd\.|mila|mille|mil|тыс\.?|тысяч[аи]?|тис\.?|тисяч[аі]?",
 }
+_SCALES = list(_SCALE_WORDS)  # group s0, s1, s2 of _SCALE_AFTER: billion, million, thousand
 _ANY_FIGURE = re.compile(rf"(?<![\w.,]){_FIGURE}")
 # A scale word right after a figure ("2,3 тис.", "3mila", "1.5bn"): tried only where a
 # figure ends, which is much cheaper than scanning the text for all the words.
@@ -54,12 +55,20 @@ def is_clock(key: str) -> bool:
     return ":" in key
 
 
+def is_telling(key: str) -> bool:
+    """Does this key of `number_keys` by itself point at one fact: a time of day, a
+    decimal, or a whole number of three digits or more ("10:26", "3.75", "2300",
+    "1300000")? A two-digit count, age or span does not ("30 años de dictadura", "the
+    64-year-old")."""
+    return is_clock(key) or "." in key or len(key) >= 3
+
+
 def number_keys(text: str) -> set[str]:
     """Numbers that identify a story (casualties, sums, magnitudes), normalised across
     languages ("1,200" = "1 200", "6.2" = "6,2"); years and single digits are left out.
     A figure with a scale word is its value ("2,3 тис." = "2,300" = "2300"; "1,5 млрд" =
-    "1.5 billion" = "1500000000"). A time of day is one key in any writing ("10.26 Uhr" = "10:26 am" = "10h26" = "10:26";
-    "6:50 pm" = "18:50"), never a decimal or two numbers."""
+    "1.5 billion" = "1500000000"). A time of day is one key in any writing ("10.26 Uhr" =
+    "10:26 am" = "10h26" = "10:26"; "6:50 pm" = "18:50"), never a decimal or two numbers."""
     clocks, text = _clocks(text)
     scaled, text = _scaled(text)
     out = set(clocks) | scaled
@@ -95,12 +104,11 @@ def _scaled(text: str) -> tuple[set[str], str]:
     """(the values of the figures with a scale word, the text with them blanked)."""
     keys: set[str] = set()
     spans: list[tuple[int, int]] = []
-    scales = list(_SCALE_WORDS)
     for m in _ANY_FIGURE.finditer(text):
         w = _SCALE_AFTER.match(text, m.end())
         if w is None:
             continue
-        scale = next(scales[i] for i in range(len(scales)) if w[f"s{i}"])
+        scale = _SCALES[int(w.lastgroup[1:])]  # the scale word's group, "s1": a million
         value = Decimal(_plain(m.group(0))) * scale  # "2.500 millones": 2,500 million
         keys.add(str(int(value)) if value == value.to_integral_value() else str(value.normalize()))
         spans.append((m.start(), w.end()))

@@ -52,7 +52,7 @@ import numpy as np
 from .aliases import script_aliases
 from .dates import find_dates
 from .entities import NameExtractor, Names
-from .figures import contradicts, is_clock, number_keys
+from .figures import contradicts, is_clock, is_telling, number_keys
 from .gazetteer import city_name, english_name
 from .models import Article, Citation, SummarySentence
 from .quotes import extract_quotes
@@ -296,13 +296,10 @@ def _adds(i: int, chosen: list[int], facts: list[_Facts], claims: _Claims, said:
 
 
 def _telling_figure(figures: set[str], shares: dict[str, float], topic_share: float) -> bool:
-    """Is one of these figures one that by itself points at one fact: a time of day, a
-    decimal, or a whole number of three digits or more ("10:26", "3.75", "2300",
-    "1300000"), not a two-digit count, age or span ("30 años de dictadura", "the
-    64-year-old"), and fewer than `topic_share` of the event's sentences give it (`shares`,
+    """Is one of these figures telling (`figures.is_telling`: "$1.3 million", not "30
+    años") and given by fewer than `topic_share` of the event's sentences (`shares`,
     `_name_shares`: "magnitude 7.8" in every line of a quake event points at none)?"""
-    return any((is_clock(k) or "." in k or len(k) >= 3) and shares.get(k, 0.0) < topic_share
-               for k in figures)
+    return any(is_telling(k) and shares.get(k, 0.0) < topic_share for k in figures)
 
 
 def _topic_only(shared: set[str], shares: dict[str, float], topic_share: float) -> bool:
