@@ -207,50 +207,16 @@ class Summarizer:
         claims = claims or _Claims(self, sents, vecs)
         shares = _name_shares(facts) if shares is None else shares
         cites = [Citation(own.article_id, own.start, own.end, 1.0)]
-        names_i, nums_i, places_i = claims.names(i, facts[i].names), facts[i].numbers, facts[i].places
-        sims = self.sim(vecs @ vecs[i])
-        same_article = [k for k, s in enumerate(sents) if s.article_id == own.article_id]
-        candidates = []
-        for j, s in enumerate(sents):
-            # two figures in common ("115-112 and 114-113" / "115:112 и 114:113") anchor
-            # the claim as names do, and let a passage a little further in meaning count;
-            # one telling figure ("$1.3 million" / "$1,3 млн", "at 10:26" / "в 10:26"),
-            # half as far, and it anchors the claim past the event's topic
-            common = nums_i & facts[j].numbers
-            anchored = len(common) >= 2
-            one_figure = not anchored and _telling_figure(common, shares, self.topic_share)
-            relief = self.figure_relief if anchored else self.figure_relief / 2 if one_figure else 0.0
-            bar = self.support_cos + (self.same_lang_margin if s.lang == own.lang else 0.0) - relief
-            if s.article_id == own.article_id or sims[j] < bar or not is_statement(s.text, s.lang):
-                continue
-            places_j = facts[j].places
-            # "Nissan bestätigte ..." names Nissan though German capitals are no sure sign
-            shared = names_i & facts[j].may_name
-            if names_i and not shared and not anchored:
-                continue
-            if not anchored and not one_figure and sims[j] < bar + self.topic_margin and (
-                    _topic_only(shared, shares, self.topic_share)
-                    or (not names_i and s.lang != own.lang)) \
-                    and not claims.quotes_match(i, j, bar + self.topic_margin):
-                continue  # only the event's topic in common ("Siria" in a Syria event), or
-                # nothing at all across languages ("La ofensiva está demostrando ser mortal"),
-                # unless both quote one statement closely (attributions dilute the match)
-            if places_i and places_j and not places_i & places_j:
-                continue  # "searched the offices in Yokohama" / "arrested in Tokyo"
-            if places_i & facts[i].towns and facts[j].towns and not places_i & facts[j].may_name:
-                continue  # "searched the offices in Yokohama" / "Прокуратура Токио задержала"
-            if _other_day(facts[i].days, facts[j].days):
-                continue  # "descendus dans la rue dimanche" / "converger vendredi matin"
-            # One-to-one: the passage's closest sentence in this report must be this one.
-            if sims[j] < float(self.sim(vecs[same_article] @ vecs[j]).max()) - self.align_margin:
-                continue
-            candidates.append(j)
+        claim = self._claim(i, sents, vecs, facts, claims)
+        nums_i = facts[i].numbers
+        candidates = [j for j in range(len(sents))
+                      if not self._rejection(claim, j, sents, vecs, facts, claims, shares)]
         claims.prepare([i] + candidates)
         best: dict[str, Citation] = {}
         conflicts: dict[str, Citation] = {}
         for j in candidates:
             s = sents[j]
-            c = Citation(s.article_id, s.start, s.end, round(float(sims[j]), 3))
+            c = Citation(s.article_id, s.start, s.end, round(float(claim.sims[j]), 3))
             if contradicts(nums_i, facts[j].numbers):
                 pool = conflicts
             elif claims.same_statement(i, j) and j not in points:
@@ -262,6 +228,67 @@ class Summarizer:
         conflicts = {k: v for k, v in conflicts.items() if k not in best}
         order = lambda cs: sorted(cs, key=lambda c: -c.score)  # noqa: E731
         return cites + order(best.values()), order(conflicts.values())
+
+    def _claim(self, i: int, sents: list[Sentence], vecs: np.ndarray, facts: list["_Facts"],
+               claims: _Claims) -> "_Claim":
+        return _Claim(i, claims.names(i, facts[i].names), self.sim(vecs @ vecs[i]),
+                      [k for k, s in enumerate(sents) if s.article_id == sents[i].article_id])
+
+    def _rejection(self, claim: "_Claim", j: int, sents: list[Sentence], vecs: np.ndarray,
+                   facts: list["_Facts"], claims: _Claims, shares: dict[str, float]) -> str:
+        """Why passage j cannot support the claim ("" when it can; `contradicts` and
+        `same_statement` are checked after, in `_citations`). The rules are listed in the
+        module docstring; the reasons let bench/citations.py --why trace a missed passage."""
+        i, own, s, sims = claim.index, sents[claim.index], sents[j], claim.sims
+        names_i, nums_i, places_i = claim.names, facts[i].numbers, facts[i].places
+        # two figures in common ("115-112 and 114-113" / "115:112 и 114:113") anchor
+        # the claim as names do, and let a passage a little further in meaning count;
+        # one telling figure ("$1.3 million" / "$1,3 млн", "at 10:26" / "в 10:26"),
+        # half as far, and it anchors the claim past the event's topic
+        common = nums_i & facts[j].numbers
+        anchored = len(common) >= 2
+        one_figure = not anchored and _telling_figure(common, shares, self.topic_share)
+        relief = self.figure_relief if anchored else self.figure_relief / 2 if one_figure else 0.0
+        bar = self.support_cos + (self.same_lang_margin if s.lang == own.lang else 0.0) - relief
+        if s.article_id == own.article_id:
+            return "same article"
+        if sims[j] < bar:
+            return f"cosine below the bar: {sims[j]:.3f} < {bar:.3f}"
+        if not is_statement(s.text, s.lang):
+            return "no statement"
+        places_j = facts[j].places
+        # "Nissan bestätigte ..." names Nissan though German capitals are no sure sign
+        shared = names_i & facts[j].may_name
+        if names_i and not shared and not anchored:
+            return f"no shared name: {sorted(names_i)}"
+        if not anchored and not one_figure and sims[j] < bar + self.topic_margin and (
+                _topic_only(shared, shares, self.topic_share)
+                or (not names_i and s.lang != own.lang)) \
+                and not claims.quotes_match(i, j, bar + self.topic_margin):
+            # only the event's topic in common ("Siria" in a Syria event), or nothing at
+            # all across languages ("La ofensiva está demostrando ser mortal"), unless both
+            # quote one statement closely (attributions dilute the match)
+            return f"topic only: {sorted(shared)}, cosine {sims[j]:.3f} < {bar + self.topic_margin:.3f}"
+        if places_i and places_j and not places_i & places_j:
+            return f"other place: {sorted(places_j)}"  # "in Yokohama" / "arrested in Tokyo"
+        if places_i & facts[i].towns and facts[j].towns and not places_i & facts[j].may_name:
+            return f"other town: {sorted(facts[j].towns)}"  # "in Yokohama" / "Прокуратура Токио"
+        if _other_day(facts[i].days, facts[j].days):
+            return f"other day: {sorted(facts[j].days)}"  # "dimanche" / "vendredi matin"
+        # One-to-one: the passage's closest sentence in this report must be this one.
+        best = float(self.sim(vecs[claim.same_article] @ vecs[j]).max())
+        if sims[j] < best - self.align_margin:
+            return f"closer to another line of its report: {best:.3f}"
+        return ""
+
+
+class _Claim(NamedTuple):
+    """The summary sentence whose passages `_citations` looks for."""
+
+    index: int
+    names: set[str]  # the names a passage must share (`_Claims.names`)
+    sims: np.ndarray  # calibrated cosine of every candidate sentence to it
+    same_article: list[int]  # the sentences of its own article
 
 
 class _Facts(NamedTuple):

@@ -154,6 +154,26 @@ def test_a_passage_that_names_another_city_is_not_support_for_a_placed_claim():
     assert cited(s, ready) == {"a1", "a3"}
 
 
+def test_each_passage_kept_out_says_which_rule_kept_it_out():
+    """`_rejection`'s reasons are what bench/citation_misses.py reports for a missed passage."""
+    a = art(1, "Investigators searched the offices of Nissan in Yokohama on Monday evening.")
+    b = art(2, "Investigators from the Tokyo prosecutor's office searched the offices of "
+               "Nissan on Monday evening.")
+    c = art(3, "Investigators searched the offices of Nissan on Monday evening, the company said.")
+    d = art(4, "Investigators searched the offices of Renault on Monday evening, the company said.")
+    s = Summarizer(HashingEmbedder(), max_sentences=1, support_cos=0.3)
+    sents, vecs, facts = prepared(s, [a, b, c, d])
+    claims = summarize_module._Claims(s, sents, vecs)
+    claim = s._claim(0, sents, vecs, facts, claims)
+    why = [s._rejection(claim, j, sents, vecs, facts, claims, summarize_module._name_shares(facts))
+           for j in range(4)]
+    assert why[0] == "same article" and why[2] == ""
+    assert why[1].startswith("other town: ['tokio']")
+    assert why[3].startswith("no shared name")
+    strict = Summarizer(HashingEmbedder(), max_sentences=1, support_cos=2.0)  # calibrated scale
+    claim = strict._claim(0, sents, vecs, facts, claims)
+    assert strict._rejection(claim, 2, sents, vecs, facts, claims, {}).startswith("cosine below the bar")
+
 def test_a_passage_about_another_day_is_not_support():
     a = art(1, "Thousands of protesters marched through central Cairo on Sunday against Morsi.")
     b = art(2, "Thousands of protesters marched through central Cairo on Friday against Morsi.")
