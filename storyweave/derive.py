@@ -82,9 +82,10 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "origi
 # language's own words are one name, "Белый дом" = "White House"; 72: and "Consejo Nacional
 # Transitorio", the Syrian National Council; 73: "Евросоюз" is the EU, "Vaticano" and
 # "Ватикан" the Vatican, "Eliseo" the Élysée; 74: a figure with a scale word is its
-# value, "2,3 тис." = "2,300", "5 milliards" = "5 billion"): stores derived before
+# value, "2,3 тис." = "2,300", "5 milliards" = "5 billion"; 75: "vers 23 heures", "в 23
+# часа" are times of day): stores derived before
 # are derived again on their next update.
-DERIVE_VERSION = 74
+DERIVE_VERSION = 75
 
 
 def article_id(content_hash: str) -> str:

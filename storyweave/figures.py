@@ -25,10 +25,14 @@ _CLOCK = re.compile(
     # hour and minutes ("10:26", "10.26 Uhr", "10h26", "6:50 pm"), seconds ignored
     r"(?:(?P<sep>:|[.,]|\s?h\s?)(?P<m>[0-5]\d)(?::[0-5]\d)?(?![\d%]|[.,:]\d|\s%)"
     rf"(?:\s?{_MERIDIEM.format('ampm')}|(?P<word>\s?{_CLOCK_WORD}))?"
-    # or an hour alone ("6 pm", "4 Uhr")
-    rf"|\s?(?:{_MERIDIEM.format('ampm2')}|Uhr\b))",
+    # or an hour alone ("6 pm", "4 Uhr", "vers 23 heures")
+    rf"|\s?(?:{_MERIDIEM.format('ampm2')}|Uhr\b|(?P<hours>heures?|horas?|часа?|часов|годин[аиі]?)\b))",
     re.I)
 _CLOCK_BEFORE = re.compile(r"(?:\b(?:um|alle|ore|las|à|a las|о|об)\s)$", re.I)
+# "vers 23 heures", "a las 23 horas", "в 23 часа" are times of day; "pendant 23 heures",
+# "23 horas de búsqueda", "за 23 часа" spans of time: the word before tells them apart.
+_HOUR_BEFORE = re.compile(r"(?:\b(?:à|a|vers|dès|gegen|um|hacia|las|sobre las|alle|verso le"
+                          r"|около|в|о|об|к|близько|до)\s)$", re.I)
 
 
 # Scale words after a figure, per language: "2,3 тис." = "2,300", "5 milliards" = "5 billion".
@@ -140,7 +144,9 @@ def _clocks(text: str) -> tuple[list[str], str]:
 def _clock_key(m: re.Match[str], text: str) -> str | None:
     hour, minutes, sep = int(m["h"]), m["m"], m["sep"]
     ampm = (m["ampm"] or m["ampm2"] or "").lower()
-    if minutes is None:  # "6 pm", "4 Uhr": an hour only
+    if minutes is None:  # "6 pm", "4 Uhr", "vers 23 heures": an hour only
+        if m["hours"] and not _HOUR_BEFORE.search(text[:m.start()]):
+            return None  # "pendant 23 heures": a span
         minutes = "00"
     elif sep in ".," and not (ampm or m["word"] or _CLOCK_BEFORE.search(text[:m.start()])):
         return None  # "10.26" alone is a decimal
@@ -163,7 +169,12 @@ def _same_scale(x: str, y: str) -> bool:
 
 def contradicts(nums_i: set[str], nums_j: set[str]) -> bool:
     """Both give figures and they disagree: none in common, or each side has a figure of
-    the same kind and size that the other lacks (a different toll next to a shared magnitude)."""
+    the same kind and size that the other lacks (a different toll next to a shared magnitude).
+    Times of day are left out: two lines of one story tell of different moments ("the
+    blaze broke out at 6:50 pm" / "vers 23 heures, Gallet a annoncé"), or of one moment
+    in two time zones ("10:26 Beijing time" / "05:26 мск"); a shared one still anchors."""
+    nums_i = {k for k in nums_i if not is_clock(k)}
+    nums_j = {k for k in nums_j if not is_clock(k)}
     if not nums_i or not nums_j:
         return False
     if not nums_i & nums_j:

@@ -19,7 +19,9 @@ A passage is cited only when all of these hold (see `Summarizer._citations`):
     "115:112 и 114:113"); one telling figure (`_telling_figure`: no two-digit count or age)
     that fewer than `topic_share` of the event's sentences give lowers it by half that
     and anchors the claim past its topic ("$1.3 million" / "$1,3 млн" about "the
-    Taylors" in a Taylor event). A name that `topic_share` of the event's sentences carry
+    Taylors" in a Taylor event), and it stands in for a name when the passage names no
+    one ("a second one, of magnitude 7.5, struck near Elbistan" / "un segundo seísmo de
+    magnitud 7,5 golpeó la misma zona"). A name that `topic_share` of the event's sentences carry
     ("Siria" in a Syria event) is the event's topic, not an anchor for one claim: when
     every name they share is such a name, the bar rises by `topic_margin`
     ("La guerra in Siria dura da più di quattro anni" / "El último ataque en Siria ...").
@@ -259,7 +261,9 @@ class Summarizer:
         places_j = facts[j].places
         # "Nissan bestätigte ..." names Nissan though German capitals are no sure sign
         shared = names_i & facts[j].may_name
-        if names_i and not shared and not anchored:
+        # a passage that names no one may share one telling figure instead ("at around
+        # 6:50 pm ... the Gothic cathedral" / "около 18:50 ... в той части здания")
+        if names_i and not shared and not anchored and not (one_figure and not facts[j].names):
             return f"no shared name: {sorted(names_i)}"
         if not anchored and not one_figure and sims[j] < bar + self.topic_margin and (
                 _topic_only(shared, shares, self.topic_share)

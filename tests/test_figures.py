@@ -10,6 +10,11 @@ def test_a_time_of_day_is_one_key_in_any_writing():
     assert number_keys("at 6pm") == {"18:00"} and number_keys("12:30 am") == {"0:30"}
     assert number_keys("um 4 Uhr") == {"4:00"} and number_keys("at 10:26:30") == {"10:26"}
     assert all(is_clock(k) for k in number_keys("entre las 22.00 y las 22.20 horas"))
+    # an hour alone with the word for hours is a time of day after "vers", "a las", "в" ...
+    assert number_keys("Vers 23 heures") == number_keys("a las 23 horas") == {"23:00"}
+    assert number_keys("в 23 часа по Москве") == number_keys("о 23 годині") == {"23:00"}
+    # ... and a span of time without it
+    assert number_keys("pendant 23 heures") == number_keys("за 23 часа") == {"23"}
 
 
 def test_decimals_sums_and_scores_stay_figures():
@@ -37,6 +42,9 @@ def test_a_time_of_day_is_no_quantity_to_contradict():
     # one shared toll, and a time of day on one side, a sum on the other: no clash, no crash
     assert not contradicts(number_keys("1,200 dead by 11:00"), number_keys("1.200 muertos, 2,5 millones"))
     assert contradicts(number_keys("3,800 dead, magnitude 7.8"), number_keys("2,3 тис. загиблих, магнітуда 7,8"))
+    # two moments of one story, or one moment in two time zones: no clash either
+    assert not contradicts(number_keys("Around 400 firefighters"), number_keys("Vers 23 heures"))
+    assert not contradicts({"10:26"}, {"5:26"})
 
 
 def test_any_two_sentences_of_the_demo_compare_without_error_and_symmetrically():
