@@ -29,7 +29,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 from citations import LABELS, load_labels  # noqa: E402
 
 import storyweave.summarize as summarize  # noqa: E402
-from storyweave.figures import contradicts  # noqa: E402
 
 
 def _wanted(labels: list[dict]) -> dict[str, list[dict]]:
@@ -47,15 +46,8 @@ def _reason(s: summarize.Summarizer, i: int, j: int, trace: dict) -> str:
     sents, facts, claims = trace["sents"], trace["facts"], trace["claims"]
     claim = s._claim(i, sents, trace["vecs"], facts, claims)
     why = s._rejection(claim, j, sents, trace["vecs"], facts, claims, trace["shares"])
-    if why:
-        return why
-    if contradicts(facts[i].numbers, facts[j].numbers):
-        return "contradicts its figures"
-    if j in trace["points"]:
-        return "another point of the summary"
-    if not claims.same_statement(i, j):
-        return "its quote does not match"
-    return "another passage of its report cited"
+    return why or s._verdict(i, j, facts, claims, trace["points"]) \
+        or "another passage of its report cited"
 
 
 def trace_misses(wanted: dict[str, list[dict]]) -> list[dict]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-__all__ = ["contradicts", "is_clock", "is_telling", "number_keys", "readable"]
+__all__ = ["contradicts", "currencies", "is_clock", "is_telling", "number_keys", "readable"]
 
 # A number as news writes it: "1,200", "1 200", "20.000" (groups of three digits are
 # thousands in every writing), "6.2", "6,2", "115".
@@ -73,14 +73,55 @@ def number_keys(text: str) -> set[str]:
     A figure with a scale word is its value ("2,3 тис." = "2,300" = "2300"; "1,5 млрд" =
     "1.5 billion" = "1500000000"). A time of day is one key in any writing ("10.26 Uhr" =
     "10:26 am" = "10h26" = "10:26"; "6:50 pm" = "18:50"), never a decimal or two numbers."""
+    return {key for key, _, _ in _figures(text)}
+
+
+def currencies(text: str) -> dict[str, str]:
+    """The currency of each sum among `number_keys` ("près de 39 millions d'euros" ->
+    {"39000000": "EUR"}, "около $44 млн" -> {"44000000": "USD"}): two sums in two
+    currencies are no rival values of one amount."""
+    out = {}
+    for key, start, end in _figures(text):
+        unit = _currency(text, start, end)
+        if unit:
+            out[key] = unit
+    return out
+
+
+def _figures(text: str) -> list[tuple[str, int, int]]:
+    """(key, start, end) of each figure of `number_keys`, in the text's offsets."""
     clocks, text = _clocks(text)
     scaled, text = _scaled(text)
-    out = set(clocks) | scaled
+    out = clocks + scaled
     for m in _NUMBER.finditer(text):
         value = _plain(m.group(0))
         if len(value) >= 2 and not re.fullmatch(r"(19|20)\d\d", value):
-            out.add(value)
+            out.append((value, m.start(), m.end()))
     return out
+
+
+# Currencies as news writes them, before a figure ("$44", "US$ 2", "€3") or after it and
+# its scale word ("39 millions d'euros", "1,3 млн долларов", "5 milliards de yens").
+_CURRENCY_NAMES = {
+    "USD": r"\$|US\$|USD|dollars?|Dollars?|dólar(?:es)?|dollari|доллар(?:ов|а|ы)?|долар(?:ів|а|и)?",
+    "EUR": r"€|EUR|euros?|Euros?|euro|евро|євро",
+    "GBP": r"£|GBP|pounds?|Pfund|libras?|sterline|фунт(?:ов|а|ів)?",
+    "JPY": r"¥|JPY|yens?|Yen|иен|єн",
+    "UAH": r"₴|UAH|hryvnias?|гривень|гривні|гривня|грн\.?",
+    "RUB": r"₽|RUB|roubles?|rubles?|Rubel|рублей|рубля|рубль|руб\.?",
+}
+_CURRENCY_BEFORE = re.compile(
+    "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _CURRENCY_NAMES.items()) + r")\s?$")
+_CURRENCY_AFTER = re.compile(
+    r"\s?(?:(?:d['’]|de\s|di\s)?)(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _CURRENCY_NAMES.items())
+    + r")(?!\w)")
+
+
+def _currency(text: str, start: int, end: int) -> str | None:
+    before = _CURRENCY_BEFORE.search(text[max(0, start - 5):start])
+    after = _CURRENCY_AFTER.match(text, end)
+    found = before or after
+    return found.lastgroup if found else None
 
 
 def readable(key: str) -> str:
@@ -104,19 +145,19 @@ def _plain(figure: str) -> str:
     return figure.replace(",", ".")
 
 
-def _scaled(text: str) -> tuple[set[str], str]:
-    """(the values of the figures with a scale word, the text with them blanked)."""
-    keys: set[str] = set()
-    spans: list[tuple[int, int]] = []
+def _scaled(text: str) -> tuple[list[tuple[str, int, int]], str]:
+    """(the values of the figures with a scale word and their spans, the text with them
+    blanked)."""
+    found: list[tuple[str, int, int]] = []
     for m in _ANY_FIGURE.finditer(text):
         w = _SCALE_AFTER.match(text, m.end())
         if w is None:
             continue
         scale = _SCALES[int(w.lastgroup[1:])]  # the scale word's group, "s1": a million
         value = Decimal(_plain(m.group(0))) * scale  # "2.500 millones": 2,500 million
-        keys.add(str(int(value)) if value == value.to_integral_value() else str(value.normalize()))
-        spans.append((m.start(), w.end()))
-    return keys, _blank(text, spans)
+        key = str(int(value)) if value == value.to_integral_value() else str(value.normalize())
+        found.append((key, m.start(), w.end()))
+    return found, _blank(text, [(a, b) for _, a, b in found])
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -129,16 +170,15 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _clocks(text: str) -> tuple[list[str], str]:
-    """(the times of day in the text as "H:MM", the text with them blanked, same length)."""
-    keys: list[str] = []
-    spans: list[tuple[int, int]] = []
+def _clocks(text: str) -> tuple[list[tuple[str, int, int]], str]:
+    """(the times of day in the text as "H:MM" and their spans, the text with them blanked,
+    same length)."""
+    found: list[tuple[str, int, int]] = []
     for m in _CLOCK.finditer(text):
         key = _clock_key(m, text)
         if key:
-            keys.append(key)
-            spans.append(m.span())
-    return keys, _blank(text, spans)
+            found.append((key, m.start(), m.end()))
+    return found, _blank(text, [(a, b) for _, a, b in found])
 
 
 def _clock_key(m: re.Match[str], text: str) -> str | None:
@@ -167,16 +207,21 @@ def _same_scale(x: str, y: str) -> bool:
     return min(a, b) > 0 and max(a, b) <= 2 * min(a, b)
 
 
-def contradicts(nums_i: set[str], nums_j: set[str]) -> bool:
+def contradicts(nums_i: set[str], nums_j: set[str], units_i: dict[str, str] | None = None,
+                units_j: dict[str, str] | None = None) -> bool:
     """Both give figures and they disagree: none in common, or each side has a figure of
     the same kind and size that the other lacks (a different toll next to a shared magnitude).
     Times of day are left out: two lines of one story tell of different moments ("the
     blaze broke out at 6:50 pm" / "vers 23 heures, Gallet a annoncé"), or of one moment
-    in two time zones ("10:26 Beijing time" / "05:26 мск"); a shared one still anchors."""
+    in two time zones ("10:26 Beijing time" / "05:26 мск"); a shared one still anchors.
+    `units_i`, `units_j` (`currencies`): two sums in different currencies are no rival
+    values ("39 millions d'euros" / "$44 млн", one sum converted)."""
     nums_i = {k for k in nums_i if not is_clock(k)}
     nums_j = {k for k in nums_j if not is_clock(k)}
     if not nums_i or not nums_j:
         return False
     if not nums_i & nums_j:
         return True
-    return any(_same_scale(x, y) for x in nums_i - nums_j for y in nums_j - nums_i)
+    units_i, units_j = units_i or {}, units_j or {}
+    return any(_same_scale(x, y) and units_i.get(x) == units_j.get(y)
+               for x in nums_i - nums_j for y in nums_j - nums_i)

@@ -54,7 +54,7 @@ import numpy as np
 from .aliases import script_aliases
 from .dates import find_dates
 from .entities import NameExtractor, Names
-from .figures import contradicts, is_clock, is_telling, number_keys
+from .figures import contradicts, currencies, is_clock, is_telling, number_keys
 from .gazetteer import city_name, english_name
 from .models import Article, Citation, SummarySentence
 from .quotes import extract_quotes
@@ -193,7 +193,7 @@ class Summarizer:
         names = {aliases.get(k, k) for k in found.counts}
         return _Facts(names, number_keys(s.text), set(found.places),
                       names | {aliases.get(k, k) for k in found.maybe}, _towns(found),
-                      _days(s.text, s.lang))
+                      _days(s.text, s.lang), currencies(s.text))
 
     def _citations(self, i: int, sents: list[Sentence], vecs: np.ndarray,
                    facts: list["_Facts"], claims: _Claims | None = None,
@@ -210,26 +210,35 @@ class Summarizer:
         shares = _name_shares(facts) if shares is None else shares
         cites = [Citation(own.article_id, own.start, own.end, 1.0)]
         claim = self._claim(i, sents, vecs, facts, claims)
-        nums_i = facts[i].numbers
         candidates = [j for j in range(len(sents))
                       if not self._rejection(claim, j, sents, vecs, facts, claims, shares)]
         claims.prepare([i] + candidates)
         best: dict[str, Citation] = {}
         conflicts: dict[str, Citation] = {}
+        pools = {"": best, _CONTRADICTS: conflicts}
         for j in candidates:
+            pool = pools.get(self._verdict(i, j, facts, claims, points))
+            if pool is None:
+                continue
             s = sents[j]
             c = Citation(s.article_id, s.start, s.end, round(float(claim.sims[j]), 3))
-            if contradicts(nums_i, facts[j].numbers):
-                pool = conflicts
-            elif claims.same_statement(i, j) and j not in points:
-                pool = best
-            else:
-                continue
             if s.article_id not in pool or c.score > pool[s.article_id].score:
                 pool[s.article_id] = c
         conflicts = {k: v for k, v in conflicts.items() if k not in best}
         order = lambda cs: sorted(cs, key=lambda c: -c.score)  # noqa: E731
         return cites + order(best.values()), order(conflicts.values())
+
+    def _verdict(self, i: int, j: int, facts: list["_Facts"], claims: _Claims,
+                 points: frozenset[int]) -> str:
+        """After the gate (`_rejection`): "" when passage j supports sentence i, else why
+        not (`_CONTRADICTS`: it gives rival figures, a conflict to list)."""
+        if contradicts(facts[i].numbers, facts[j].numbers, facts[i].currencies, facts[j].currencies):
+            return _CONTRADICTS
+        if j in points:
+            return "another point of the summary"
+        if not claims.same_statement(i, j):
+            return "its quote does not match"
+        return ""
 
     def _claim(self, i: int, sents: list[Sentence], vecs: np.ndarray, facts: list["_Facts"],
                claims: _Claims) -> "_Claim":
@@ -286,6 +295,9 @@ class Summarizer:
         return ""
 
 
+_CONTRADICTS = "contradicts its figures"
+
+
 class _Claim(NamedTuple):
     """The summary sentence whose passages `_citations` looks for."""
 
@@ -304,6 +316,7 @@ class _Facts(NamedTuple):
     may_name: set[str]  # its names and the capitalised words of `Names.maybe`
     towns: set[str]  # the towns and cities it names, see `_towns`
     days: set[str]  # the days it names, see `_days`
+    currencies: dict[str, str]  # the currency of each sum it gives (`figures.currencies`)
 
 
 def _adds(i: int, chosen: list[int], facts: list[_Facts], claims: _Claims, said: set[str]) -> bool:

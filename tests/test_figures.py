@@ -47,6 +47,20 @@ def test_a_time_of_day_is_no_quantity_to_contradict():
     assert not contradicts({"10:26"}, {"5:26"})
 
 
+def test_sums_in_two_currencies_are_no_rival_values():
+    from storyweave.figures import contradicts, currencies
+
+    fr = "environ 5 milliards de yens (près de 39 millions d'euros)"
+    ru = "примерно на 5 млрд иен (около $44 млн)"
+    assert currencies(fr) == {"5000000000": "JPY", "39000000": "EUR"}
+    assert currencies(ru) == {"5000000000": "JPY", "44000000": "USD"}
+    assert currencies("1,3 Mio. Dollar") == currencies("$1.3 million") == {"1300000": "USD"}
+    assert not contradicts(number_keys(fr), number_keys(ru), currencies(fr), currencies(ru))
+    assert contradicts(number_keys(fr), number_keys(ru))  # read without their currencies
+    usd = "près de 39 millions de dollars"
+    assert contradicts(number_keys(usd), number_keys(ru), currencies(usd), currencies(ru))
+
+
 def test_any_two_sentences_of_the_demo_compare_without_error_and_symmetrically():
     # contradicts() compares every summary sentence with every candidate passage of an
     # event: whatever the keys (clocks, decimals, scaled sums), it must answer, both ways
