@@ -60,13 +60,24 @@ _CREDIT_PREFIX = re.compile(
     re.I)
 # Site furniture left inside a one-line page: "This advertisement has not loaded yet, but
 # your article continues below.", "By continuing to use this site you consent to the use
-# of cookies ...", a paywall's form ("Enter your details below for immediate access.").
+# of cookies ...", a paywall's form ("Enter your details below for immediate access."), a
+# live blog's sign-off ("Hasta aquí el seguimiento al minuto de ...": it says what the page
+# was, not what happened).
 _FURNITURE = re.compile(
     r"\b(advertisement has not loaded|article continues below|continuing to use this site|"
     r"(use|using) (of )?cookies|cookie policy|sign up for|subscribe to our|click here|"
     r"all rights reserved|enable javascript|your browser|enter your details|immediate access|"
     r"trial request|(work|your) email address|password for your account|log ?in to|"
-    r"registrieren sie sich|melden sie sich an|artikel teilen)\b", re.I)
+    r"registrieren sie sich|melden sie sich an|artikel teilen|"
+    r"this live (blog|page|coverage) (is|has) (now )?(closed|ended)|"
+    r"(that's|that is) (all|it) (from us|for (now|today|our live))|"
+    r"hasta aquí (el|nuestro|la|nuestra) (seguimiento|directo|minuto a minuto|cobertura|crónica)|"
+    r"(ce|notre) direct est (désormais |maintenant )?(terminé|clos|fini)|"
+    r"fin de (ce|notre) direct|merci d'avoir suivi (ce|notre) direct|"
+    r"(si chiude|finisce|termina) (qui )?(la nostra|questa) diretta|"
+    r"(der|dieser|unser) (live-?ticker|liveblog|newsblog) (ist|wird) (hiermit )?beendet|"
+    r"на этом (наша )?(текстовая )?трансляция (завершена|окончена)|"
+    r"на цьому (наша )?(текстова )?трансляція (завершена|закінчена))\b", re.I)
 
 
 def site_furniture(text: str) -> bool:

@@ -47,6 +47,18 @@ def test_no_site_furniture_cut_tails_or_caption_credits_in_a_summary():
     assert a.text[cite.start:cite.end] == summary[0].text
 
 
+def test_a_live_blogs_sign_off_is_no_summary_line():
+    from storyweave.sentences import summary_candidate
+
+    for line in ["Hasta aquí el seguimiento al minuto de la última hora de las reacciones al "
+                 "ataque aéreo llevado a cabo por Estados Unidos en Siria.",
+                 "This live blog is now closed, but you can read the latest on the quake here.",
+                 "Ce direct est désormais terminé, merci de l'avoir suivi.",
+                 "Der Liveticker ist hiermit beendet.",
+                 "На этом текстовая трансляция завершена."]:
+        assert not summary_candidate(line), line
+    assert summary_candidate("Hasta aquí llegó la columna de tanques, según los rebeldes.")
+
 def test_a_report_with_other_figures_is_flagged_not_counted_as_support():
     a = art(1, "The earthquake in Amatrice killed 247 people on Wednesday, officials said. "
                "Rescuers searched the ruins through the night in the mountain town.")
