@@ -10,7 +10,8 @@ A passage is cited only when all of these hold (see `Summarizer._citations`):
   - it is close in meaning to the sentence (calibrated cosine >= `support_cos`, plus
     `same_lang_margin` within one language: the same words make any two same-language
     sentences about a story look close, as cosines across languages run ~0.05 lower)
-    and is a statement itself, not a headline, dateline or name list;
+    and is a statement itself, not a headline, dateline, name list or site furniture
+    (a live blog's sign-off says what the page was, not what happened);
   - it shares at least one of the sentence's names (cross-script keys, read through the
     event's aliases: "Фьюри" is "Fury"; on the passage's side a capitalised word that may
     be a name counts too, `Names.maybe`: German "Pariser", a sentence-opening "Nissan";
@@ -58,7 +59,7 @@ from .figures import contradicts, currencies, is_clock, is_telling, number_keys
 from .gazetteer import city_name, english_name
 from .models import Article, Citation, SummarySentence
 from .quotes import extract_quotes
-from .sentences import Sentence, is_statement, split_sentences, summary_candidate
+from .sentences import Sentence, is_statement, site_furniture, split_sentences, summary_candidate
 
 __all__ = ["Summarizer"]
 
@@ -267,6 +268,8 @@ class Summarizer:
             return f"cosine below the bar: {sims[j]:.3f} < {bar:.3f}"
         if not is_statement(s.text, s.lang):
             return "no statement"
+        if site_furniture(s.text):
+            return "site furniture"  # "Hasta aquí el seguimiento al minuto de ..."
         places_j = facts[j].places
         # "Nissan bestätigte ..." names Nissan though German capitals are no sure sign
         shared = names_i & facts[j].may_name

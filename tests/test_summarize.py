@@ -58,6 +58,13 @@ def test_a_live_blogs_sign_off_is_no_summary_line():
                  "На этом текстовая трансляция завершена."]:
         assert not summary_candidate(line), line
     assert summary_candidate("Hasta aquí llegó la columna de tanques, según los rebeldes.")
+    # nor support for one: it names the story, it reports nothing
+    a = art(1, "El último ataque en Siria disputa el argumento del régimen de Asad.", "es")
+    b = art(2, "Hasta aquí el seguimiento al minuto del último ataque en Siria y del argumento "
+               "del régimen de Asad.", "es")
+    c = art(3, "El último ataque en Siria disputa el argumento del régimen de Bashar al Asad.", "es")
+    s = Summarizer(HashingEmbedder(), max_sentences=1, support_cos=0.3)
+    assert cited(s, prepared(s, [a, b, c])) == {"a1", "a3"}
 
 def test_a_report_with_other_figures_is_flagged_not_counted_as_support():
     a = art(1, "The earthquake in Amatrice killed 247 people on Wednesday, officials said. "
