@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from .chinese import pinyin
 from .gazetteer import (country_abbreviation, country_name, country_phrases, english_demonym,
                         organisation_abbreviation, phrase_form, place_aliases)
 from .organisations import organisation_codes
@@ -31,7 +32,8 @@ def name_key(word: str) -> str:
     -> that country's key (`country_key`); an organisation's abbreviation in any language
     ('OTAN', 'ЄЦБ', 'ECB') -> its English one in lower case (a skeleton would cut "ICC"
     to two letters); an organisation of organisations.py written as one word
-    ('Госдепартамент', 'Sicherheitsrat', 'Croix-Rouge') -> that organisation's key."""
+    ('Госдепартамент', 'Sicherheitsrat', 'Croix-Rouge') -> that organisation's key; a
+    Chinese name in Palladius Cyrillic ('Цзиньпин') -> its pinyin's ('Jinping')."""
     org = organisation_abbreviation(word)
     if org:
         return org.lower()
@@ -40,7 +42,7 @@ def name_key(word: str) -> str:
         country_phrases().get(phrase_form(_demonym_country(word))) or organisation_codes().get(form)
     if code:  # "США", "Великобритания", "États-Unis", "American": one key with "United States"
         return country_key(code)
-    key = _skeleton(word)
+    key = _skeleton(pinyin(word) or word)  # "Цзиньпин" is "Jinping", see chinese.py
     return place_aliases(_skeleton).get(key, key)
 
 
