@@ -84,9 +84,10 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "origi
 # "Ватикан" the Vatican, "Eliseo" the Élysée; 74: a figure with a scale word is its
 # value, "2,3 тис." = "2,300", "5 milliards" = "5 billion"; 75: "vers 23 heures", "в 23
 # часа" are times of day; 76: Chinese names in Palladius Cyrillic have their pinyin's
-# key, "Цзиньпин" = "Jinping"): stores derived before
+# key, "Цзиньпин" = "Jinping"; 77: central banks are organisations, "Bank of Canada",
+# "Swiss National Bank", "Народний банк Китаю"): stores derived before
 # are derived again on their next update.
-DERIVE_VERSION = 76
+DERIVE_VERSION = 77
 
 
 def article_id(content_hash: str) -> str:

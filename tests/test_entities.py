@@ -467,3 +467,17 @@ def test_a_ukrainian_name_with_a_typographic_apostrophe_is_read_as_the_dictionar
         uk = ne.extract(f"Усик переміг Тайсона Ф{mark}юрі. Третій суддя віддав перемогу Ф{mark}юрі.", "uk")
         assert uk.counts[name_key("Фьюри")] == 2, mark
         assert set(uk.surfaces[name_key("Фьюри")]) == {f"Ф{mark}юрі"}
+
+
+def test_two_banks_are_two_names_and_each_is_one_in_every_language():
+    ex = NameExtractor()
+    found = ex.extract("The Bank of Canada cut its key rate a day earlier, while the Swiss "
+                       "National Bank and Sweden's Riksbank lowered borrowing costs.", "en")
+    assert "bank" not in found.counts and len(found.counts) == 4, found.counts
+    texts = {"en": "On Tuesday the People's Bank of China and the National Bank of Ukraine cut rates.",
+             "uk": "У вівторок Народний банк Китаю та Національний банк України знизили ставки.",
+             "ru": "Во вторник Народный банк Китая и Национальный банк Украины снизили ставки.",
+             "fr": "Mardi, la Banque populaire de Chine et la Banque nationale d'Ukraine ont baissé "
+                   "leurs taux."}
+    keys = keys_by_language(ex, texts)
+    assert len(keys["en"]) == 2 and all(keys[lang] == keys["en"] for lang in texts), keys
