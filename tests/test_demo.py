@@ -72,3 +72,9 @@ def test_demo_storyline_pages_show_key_dates_that_point_at_their_words(tmp_path)
     langs = {a["id"]: a["lang"] for ev in data["events"] for a in ev["articles"]}
     dw = [q for f, q in used if f["outlet"] == "dw" and "Верховну" in q["text"]]
     assert dw and all(langs[q["article_id"]] == "de" and "Верховну" not in q["wording"] for q in dw)
+    # its wording of a summary point says which point, and links to it
+    ev = next(ev for ev in data["events"] if any(f["wording"] for f in ev["framing"]))
+    page = Renderer(data).page(f"events/{ev['id']}.html")
+    first = next(f["wording"][0] for f in ev["framing"] if f["wording"])
+    n = first["summary_index"] + 1
+    assert f'<li id="point-{n}">' in page and f'<a href="#point-{n}">{n}.</a>' in page
