@@ -47,6 +47,8 @@ __all__ = ["Engine"]
 
 # Bump when summaries, aspects or quotes are computed differently: stored ones are then
 # recomputed on the next run instead of being reused for unchanged events.
+# 36: a point in another language than the target may support the target-language point
+# it restates, and no wire copy's sentence of another point supports a point;
 # 35: nor a passage that supports one;
 # 34: a live blog's sign-off is no summary line ("Hasta aquí el seguimiento al minuto");
 # 33: sums in two currencies are no rival values ("39 millions d'euros" / "$44 млн");
@@ -77,7 +79,7 @@ __all__ = ["Engine"]
 # through Cyrillic inflection; 10: summary sentences start after a wire dateline; 9: a
 # passage placing its claim elsewhere is no support; 8: aspect phrases. (Actors are not
 # stored: they are computed at export, so how they are shown needs no bump.)
-EXPLAIN_VERSION = 35
+EXPLAIN_VERSION = 36
 
 
 class Engine:

@@ -42,8 +42,11 @@ A passage is cited only when all of these hold (see `Summarizer._citations`):
   - when either side is mostly a direct quote, the statement itself must match: the quote,
     not the attribution around it, against the other side's quote or text
     (>= `quote_cos`), so another quote by the same speaker is not support;
-  - it is not another point of the same summary: the summary keeps each point for what
-    it alone says, so two points citing each other would count one claim twice.
+  - it is not another point of the same summary (nor a wire copy's sentence of one): the
+    summary keeps each point for what it alone says, so two points citing each other
+    would count one claim twice. A point in another language than the target, added for
+    what it adds to a target-language point it restates, does report that point's claim:
+    those two may support each other.
 """
 from __future__ import annotations
 
@@ -235,11 +238,22 @@ class Summarizer:
         not (`_CONTRADICTS`: it gives rival figures, a conflict to list)."""
         if contradicts(facts[i].numbers, facts[j].numbers, facts[i].currencies, facts[j].currencies):
             return _CONTRADICTS
-        if j in points:
+        if self._other_point(i, j, claims.sents, points):
             return "another point of the summary"
         if not claims.same_statement(i, j):
             return "its quote does not match"
         return ""
+
+    def _other_point(self, i: int, j: int, sents: list[Sentence], points: frozenset[int]) -> bool:
+        """Is passage j another point of the summary (or a wire copy's sentence of one)?
+        A point in another language than the target, added for the figure, name or quote
+        it adds to a target-language point it restates (`_adds`: "... знизив ставку за
+        депозитами на 25 базисних пунктів – з рекордних 4% до 3,75%" to "The European
+        Central Bank cut interest rates ... to 3.75% from a record 4%"), does report that
+        point's claim: those two may support each other."""
+        same = [p for p in points if p != i and (p == j or sents[p].text == sents[j].text)]
+        langs = {sents[i].lang, sents[j].lang}
+        return bool(same) and not (len(langs) == 2 and self.target_lang in langs)
 
     def _claim(self, i: int, sents: list[Sentence], vecs: np.ndarray, facts: list["_Facts"],
                claims: _Claims) -> "_Claim":

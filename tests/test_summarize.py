@@ -310,6 +310,23 @@ def test_another_point_of_the_summary_supports_no_point():
     before = cited(s, ready)
     after = cited(s, ready, points=frozenset({0, 1}))
     assert before == {"a1", "a2", "a3"} and after == {"a1", "a3"}
+    # nor does a wire copy's sentence of a point
+    copy = art(4, b.text, source="copy")
+    ready = prepared(s, [a, b, c, copy])
+    assert cited(s, ready, points=frozenset({0, 1})) == {"a1", "a3"}
+
+
+def test_a_point_in_another_language_restating_a_target_point_supports_it():
+    # the Ukrainian line is in the summary for its "25 базисних пунктів"; it reports the cut
+    # the English point reports, so each supports the other
+    en = art(1, "The European Central Bank cut its deposit rate to 3.75% from 4% on Thursday.")
+    uk = art(2, "Європейський центральний банк у четвер знизив ставку за депозитами на 25 "
+                "базисних пунктів – з 4% до 3,75%.", lang="uk")
+    s = Summarizer(HashingEmbedder(), max_sentences=2, support_cos=0.0, same_lang_margin=0.0)
+    ready = prepared(s, [en, uk])
+    assert cited(s, ready, points=frozenset({0, 1})) == {"a1", "a2"}
+    s.target_lang = "de"  # two points of languages other than the target: two claims
+    assert cited(s, ready, points=frozenset({0, 1})) == {"a1"}
 
 
 def test_a_line_that_only_says_who_reported_the_one_before_is_no_summary_line():
