@@ -49,8 +49,9 @@ _INITIALS = {"цз": ("j", "z"), "чж": ("zh", "zh"), "ч": ("ch", "ch"), "ш":
              "ж": ("r", "r"), "ц": ("q", "c"), "с": ("x", "s"), "б": ("b", "b"), "п": ("p", "p"),
              "м": ("m", "m"), "ф": ("f", "f"), "д": ("d", "d"), "т": ("t", "t"), "н": ("n", "n"),
              "л": ("l", "l"), "г": ("g", "g"), "к": ("k", "k"), "х": ("h", "h")}
-_BY_LENGTH = lambda d: sorted(d, key=len, reverse=True)  # noqa: E731
-_FINAL_ORDER, _ALONE_ORDER, _INITIAL_ORDER = _BY_LENGTH(_FINALS), _BY_LENGTH(_ALONE), _BY_LENGTH(_INITIALS)
+# Longest first, so "цз" is read before "ц" and "юань" before "ю".
+_FINAL_ORDER, _ALONE_ORDER, _INITIAL_ORDER = (sorted(d, key=len, reverse=True)
+                                              for d in (_FINALS, _ALONE, _INITIALS))
 # Ukrainian writes Palladius with its own letters: "Цзіньпін", "Цюецяо", "Чан’е".
 _UKRAINIAN = str.maketrans({"і": "и", "е": "э", "є": "е", "’": "ъ", "'": "ъ", "ʼ": "ъ"})
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-__all__ = ["contradicts", "currencies", "is_clock", "is_telling", "number_keys", "readable"]
+__all__ = ["contradicts", "is_clock", "is_telling", "keys_and_currencies", "number_keys", "readable"]
 
 # A number as news writes it: "1,200", "1 200", "20.000" (groups of three digits are
 # thousands in every writing), "6.2", "6,2", "115".
@@ -76,16 +76,17 @@ def number_keys(text: str) -> set[str]:
     return {key for key, _, _ in _figures(text)}
 
 
-def currencies(text: str) -> dict[str, str]:
-    """The currency of each sum among `number_keys` ("près de 39 millions d'euros" ->
-    {"39000000": "EUR"}, "около $44 млн" -> {"44000000": "USD"}): two sums in two
-    currencies are no rival values of one amount."""
-    out = {}
+def keys_and_currencies(text: str) -> tuple[set[str], dict[str, str]]:
+    """`number_keys`, and the currency of each sum among them, in one reading ("près de 39
+    millions d'euros" -> {"39000000": "EUR"}, "около $44 млн" -> {"44000000": "USD"}): two
+    sums in two currencies are no rival values of one amount."""
+    keys, units = set(), {}
     for key, start, end in _figures(text):
+        keys.add(key)
         unit = _currency(text, start, end)
         if unit:
-            out[key] = unit
-    return out
+            units[key] = unit
+    return keys, units
 
 
 def _figures(text: str) -> list[tuple[str, int, int]]:
@@ -214,7 +215,7 @@ def contradicts(nums_i: set[str], nums_j: set[str], units_i: dict[str, str] | No
     Times of day are left out: two lines of one story tell of different moments ("the
     blaze broke out at 6:50 pm" / "vers 23 heures, Gallet a annoncé"), or of one moment
     in two time zones ("10:26 Beijing time" / "05:26 мск"); a shared one still anchors.
-    `units_i`, `units_j` (`currencies`): two sums in different currencies are no rival
+    `units_i`, `units_j` (`keys_and_currencies`): two sums in different currencies are no rival
     values ("39 millions d'euros" / "$44 млн", one sum converted)."""
     nums_i = {k for k in nums_i if not is_clock(k)}
     nums_j = {k for k in nums_j if not is_clock(k)}

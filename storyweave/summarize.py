@@ -58,7 +58,7 @@ import numpy as np
 from .aliases import script_aliases
 from .dates import find_dates
 from .entities import NameExtractor, Names
-from .figures import contradicts, currencies, is_clock, is_telling, number_keys
+from .figures import contradicts, is_clock, is_telling, keys_and_currencies
 from .gazetteer import city_name, english_name
 from .models import Article, Citation, SummarySentence
 from .quotes import extract_quotes
@@ -195,9 +195,10 @@ class Summarizer:
         aliases = aliases or {}
         found = self.names.extract(s.text, s.lang)
         names = {aliases.get(k, k) for k in found.counts}
-        return _Facts(names, number_keys(s.text), set(found.places),
+        numbers, currencies = keys_and_currencies(s.text)
+        return _Facts(names, numbers, set(found.places),
                       names | {aliases.get(k, k) for k in found.maybe}, _towns(found),
-                      _days(s.text, s.lang), currencies(s.text))
+                      _days(s.text, s.lang), currencies)
 
     def _citations(self, i: int, sents: list[Sentence], vecs: np.ndarray,
                    facts: list["_Facts"], claims: _Claims | None = None,
@@ -333,7 +334,7 @@ class _Facts(NamedTuple):
     may_name: set[str]  # its names and the capitalised words of `Names.maybe`
     towns: set[str]  # the towns and cities it names, see `_towns`
     days: set[str]  # the days it names, see `_days`
-    currencies: dict[str, str]  # the currency of each sum it gives (`figures.currencies`)
+    currencies: dict[str, str]  # the currency of each sum it gives (`keys_and_currencies`)
 
 
 def _adds(i: int, chosen: list[int], facts: list[_Facts], claims: _Claims, said: set[str]) -> bool:
