@@ -265,7 +265,7 @@ class Summarizer:
                    facts: list["_Facts"], claims: _Claims, shares: dict[str, float]) -> str:
         """Why passage j cannot support the claim ("" when it can; `contradicts` and
         `same_statement` are checked after, in `_citations`). The rules are listed in the
-        module docstring; the reasons let bench/citations.py --why trace a missed passage."""
+        module docstring; bench/citation_misses.py reports them for missed passages."""
         i, own, s, sims = claim.index, sents[claim.index], sents[j], claim.sims
         names_i, nums_i, places_i = claim.names, facts[i].numbers, facts[i].places
         # two figures in common ("115-112 and 114-113" / "115:112 и 114:113") anchor
