@@ -31,6 +31,8 @@ _CLOCK = re.compile(
 _CLOCK_BEFORE = re.compile(r"(?:\b(?:um|alle|ore|las|à|a las|о|об)\s)$", re.I)
 # "vers 23 heures", "a las 23 horas", "в 23 часа" are times of day; "pendant 23 heures",
 # "23 horas de búsqueda", "за 23 часа" spans of time: the word before tells them apart.
+# Looser than `_CLOCK_BEFORE` ("в", "a", "до"): there the word before is all that tells
+# "10.26" from a decimal, here the word for hours already says it is about the clock.
 _HOUR_BEFORE = re.compile(r"(?:\b(?:à|a|vers|dès|gegen|um|hacia|las|sobre las|alle|verso le"
                           r"|около|в|о|об|к|близько|до)\s)$", re.I)
 

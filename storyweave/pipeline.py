@@ -49,7 +49,7 @@ __all__ = ["Engine"]
 # recomputed on the next run instead of being reused for unchanged events.
 # 36: a point in another language than the target may support the target-language point
 # it restates, and no wire copy's sentence of another point supports a point;
-# 35: nor a passage that supports one;
+# 35: and site furniture supports no summary line;
 # 34: a live blog's sign-off is no summary line ("Hasta aquí el seguimiento al minuto");
 # 33: sums in two currencies are no rival values ("39 millions d'euros" / "$44 млн");
 # 32: times of day never contradict, and one telling figure stands in for a name in a

@@ -267,6 +267,8 @@ class Summarizer:
         `same_statement` are checked after, in `_citations`). The rules are listed in the
         module docstring; bench/citation_misses.py reports them for missed passages."""
         i, own, s, sims = claim.index, sents[claim.index], sents[j], claim.sims
+        if s.article_id == own.article_id:
+            return "same article"
         names_i, nums_i, places_i = claim.names, facts[i].numbers, facts[i].places
         # two figures in common ("115-112 and 114-113" / "115:112 и 114:113") anchor
         # the claim as names do, and let a passage a little further in meaning count;
@@ -277,8 +279,6 @@ class Summarizer:
         one_figure = not anchored and _telling_figure(common, shares, self.topic_share)
         relief = self.figure_relief if anchored else self.figure_relief / 2 if one_figure else 0.0
         bar = self.support_cos + (self.same_lang_margin if s.lang == own.lang else 0.0) - relief
-        if s.article_id == own.article_id:
-            return "same article"
         if sims[j] < bar:
             return f"cosine below the bar: {sims[j]:.3f} < {bar:.3f}"
         if not is_statement(s.text, s.lang):
