@@ -117,6 +117,27 @@ def test_headline_events_with_one_core_name_link_when_they_share_it():
     assert StorylineLinker().groups(rich + other, {}) == []
 
 
+def test_a_storyline_needs_headlines_that_carry_its_thread():
+    """Events tied only by names their bodies mention (a share bar's "Google", a country
+    every page names) make no storyline; where most events' titles share a name with
+    another's, the body-only ones stay with them."""
+    rng = np.random.default_rng(7)
+    topic = rng.standard_normal(DIM)
+    pages = _crisis(0, topic, ["google", "germany"], 3, rng)
+    crisis = _crisis(3, topic, ["assad", "damascus", "homs"], 5, rng)
+    titles = {"a0": set(), "a1": {"google"}, "a2": set(),
+              "a3": {"assad"}, "a4": {"assad", "homs"}, "a5": {"damascus"}, "a6": {"damascus"},
+              "a7": set()}
+    linker = StorylineLinker()
+    assert linker.groups(pages + crisis, {}) == [[0, 1, 2], [3, 4, 5, 6, 7]]
+    assert linker.groups(pages + crisis, {}, headline_names=titles.__getitem__) == \
+        [[3, 4, 5, 6, 7]]
+    # two of three titled events keep the third; two of five keep only themselves
+    titles.update({"a0": {"google"}, "a5": set(), "a6": set()})
+    assert linker.groups(pages + crisis, {}, headline_names=titles.__getitem__) == \
+        [[0, 1, 2], [3, 4]]
+
+
 def test_titles_write_a_given_name_with_its_surname():
     from storyweave.storylines import _full_names
 
