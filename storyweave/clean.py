@@ -366,8 +366,9 @@ def build_stats(items: Iterable[tuple]) -> OutletLineStats:
     return stats
 
 
-# What a crawler gets instead of the story: a bot check, a block or an error page
-# ("Zaznacz NIE JESTEM ROBOTEM", "Checking your browser", "Access denied"). Each phrase
+# What a crawler gets instead of the story: a bot check, a block or an error page, or a
+# script-only app's placeholder ("Zaznacz NIE JESTEM ROBOTEM", "Checking your browser",
+# "Access denied", "... doesn't work properly without JavaScript enabled"). Each phrase
 # alone could sit in a story about bots, so only a short page counts (`block_page`).
 _BLOCK_PAGE = re.compile(
     r"\b(?:i'?m not a robot|are you a (?:robot|human)|verify (?:that )?you are (?:a )?human"
@@ -376,7 +377,13 @@ _BLOCK_PAGE = re.compile(
     r"|403 forbidden|429 too many requests|(?:complete|solve) the captcha"
     r"|nie jestem robotem|ich bin kein roboter|je ne suis pas un robot|no soy un robot"
     r"|non sono un robot|я не робот|robot değilim|zugriff verweigert|accès refusé"
-    r"|acceso denegado|accesso negato|доступ (?:запрещ[её]н|заборонено|обмежено))\b", re.I)
+    r"|acceso denegado|accesso negato|доступ (?:запрещ[её]н|заборонено|обмежено)"
+    # a web app's placeholder for browsers without scripts (Vue's and React's templates)
+    r"|(?:doesn'?t|does not|won'?t) work (?:properly )?without javascript"
+    r"|you need to enable javascript|javascript (?:is )?(?:required|disabled)"
+    r"|(?:please )?enable javascript (?:to|in your browser)|bitte aktivieren sie javascript"
+    r"|javascript (?:ist )?deaktiviert|(?:veuillez )?activer (?:le )?javascript"
+    r"|javascript est désactivé)\b", re.I)
 BLOCK_PAGE_WORDS = 120
 
 

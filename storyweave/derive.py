@@ -85,9 +85,10 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "origi
 # value, "2,3 тис." = "2,300", "5 milliards" = "5 billion"; 75: "vers 23 heures", "в 23
 # часа" are times of day; 76: Chinese names in Palladius Cyrillic have their pinyin's
 # key, "Цзиньпин" = "Jinping"; 77: central banks are organisations, "Bank of Canada",
-# "Swiss National Bank", "Народний банк Китаю"): stores derived before
-# are derived again on their next update.
-DERIVE_VERSION = 77
+# "Swiss National Bank", "Народний банк Китаю"; 78: a script-only app's placeholder
+# ("... doesn't work properly without JavaScript enabled") is a block page): stores
+# derived before are derived again on their next update.
+DERIVE_VERSION = 78
 
 
 def article_id(content_hash: str) -> str:
@@ -153,7 +154,7 @@ class ArticleBuilder:
         blocked = block_page(parsed.title, cleaned.text)
         if blocked:
             return Rejected(prov.origin, prov.locator, "clean", "block-page",
-                            f'a bot check or block page ("{blocked}"), not a story', item.content_hash)
+                            f'a bot check, block or placeholder page ("{blocked}"), not a story', item.content_hash)
         guess = self.langid.detect(f"{parsed.title}\n{cleaned.text}", parsed.lang)
         art = Article(id=article_id(item.content_hash), content_hash=item.content_hash,
                       origin=prov.origin, title=parsed.title, text=cleaned.text, seq=seq,

@@ -560,15 +560,19 @@ def test_a_bot_check_page_is_rejected_with_its_phrase_but_a_story_about_bots_is_
              "showed on Monday that software now passes the test more often than people do. ") * 6
     rows = [{"id": "blocked", "text": "Przykro nam, z adresu IP odnotowaliśmy ogromną ilość połączeń.\n"
                                       'Jeśli chcesz połączyć się z nami zaznacz "NIE JESTEM ROBOTEM".'},
+            {"id": "app", "title": "We're sorry but civ2-blog-frontend doesn't work properly "
+                                   "without JavaScript enabled. Please enable it to continue.",
+             "text": ""},
             {"id": "story", "title": "Bots beat people at the robot test", "text": story}]
     path = write_jsonl(tmp_path / "crawl.jsonl", rows)
     with engine(tmp_path) as e:
         stats = e.run([path])
-        [rejected] = e.rejected()
-        assert (rejected.reason, stats.added) == ("block-page", 1)
-        assert "NIE JESTEM ROBOTEM" in rejected.detail
+        rejected = sorted(e.rejected(), key=lambda r: r.detail)
+        assert [r.reason for r in rejected] == ["block-page"] * 2 and stats.added == 1
+        assert "NIE JESTEM ROBOTEM" in rejected[0].detail
+        assert "without JavaScript" in rejected[1].detail
         again = e.run([path])
-        assert again.added == 0 and len(e.rejected()) == 1
+        assert again.added == 0 and len(e.rejected()) == 2
 
 
 def test_an_arabic_event_gets_a_summary_places_and_a_right_to_left_page(tmp_path):
