@@ -138,7 +138,9 @@ def storylines(db: str) -> None:
                 click.echo(f"    {str(e.date or 'undated'):10}  {eid}  {e.title}")
             for link in sl.links:
                 a, b = link["events"]
-                click.echo(f"    why: {a} ~ {b} share {', '.join(link['names'])} "
+                headlines = link.get("headline_names")
+                thread = f"; both headlines name {', '.join(headlines)}" if headlines else ""
+                click.echo(f"    why: {a} ~ {b} share {', '.join(link['names'])}{thread} "
                            f"(names {link['name_overlap']:.2f}, cosine {link['cos']:.2f})")
 
 

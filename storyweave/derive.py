@@ -154,7 +154,8 @@ class ArticleBuilder:
         blocked = block_page(parsed.title, cleaned.text)
         if blocked:
             return Rejected(prov.origin, prov.locator, "clean", "block-page",
-                            f'a bot check, block or placeholder page ("{blocked}"), not a story', item.content_hash)
+                            f'a bot check, block or placeholder page ("{blocked}"), not a story',
+                            item.content_hash)
         guess = self.langid.detect(f"{parsed.title}\n{cleaned.text}", parsed.lang)
         art = Article(id=article_id(item.content_hash), content_hash=item.content_hash,
                       origin=prov.origin, title=parsed.title, text=cleaned.text, seq=seq,

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["export_json", "SCHEMA_VERSION", "event_dict", "article_dict"]
 
-SCHEMA_VERSION = "1.6"
+SCHEMA_VERSION = "1.7"
 
 
 def article_dict(a: Article) -> dict[str, Any]:

@@ -213,7 +213,8 @@ class Storyline:
     id: str
     title: str
     event_ids: list[str] = field(default_factory=list)
-    # why its events belong together: {"events": [a, b], "names", "name_overlap", "cos"}
+    # why its events belong together: {"events": [a, b], "names", "headline_names",
+    # "name_overlap", "cos"}
     links: list[dict[str, Any]] = field(default_factory=list)
 
 

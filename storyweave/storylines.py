@@ -5,9 +5,10 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -198,8 +199,9 @@ class StorylineLinker:
              display: dict[str, str], texts: list[str] | None = None) -> list[dict[str, Any]]:
         """The links that hold the storyline together (its strongest links joining all its
         events: a maximum spanning tree), each with the two events in date order, the
-        names they share (a given name with its surname, see `_full_names`), their name
-        overlap and cosine."""
+        names they share (a given name with its surname, see `_full_names`), those of them
+        both events' titles name (`headline_threads`; none where titles were not read),
+        their name overlap and cosine."""
         import networkx as nx
 
         when = {m: (events[m].date_estimate()[0] or date.max, events[m].anchor.seq) for m in members}
@@ -207,9 +209,10 @@ class StorylineLinker:
         out = []
         for a, b, edge in sorted(tree.edges(data=True), key=lambda e: max(when[e[0]], when[e[1]])):
             first, then = sorted((a, b), key=when.__getitem__)
-            out.append({"events": [ids[first], ids[then]],
-                        "names": _full_names([display.get(k, k.title()) for k in edge["shared"][:6]],
-                                             texts or [])[:5],
+            shown = {key: _full_names([display.get(k, k.title()) for k in edge.get(key, [])[:6]],
+                                      texts or [])[:5] for key in ("shared", "headline")}
+            out.append({"events": [ids[first], ids[then]], "names": shown["shared"],
+                        "headline_names": shown["headline"],
                         "name_overlap": round(edge["weight"], 3), "cos": round(edge["cos"], 3)})
         return out
 
@@ -239,8 +242,10 @@ def headline_threads(graph: "nx.Graph", communities: list[set[int]], events: lis
         if len(c) < 2:
             continue
         thread = nx.Graph()
-        for a, b, shared in graph.subgraph(c).edges(data="shared"):
-            if any(k in titled(a) and k in titled(b) for k in shared):
+        for a, b, edge in graph.subgraph(c).edges(data=True):
+            # the link's names in both titles (kept on the graph's edge for `_why`)
+            edge["headline"] = [k for k in edge["shared"] if k in titled(a) and k in titled(b)]
+            if edge["headline"]:
                 thread.add_edge(a, b)
         if 2 * thread.number_of_nodes() >= len(c):
             out.append(c)

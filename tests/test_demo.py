@@ -46,6 +46,12 @@ def test_demo_storyline_pages_show_key_dates_that_point_at_their_words(tmp_path)
     assert any(sl["title"].startswith("Carlos Ghosn") for sl in data["storylines"]), \
         [sl["title"] for sl in data["storylines"]]
     assert all("Carlos" not in link["names"] for sl in data["storylines"] for link in sl["links"])
+    # each link says which of its names both headlines carry ("Lavrov meets Trump and
+    # Pompeo ..." / "Pompeo, Lavrov clash ..."), and the page shows them
+    threads = {sl["title"]: [set(link["headline_names"]) for link in sl["links"]]
+               for sl in data["storylines"]}
+    assert any({"Lavrov", "Pompeo"} <= names for names in threads["Lavrov – Pompeo – United States"])
+    assert all(any(names) for names in threads.values()), threads
     for sl in data["storylines"]:
         # the storyline's own event dates are among the days its reports name most
         top = {k["date"] for k in sl["key_dates"][:len(sl["events"]) + 1]}
@@ -55,6 +61,7 @@ def test_demo_storyline_pages_show_key_dates_that_point_at_their_words(tmp_path)
                 assert texts[m["article_id"]][m["start"]:m["end"]] == m["text"]
         page = Renderer(data).page(f"storylines/{sl['id']}.html")
         assert "Key dates" in page and sl["key_dates"][0]["date"] in page
+        assert "both headlines name" in page
     # (same run) a speaker quoted in Cyrillic is shown under the event's one name for them
     named = {(q["speaker"], q["speaker_name"]) for ev in data["events"] for q in ev["quotes"]}
     assert ("Зеленський", "Volodymyr Zelensky") in named and ("Помпео", "Mike Pompeo") in named

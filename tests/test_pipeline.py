@@ -139,7 +139,7 @@ def test_json_schema_fields(tmp_path, mini_corpus):
     with engine(tmp_path) as e:
         e.run([str(mini_corpus)])
         data = e.export()
-    assert data["schema_version"] == "1.6"
+    assert data["schema_version"] == "1.7"
     ev = data["events"][0]
     for key in ("id", "title", "date", "place", "languages", "articles", "summary"):
         assert key in ev

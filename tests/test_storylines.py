@@ -132,6 +132,10 @@ def test_a_storyline_needs_headlines_that_carry_its_thread():
     assert linker.groups(pages + crisis, {}) == [[0, 1, 2], [3, 4, 5, 6, 7]]
     assert linker.groups(pages + crisis, {}, headline_names=titles.__getitem__) == \
         [[3, 4, 5, 6, 7]]
+    # the storyline's links say which names both titles carry
+    (sl,) = linker.build(pages + crisis, [f"ev-{k}" for k in range(8)], {}, {"assad": "Assad"},
+                         headline_names=titles.__getitem__)
+    assert any("Assad" in link["headline_names"] for link in sl.links)
     # two of three titled events keep the third; two of five keep only themselves
     titles.update({"a0": {"google"}, "a5": set(), "a6": set()})
     assert linker.groups(pages + crisis, {}, headline_names=titles.__getitem__) == \
