@@ -200,7 +200,7 @@ class StorylineLinker:
         """The links that hold the storyline together (its strongest links joining all its
         events: a maximum spanning tree), each with the two events in date order, the
         names they share (a given name with its surname, see `_full_names`), those of them
-        both events' titles name (`headline_threads`; none where titles were not read),
+        a title in each event names (`headline_threads`; none where titles were not read),
         their name overlap and cosine."""
         import networkx as nx
 
@@ -220,8 +220,9 @@ class StorylineLinker:
 def headline_threads(graph: "nx.Graph", communities: list[set[int]], events: list[EventState],
                      headline_names: HeadlineNames) -> list[set[int]]:
     """A storyline is what its headlines follow: at least half of a community's events
-    share a name with another of its events in both their titles, or it keeps only the
-    events whose titles do, as the groups they form. Names a report mentions only in its
+    share a name with another of its events over a link, named in a title of each (an
+    event's titles: its reports'), or it keeps only the events whose titles do, as the
+    groups they form. Names a report mentions only in its
     body tie a varied stream into junk: a share bar's "Google", a sidebar's "Video",
     German nouns such as "Winter" or "Person", a country every other page names. On 995
     unrelated web pages (htmldate's test set, bench/storyline_noise.py) 51 storylines

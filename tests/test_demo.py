@@ -61,7 +61,7 @@ def test_demo_storyline_pages_show_key_dates_that_point_at_their_words(tmp_path)
                 assert texts[m["article_id"]][m["start"]:m["end"]] == m["text"]
         page = Renderer(data).page(f"storylines/{sl['id']}.html")
         assert "Key dates" in page and sl["key_dates"][0]["date"] in page
-        assert "both headlines name" in page
+        assert "headlines of both events name" in page
     # (same run) a speaker quoted in Cyrillic is shown under the event's one name for them
     named = {(q["speaker"], q["speaker_name"]) for ev in data["events"] for q in ev["quotes"]}
     assert ("Зеленський", "Volodymyr Zelensky") in named and ("Помпео", "Mike Pompeo") in named
