@@ -89,3 +89,15 @@ def test_storyline_floor_on_ml_crisis():
     # 0.525 with connected components, 0.721 with communities and the language-pair shift,
     # 0.815 with names weighed by mentions and corpus-wide furniture lines cut
     assert m["bcubed_f1"] >= 0.78 and m["bcubed_p"] >= 0.83, b3(m)
+
+
+@pytest.mark.slow
+@pytest.mark.data
+@pytest.mark.skipif(not (DATASETS / "dates" / "htmldate_eval" / "html").is_dir(),
+                    reason="needs ../shared/datasets")
+def test_few_storylines_among_unrelated_web_pages():
+    m = bench("storyline_noise.py", "--data", str(DATASETS / "dates" / "htmldate_eval"),
+              "--limit", "400")
+    # 11 storylines (36 pages) before a storyline's headlines had to carry its thread,
+    # most of them chains of names mentioned in passing; 2 since (session 31)
+    assert m["pages"] == 400 and m["storylines"] <= 5, m
