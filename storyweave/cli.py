@@ -139,7 +139,8 @@ def storylines(db: str) -> None:
             for link in sl.links:
                 a, b = link["events"]
                 headlines = link.get("headline_names")
-                thread = f"; headlines of both events name {', '.join(headlines)}" if headlines else ""
+                thread = (f"; headlines of both events name {', '.join(headlines)}"
+                          if headlines else "")
                 click.echo(f"    why: {a} ~ {b} share {', '.join(link['names'])}{thread} "
                            f"(names {link['name_overlap']:.2f}, cosine {link['cos']:.2f})")
 

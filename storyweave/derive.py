@@ -86,9 +86,10 @@ __all__ = ["ArticleBuilder", "DERIVE_VERSION", "article_id", "outlet_of", "origi
 # часа" are times of day; 76: Chinese names in Palladius Cyrillic have their pinyin's
 # key, "Цзиньпин" = "Jinping"; 77: central banks are organisations, "Bank of Canada",
 # "Swiss National Bank", "Народний банк Китаю"; 78: a script-only app's placeholder
-# ("... doesn't work properly without JavaScript enabled") is a block page): stores
-# derived before are derived again on their next update.
-DERIVE_VERSION = 78
+# ("... doesn't work properly without JavaScript enabled") is a block page; 79: an
+# article keeps the name keys of its title alone, `title_names`): stores derived before
+# are derived again on their next update.
+DERIVE_VERSION = 79
 
 
 def article_id(content_hash: str) -> str:
@@ -194,6 +195,8 @@ class ArticleBuilder:
         found = self.names.extract(f"{art.title}.\n{art.text[:3000]}", art.lang)
         art.names = dict(found.counts.most_common(40))
         art.name_forms = {k: found.surfaces[k].most_common(1)[0][0] for k in art.names}
+        title = self.names.extract(art.title, art.lang).counts if art.title else {}
+        art.title_names = sorted(title)
         art.places = [k for k, _ in found.places.most_common(12)]
         art.places_in_context = [k for k, _ in found.places_in_context.most_common(12)
                                  if k not in found.places]

@@ -143,6 +143,9 @@ class Article:
     # display form per key; `places` are the keys seen after a locative preposition.
     names: dict[str, int] = field(default_factory=dict)
     name_forms: dict[str, str] = field(default_factory=dict)
+    # The keys its title alone names (read at ingest, once): what a storyline's
+    # headlines must share (storylines.headline_threads).
+    title_names: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     # Keys that a word for a kind of place or a list with a place marks as places ("the
     # town of Pazarcık", "in Aleppo, Hama and Latakia"): shown as places in reports, not

@@ -307,7 +307,7 @@ class Engine:
             ev_states, [e.id for e in events], clusterer.idf,
             self.display_names(arts, self.settings.target_lang),
             frozenset(clusterer.weak_names), {a.id: f"{a.title}\n{a.text}" for a in arts},
-            self._headline_names(by_id))
+            lambda article_id: set(by_id[article_id].title_names))
         by_event = {e.id: e for e in events}
         for sl in storylines:
             sl.event_ids.sort(key=lambda i: (by_event[i].date.isoformat() if by_event[i].date
@@ -363,14 +363,6 @@ class Engine:
         cached.flush()
         bar.close()
         return events, states
-
-    def _headline_names(self, by_id: dict[str, Article]) -> Callable[[str], set[str]]:
-        """Article id -> the name keys of its title, read by the same extractor as its
-        text; only the titles of events in a candidate storyline are ever read."""
-        def names(article_id: str) -> set[str]:
-            a = by_id[article_id]
-            return set(self.builder.names.extract(a.title or "", a.lang).counts)
-        return names
 
     @staticmethod
     def display_names(arts: list[Article], target_lang: str = "en") -> dict[str, str]:

@@ -222,14 +222,14 @@ def headline_threads(graph: "nx.Graph", communities: list[set[int]], events: lis
     """A storyline is what its headlines follow: at least half of a community's events
     share a name with another of its events over a link, named in a title of each (an
     event's titles: its reports'), or it keeps only the events whose titles do, as the
-    groups they form. Names a report mentions only in its
-    body tie a varied stream into junk: a share bar's "Google", a sidebar's "Video",
-    German nouns such as "Winter" or "Person", a country every other page names. On 995
-    unrelated web pages (htmldate's test set, bench/storyline_noise.py) 51 storylines
-    came out, about 42 of them such chains; 10 are left, 7 of them one story by reading
-    (the Gaza war, the 2020 border closures, Tesla in China). Crisis dumps (ML-Crisis),
-    whose bodies carry most of their links, have headlines naming the crisis in most
-    events (61-100% per storyline), and stay whole."""
+    groups they form. Names a report mentions only in its body tie a varied stream into
+    junk: a share bar's "Google", a sidebar's "Video", German nouns such as "Winter" or
+    "Person", a country every other page names. On 995 unrelated web pages (htmldate's
+    test set, bench/storyline_noise.py) 51 storylines came out, about 42 of them such
+    chains; 10 are left, 7 of them one story by reading (the Gaza war, the 2020 border
+    closures, Tesla in China). Crisis dumps (ML-Crisis), whose bodies carry most of their
+    links, have headlines naming the crisis in most events (61-100% per storyline), and
+    stay whole."""
     import networkx as nx
 
     names_of: dict[int, set[str]] = {}

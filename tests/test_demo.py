@@ -46,8 +46,8 @@ def test_demo_storyline_pages_show_key_dates_that_point_at_their_words(tmp_path)
     assert any(sl["title"].startswith("Carlos Ghosn") for sl in data["storylines"]), \
         [sl["title"] for sl in data["storylines"]]
     assert all("Carlos" not in link["names"] for sl in data["storylines"] for link in sl["links"])
-    # each link says which of its names both headlines carry ("Lavrov meets Trump and
-    # Pompeo ..." / "Pompeo, Lavrov clash ..."), and the page shows them
+    # each link says which of its names the headlines of both events carry ("Lavrov meets
+    # Trump and Pompeo ..." / "Pompeo, Lavrov clash ..."), and the page shows them
     threads = {sl["title"]: [set(link["headline_names"]) for link in sl["links"]]
                for sl in data["storylines"]}
     assert any({"Lavrov", "Pompeo"} <= names for names in threads["Lavrov – Pompeo – United States"])
