@@ -199,8 +199,9 @@ class StorylineLinker:
              display: dict[str, str], texts: list[str] | None = None) -> list[dict[str, Any]]:
         """The links that hold the storyline together (its strongest links joining all its
         events: a maximum spanning tree), each with the two events in date order, the
-        names they share (a given name with its surname, see `_full_names`), those of them
-        a title in each event names (`headline_threads`; none where titles were not read),
+        names they share (a given name with its surname, see `_full_names`; those a title
+        in each event names first), those of them alone (`headline_threads`; none where
+        titles were not read),
         their name overlap and cosine."""
         import networkx as nx
 
@@ -209,8 +210,11 @@ class StorylineLinker:
         out = []
         for a, b, edge in sorted(tree.edges(data=True), key=lambda e: max(when[e[0]], when[e[1]])):
             first, then = sorted((a, b), key=when.__getitem__)
-            shown = {key: _full_names([display.get(k, k.title()) for k in edge.get(key, [])[:6]],
-                                      texts or [])[:5] for key in ("shared", "headline")}
+            headline = edge.get("headline", [])  # listed first: the names shown include them
+            shared = headline + [k for k in edge["shared"] if k not in headline]
+            shown = {key: _full_names([display.get(k, k.title()) for k in keys[:6]],
+                                      texts or [])[:5]
+                     for key, keys in (("shared", shared), ("headline", headline))}
             out.append({"events": [ids[first], ids[then]], "names": shown["shared"],
                         "headline_names": shown["headline"],
                         "name_overlap": round(edge["weight"], 3), "cos": round(edge["cos"], 3)})

@@ -52,6 +52,9 @@ def test_demo_storyline_pages_show_key_dates_that_point_at_their_words(tmp_path)
                for sl in data["storylines"]}
     assert any({"Lavrov", "Pompeo"} <= names for names in threads["Lavrov – Pompeo – United States"])
     assert all(any(names) for names in threads.values()), threads
+    # and the names a link shows include those (a sixth shared name was shown only there)
+    assert all(set(link["headline_names"]) <= set(link["names"])
+               for sl in data["storylines"] for link in sl["links"])
     for sl in data["storylines"]:
         # the storyline's own event dates are among the days its reports name most
         top = {k["date"] for k in sl["key_dates"][:len(sl["events"]) + 1]}
